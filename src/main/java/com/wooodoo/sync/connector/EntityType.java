@@ -1,0 +1,30 @@
+package com.wooodoo.sync.connector;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of records a sync copies, in the order they depend on each other. */
+public enum EntityType {
+    CUSTOMERS("customers"),
+    PRODUCTS("products"),
+    ORDERS("orders");
+
+    private final String id;
+
+    EntityType(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<EntityType> fromId(String id) {
+        return Arrays.stream(values()).filter(e -> e.id.equals(id)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,14 @@
+package com.wooodoo.sync.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One row of {@code sync_orchestration}. */
+public record SyncRow(UUID syncId, String orgId, String status, String pausedFrom,
+                      String sourceSystem, String targetSystem, List<String> entityTypes,
+                      String syncConfigJson, String idempotencyKey, String createdBy,
+                      int totalRecords, int processedRecords, int failedRecords, int skippedRecords,
+                      int batchesDone, String currentEntityType, String failureReason,
+                      Instant createdAt, Instant startedAt, Instant updatedAt, Instant finishedAt) {
+}
