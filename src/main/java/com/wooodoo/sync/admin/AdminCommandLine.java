@@ -4,7 +4,7 @@ import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.store.ApiTokenRow;
 import com.wooodoo.sync.store.ApiTokenStore;
 import com.wooodoo.sync.store.OrganizationStore;
-import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -70,7 +70,7 @@ public final class AdminCommandLine {
             return 2;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AdminContext.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run()) {
+                .web(WebApplicationType.NONE).logStartupInfo(false).run(springArguments(args))) {
             ApiTokenStore tokens = context.getBean(ApiTokenStore.class);
             OrganizationStore organizations = context.getBean(OrganizationStore.class);
             return switch (verb) {
@@ -155,6 +155,13 @@ public final class AdminCommandLine {
                 .map(o -> "unknown option --" + o).orElse(null);
     }
 
+    /** {@code --spring.x=y} and {@code --wooodoo.x=y}: properties for the context, as for the service. */
+    private static String[] springArguments(String[] args) {
+        return java.util.Arrays.stream(args)
+                .filter(a -> a.startsWith("--spring.") || a.startsWith("--wooodoo."))
+                .toArray(String[]::new);
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 2; i < args.length; i++) {
@@ -170,7 +177,7 @@ public final class AdminCommandLine {
     }
 
     /** Just what the commands need: the database, migrated, and the two stores. */
-    @SpringBootConfiguration
+    @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
             JdbcTemplateAutoConfiguration.class})
     @Import({ApiTokenStore.class, OrganizationStore.class})
