@@ -157,9 +157,12 @@ public final class AdminCommandLine {
 
     /** {@code --spring.x=y} and {@code --wooodoo.x=y}: properties for the context, as for the service. */
     private static String[] springArguments(String[] args) {
-        return java.util.Arrays.stream(args)
+        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        java.util.Arrays.stream(args)
                 .filter(a -> a.startsWith("--spring.") || a.startsWith("--wooodoo."))
-                .toArray(String[]::new);
+                .forEach(properties::add);
+        return properties.toArray(String[]::new);
     }
 
     private static Map<String, String> options(String[] args) {
