@@ -46,8 +46,8 @@ public class OrchestrateRequestReader {
         if (!"GET".equals(method) && !"POST".equals(method)) {
             throw methodNotAllowed(method + " is not supported: use POST, or GET for read-only actions", "GET, POST");
         }
-        Caller caller = authenticator.authenticate(http.getHeader("Authorization"), http.getHeader("x-org-id"),
-                http.getHeader("x-user-id"));
+        Caller caller = authenticator.authenticate(singleHeader(http, "Authorization"), singleHeader(http, "x-org-id"),
+                singleHeader(http, "x-user-id"));
         rateLimiter.acquire(caller.orgId());
 
         Map<String, JsonNode> query = queryFields(http.getQueryString());
@@ -66,6 +66,15 @@ public class OrchestrateRequestReader {
         OrchestrateRequest request = new OrchestrateRequest(action, caller, RequestFields.of(fields, fromQuery));
         exchange.setProperty(REQUEST_PROPERTY, request);
         exchange.setProperty(ACTION_PROPERTY, action.id());
+    }
+
+    /** A header that must not be given twice: which of two organisations or tokens was meant is not guessed. */
+    private static String singleHeader(HttpServletRequest http, String name) {
+        List<String> values = java.util.Collections.list(http.getHeaders(name));
+        if (values.size() > 1) {
+            throw ApiException.invalid(name, "header given " + values.size() + " times; send it once");
+        }
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static HttpServletRequest servletRequest(Exchange exchange) {
