@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public class ApiAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiAuthenticator.class);
-    private static final Pattern BEARER = Pattern.compile("^Bearer ([A-Za-z0-9_\\-.~+/]{1,512}=*)$");
+    private static final Pattern BEARER = Pattern.compile("^(?i:bearer) +([A-Za-z0-9_\\-.~+/]{1,512}=*)$");
     private static final Pattern USER_ID = Pattern.compile("^[\\p{L}\\p{N}\\p{P}\\p{S} ]{1,128}$");
 
     private final ApiTokenStore tokens;

@@ -10,6 +10,9 @@ import java.util.UUID;
 /** Opaque page cursors: a position in a list, encoded so that clients treat it as a token. */
 final class Cursors {
     private static final String INVALID = "is not a cursor returned by this endpoint";
+    // positions the database can hold; anything else was not made here
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private Cursors() {
     }
@@ -36,7 +39,13 @@ final class Cursors {
             throw ApiException.invalid("cursor", INVALID);
         }
         try {
-            return new ConflictQuery.Position(Instant.parse(parts[1]), UUID.fromString(parts[2]));
+            Instant createdAt = Instant.parse(parts[1]);
+            if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+                throw ApiException.invalid("cursor", INVALID);
+            }
+            return new ConflictQuery.Position(createdAt, UUID.fromString(parts[2]));
+        } catch (ApiException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw ApiException.invalid("cursor", INVALID);
         }

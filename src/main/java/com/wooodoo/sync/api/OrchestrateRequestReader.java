@@ -51,7 +51,8 @@ public class OrchestrateRequestReader {
         rateLimiter.acquire(caller.orgId());
 
         Map<String, JsonNode> query = queryFields(http.getQueryString());
-        Map<String, JsonNode> body = "POST".equals(method) ? bodyFields(exchange.getIn().getBody(byte[].class)) : Map.of();
+        Map<String, JsonNode> body = "POST".equals(method)
+                ? bodyFields((byte[]) http.getAttribute(RequestBodyFilter.RAW_BODY_ATTRIBUTE)) : Map.of();
         if (!query.isEmpty() && !body.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR,
                     "give the fields either as query parameters or as a JSON body, not both");
@@ -112,8 +113,17 @@ public class OrchestrateRequestReader {
         if (body == null || new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
             return Map.of();
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.invalid("body", "must be JSON encoded as UTF-8");
+        }
         JsonNode tree;
-        try (JsonParser parser = json.getFactory().createParser(body)) {
+        try (JsonParser parser = json.getFactory().createParser(text)) {
             tree = json.readTree(parser);
             if (parser.nextToken() != null) {
                 throw ApiException.invalid("body", "malformed JSON: unexpected content after the JSON object");

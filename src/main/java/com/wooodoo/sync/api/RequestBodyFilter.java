@@ -30,6 +30,9 @@ import java.util.Map;
  */
 public class RequestBodyFilter extends OncePerRequestFilter {
 
+    /** The body exactly as received, so that the JSON parser sees its bytes, not a decoded copy. */
+    public static final String RAW_BODY_ATTRIBUTE = RequestBodyFilter.class.getName() + ".body";
+
     private final int maxBodyBytes;
     private final ObjectMapper json;
 
@@ -54,6 +57,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
+        request.setAttribute(RAW_BODY_ATTRIBUTE, body);
         chain.doFilter(new JsonBodyRequest(request, body), response);
     }
 

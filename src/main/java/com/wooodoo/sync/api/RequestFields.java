@@ -96,6 +96,10 @@ public final class RequestFields {
             problem(name, "must not contain NUL characters");
             return Optional.empty();
         }
+        if (hasUnpairedSurrogate(text)) {
+            problem(name, "must be valid Unicode (it holds an unpaired surrogate escape)");
+            return Optional.empty();
+        }
         return Optional.of(text);
     }
 
@@ -195,9 +199,12 @@ public final class RequestFields {
         boolean nestedFromQuery = false;
         if (fromQuery && value.isTextual()) {
             try {
-                value = json.readTree(value.asText());
+                value = json.reader()
+                        .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readTree(value.asText());
             } catch (Exception e) {
-                problem(name, "must be a JSON object");
+                problem(name, "must be a JSON object (no repeated keys, nothing after it)");
                 return Optional.empty();
             }
         }
@@ -232,6 +239,21 @@ public final class RequestFields {
             return null;
         }
         return value;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(JsonNode value) {

@@ -54,10 +54,9 @@ class AdminCommandLineTest extends ApiTestBase {
     }
 
     private int run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 3);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--spring.datasource.url=" + TestDatabase.url();
         all[args.length + 1] = "--spring.datasource.username=" + TestDatabase.USER;
-        all[args.length + 2] = "--spring.main.banner-mode=off";
         return AdminCommandLine.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
