@@ -34,6 +34,27 @@ class SchemaInvariantsTest extends ApiTestBase {
     }
 
     @Test
+    void theLimitHoldsForASessionWithAnotherSearchPath() {
+        String schema = jdbc.queryForObject("SELECT current_schema()", String.class);
+        for (int i = 0; i < 5; i++) {
+            insertSync(orgId, "queued");
+        }
+        assertThatThrownBy(() -> jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Object>) c -> {
+            try (var s = c.createStatement()) {
+                s.execute("SET search_path TO public");
+                try {
+                    s.execute("INSERT INTO " + schema + ".sync_orchestration (sync_id, org_id, status, source_system, "
+                            + "target_system, entity_types, sync_config) VALUES ('" + UUID.randomUUID() + "', '" + orgId
+                            + "', 'queued', 'woocommerce', 'odoo', ARRAY['customers'], '{}')");
+                } finally {
+                    s.execute("SET search_path TO " + schema);
+                }
+            }
+            return null;
+        })).hasMessageContaining("active syncs");
+    }
+
+    @Test
     void statusValuesAreChecked() {
         assertThatThrownBy(() -> insertSync(orgId, "running")).isInstanceOf(DataAccessException.class);
     }
