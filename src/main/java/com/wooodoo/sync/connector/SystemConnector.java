@@ -1,0 +1,40 @@
+package com.wooodoo.sync.connector;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One organisation's connection to one external system, in terms of the neutral model. Every
+ * method makes as few HTTP calls as the system allows (one per page, lookup or bulk write, split
+ * only at the system's own limits) and throws {@link ConnectorException} for a failure of the
+ * whole call; failures of single items of a bulk write come back in {@link WriteOutcome}.
+ */
+public interface SystemConnector {
+
+    ExternalSystem system();
+
+    /**
+     * One page of records, oldest change first where the system can sort so.
+     *
+     * @param modifiedAfter only records changed after this instant, where the system can filter
+     *                      (see {@link #canFilterByModification})
+     */
+    RecordPage readPage(EntityType type, int page, int pageSize, Optional<Instant> modifiedAfter);
+
+    /** Whether {@link #readPage} can filter this entity type by modification time. */
+    boolean canFilterByModification(EntityType type);
+
+    /** The records with these ids; ids that do not exist are simply missing from the answer. */
+    List<SyncRecord> readByIds(EntityType type, Collection<String> ids);
+
+    /** The records whose natural key (see the mapping) is one of these; a key may match several. */
+    List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys);
+
+    /** Creates the records, in as few calls as the system allows. */
+    List<WriteOutcome> create(EntityType type, List<SyncRecord> records);
+
+    /** Writes the records over existing ones. */
+    List<WriteOutcome> update(EntityType type, List<TargetUpdate> updates);
+}

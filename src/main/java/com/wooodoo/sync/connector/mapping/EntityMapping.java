@@ -1,0 +1,32 @@
+package com.wooodoo.sync.connector.mapping;
+
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalSystem;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mapping of one entity type, from {@code config/mappings/<entity>.yaml}.
+ *
+ * @param naturalKey the neutral field that identifies a record in both systems (e-mail, SKU,
+ *                   order number)
+ * @param models     where the entity lives in each system: a REST resource for WooCommerce
+ *                   ({@code customers}), a model for Odoo ({@code res.partner})
+ * @param source     the file it was read from, for messages
+ */
+public record EntityMapping(EntityType entity, String naturalKey, java.util.Map<ExternalSystem, String> models,
+                            List<FieldMapping> fields, String source) {
+
+    public Optional<FieldMapping> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public FieldMapping naturalKeyField() {
+        return field(naturalKey).orElseThrow();
+    }
+
+    public String model(ExternalSystem system) {
+        return models.get(system);
+    }
+}
