@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +24,8 @@ public class Connections {
     private static final Pattern ORG_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     private static final String PREFIX = "wooodoo.organizations.";
 
-    private final Map<String, WooCommerceSettings> woocommerce = new LinkedHashMap<>();
-    private final Map<String, OdooSettings> odoo = new LinkedHashMap<>();
+    private final Map<String, WooCommerceSettings> woocommerce = new ConcurrentHashMap<>();
+    private final Map<String, OdooSettings> odoo = new ConcurrentHashMap<>();
 
     public Connections(ConnectionsProperties properties) {
         List<String> problems = new ArrayList<>();
@@ -46,6 +46,16 @@ public class Connections {
             throw new IllegalStateException("Invalid connection settings in config/application.yaml or the environment:\n  - "
                     + String.join("\n  - ", problems));
         }
+    }
+
+    /** Adds or replaces an organisation's shop connection made at run time (the demo does). */
+    public void register(String orgId, WooCommerceSettings settings) {
+        woocommerce.put(orgId, settings);
+    }
+
+    /** Adds or replaces an organisation's Odoo connection made at run time (the demo does). */
+    public void register(String orgId, OdooSettings settings) {
+        odoo.put(orgId, settings);
     }
 
     public Optional<WooCommerceSettings> wooCommerce(String orgId) {
