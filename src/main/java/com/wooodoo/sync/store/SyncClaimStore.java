@@ -1,0 +1,53 @@
+package com.wooodoo.sync.store;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who runs which sync. An instance claims a queued sync (or one whose runner's lease ran out) with
+ * {@code FOR UPDATE SKIP LOCKED}, so that instances sharing the database never claim the same
+ * one, and keeps it by renewing its lease; a runner that died simply stops renewing.
+ */
+@Repository
+public class SyncClaimStore {
+
+    private final JdbcTemplate jdbc;
+
+    public SyncClaimStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the sync waiting longest, if any, and moves it to processing under this runner's lease. */
+    public Optional<UUID> claimNext(String runner, Duration lease) {
+        return jdbc.query("""
+                UPDATE sync_orchestration
+                   SET status = 'processing', lease_owner = ?, lease_expires_at = now() + ? * interval '1 millisecond',
+                       started_at = coalesce(started_at, now()), updated_at = now()
+                 WHERE sync_id = (SELECT sync_id FROM sync_orchestration
+                                   WHERE status = 'queued'
+                                      OR (status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at < now()))
+                                   ORDER BY created_at
+                                   LIMIT 1
+                                     FOR UPDATE SKIP LOCKED)
+                RETURNING sync_id""",
+                (rs, n) -> rs.getObject("sync_id", UUID.class), runner, lease.toMillis()).stream().findFirst();
+    }
+
+    /** Extends the lease; false when this runner no longer holds the sync (taken over, or not processing). */
+    public boolean renew(UUID syncId, String runner, Duration lease) {
+        return jdbc.update("""
+                UPDATE sync_orchestration SET lease_expires_at = now() + ? * interval '1 millisecond'
+                 WHERE sync_id = ? AND lease_owner = ? AND status IN ('processing', 'paused', 'cancelled')""",
+                lease.toMillis(), syncId, runner) == 1;
+    }
+
+    /** Lets go of a sync this runner holds (after pause, cancel or finish). */
+    public void release(UUID syncId, String runner) {
+        jdbc.update("UPDATE sync_orchestration SET lease_owner = NULL, lease_expires_at = NULL "
+                + "WHERE sync_id = ? AND lease_owner = ?", syncId, runner);
+    }
+}
