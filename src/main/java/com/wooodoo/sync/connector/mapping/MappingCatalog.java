@@ -3,6 +3,7 @@ package com.wooodoo.sync.connector.mapping;
 import com.wooodoo.sync.connector.EntityType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ public class MappingCatalog {
 
     private final Map<EntityType, EntityMapping> mappings;
 
+    @Autowired
     public MappingCatalog(@Value("${wooodoo.mappings-dir:config/mappings}") String dir) {
         this(MappingLoader.loadAll(Path.of(dir)));
         LOG.info("Field mappings read from {}: {}", Path.of(dir).toAbsolutePath(), mappings.keySet());
