@@ -1,0 +1,339 @@
+package com.wooodoo.sync.connector.woocommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.FailureKind;
+import com.wooodoo.sync.connector.RecordPage;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.connector.SystemConnector;
+import com.wooodoo.sync.connector.TargetUpdate;
+import com.wooodoo.sync.connector.WooCommerceSettings;
+import com.wooodoo.sync.connector.WriteOutcome;
+import com.wooodoo.sync.connector.mapping.EntityMapping;
+import com.wooodoo.sync.connector.mapping.FieldMapping;
+import com.wooodoo.sync.connector.mapping.FieldType;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import org.apache.camel.ProducerTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One shop's WooCommerce REST API v3 as a {@link SystemConnector}.
+ *
+ * <ul>
+ *   <li>Reading pages: {@code per_page} at most 100, oldest first ({@code orderby=id}, or
+ *       {@code orderby=modified} with {@code modified_after}, which products and orders have and
+ *       customers do not). WooCommerce keeps whole seconds and filters strictly after the given
+ *       time, so the filter is sent one second early: records of the boundary second are read
+ *       again instead of being missed.</li>
+ *   <li>Looking up: by id with {@code include} (100 per call); products by SKU with {@code sku}
+ *       (a comma-separated list, 100 per call); orders by number with {@code include}, the
+ *       number being the id in WooCommerce (order-number plugins are not supported); customers by
+ *       e-mail through {@link CustomerEmailIndex} (one or two e-mails: one exact {@code email=}
+ *       call each).</li>
+ *   <li>Writing: always through {@code /batch}, see {@link WooBatchWriter}. An order update pairs
+ *       its lines with the order's current lines ({@link WooLineMerger}), which costs one read of
+ *       those orders. A line's price is computed by WooCommerce from the product and is not
+ *       written.</li>
+ * </ul>
+ */
+public class WooCommerceConnector implements SystemConnector {
+
+    public static final Duration EMAIL_INDEX_MAX_AGE = Duration.ofMinutes(30);
+    private static final int PER_PAGE = 100;
+    private static final int DIRECT_EMAIL_LOOKUPS = 2;
+    private static final int MAX_SKU_QUERY_CHARS = 1_500;
+    private static final DateTimeFormatter WOO_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private final MappingCatalog mappings;
+    private final WooCommerceHttp http;
+    private final WooRecordMapper mapper = new WooRecordMapper();
+    private final WooBatchWriter writer;
+    private final CustomerEmailIndex emailIndex;
+
+    public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
+                                ObjectMapper json) {
+        this(settings, mappings, producer, json, Clock.systemUTC(), EMAIL_INDEX_MAX_AGE);
+    }
+
+    public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
+                                ObjectMapper json, Clock clock, Duration emailIndexMaxAge) {
+        this.mappings = mappings;
+        this.http = new WooCommerceHttp(settings, producer, json, clock);
+        this.writer = new WooBatchWriter(http);
+        this.emailIndex = new CustomerEmailIndex(clock, emailIndexMaxAge);
+    }
+
+    @Override
+    public ExternalSystem system() {
+        return ExternalSystem.WOOCOMMERCE;
+    }
+
+    @Override
+    public boolean canFilterByModification(EntityType type) {
+        return type == EntityType.PRODUCTS || type == EntityType.ORDERS;
+    }
+
+    @Override
+    public RecordPage readPage(EntityType type, int page, int pageSize, Optional<Instant> modifiedAfter) {
+        if (page < 1 || pageSize < 1) {
+            throw new IllegalArgumentException("page and pageSize start at 1");
+        }
+        EntityMapping mapping = mapping(type);
+        WooQuery query = WooQuery.of("page", page).with("per_page", Math.min(pageSize, PER_PAGE));
+        if (modifiedAfter.isPresent() && canFilterByModification(type)) {
+            Instant since = modifiedAfter.get().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+            query.with("orderby", "modified").with("order", "asc")
+                    .with("modified_after", WOO_DATE.format(since.atOffset(ZoneOffset.UTC))).with("dates_are_gmt", "true");
+        } else {
+            query.with("orderby", "id").with("order", "asc");
+        }
+        String resource = resource(mapping);
+        WooResponse response = http.get(resource, query);
+        JsonNode items = array(response, "GET " + resource);
+        List<SyncRecord> records = new ArrayList<>();
+        items.forEach(item -> records.add(mapper.toRecord(mapping, item)));
+        return new RecordPage(records, page, (int) count(response, "X-WP-TotalPages", resource), count(response, "X-WP-Total", resource));
+    }
+
+    @Override
+    public List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
+        EntityMapping mapping = mapping(type);
+        return toRecords(mapping, readRaw(mapping, ids));
+    }
+
+    @Override
+    public List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys) {
+        EntityMapping mapping = mapping(type);
+        List<String> keys = naturalKeys.stream().filter(k -> k != null && !k.isBlank()).map(String::strip).distinct().toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<JsonNode> found = switch (type) {
+            case CUSTOMERS -> customersByEmail(mapping, keys);
+            case PRODUCTS -> productsBySku(mapping, keys);
+            case ORDERS -> readRaw(mapping, keys.stream().filter(k -> k.matches("\\d{1,18}")).toList());
+        };
+        String keyPath = mapping.naturalKeyField().in(ExternalSystem.WOOCOMMERCE).orElseThrow().path();
+        Set<String> wanted = new HashSet<>(keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
+        return toRecords(mapping, found.stream()
+                .filter(item -> wanted.contains(text(WooRecordMapper.at(item, keyPath)).toLowerCase(Locale.ROOT)))
+                .toList());
+    }
+
+    @Override
+    public List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
+        EntityMapping mapping = mapping(type);
+        WriteOutcome[] outcomes = new WriteOutcome[records.size()];
+        List<WooBatchWriter.Item> items = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                ObjectNode json = mapper.toJson(mapping, records.get(i), true);
+                items.add(new WooBatchWriter.Item(i, json, json.path("sku").asText(null)));
+            } catch (ConnectorException rejected) {
+                outcomes[i] = WriteOutcome.failed(i, rejected);
+            }
+        }
+        writer.write(resource(mapping), "create", items, outcomes, (item, answer) -> written(type, answer));
+        return List.of(outcomes);
+    }
+
+    @Override
+    public List<WriteOutcome> update(EntityType type, List<TargetUpdate> updates) {
+        EntityMapping mapping = mapping(type);
+        WriteOutcome[] outcomes = new WriteOutcome[updates.size()];
+        List<WooBatchWriter.Item> items = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            TargetUpdate update = updates.get(i);
+            String id = update.targetId() == null ? "" : update.targetId().strip();
+            if (!id.matches("\\d{1,18}") || Long.parseLong(id) == 0) {
+                outcomes[i] = WriteOutcome.failed(i, new ConnectorException(system(), FailureKind.NOT_FOUND, null, 0,
+                        "'" + id + "' is not a WooCommerce id"));
+                continue;
+            }
+            try {
+                ObjectNode json = JsonNodeFactory.instance.objectNode().put("id", Long.parseLong(id));
+                json.setAll(mapper.toJson(mapping, update.record(), false));
+                items.add(new WooBatchWriter.Item(i, json, json.path("sku").asText(null)));
+            } catch (ConnectorException rejected) {
+                outcomes[i] = WriteOutcome.failed(i, rejected);
+            }
+        }
+        items = mergeLines(mapping, items, outcomes);
+        writer.write(resource(mapping), "update", items, outcomes, (item, answer) -> written(type, answer));
+        return List.of(outcomes);
+    }
+
+    /** Gives the lines of order updates the ids of the current lines; an order that is gone fails NOT_FOUND. */
+    private List<WooBatchWriter.Item> mergeLines(EntityMapping mapping, List<WooBatchWriter.Item> items, WriteOutcome[] outcomes) {
+        Optional<FieldMapping> lines = mapping.fields().stream().filter(f -> f.type() == FieldType.LINES).findFirst();
+        if (lines.isEmpty()) {
+            return items;
+        }
+        String linesPath = lines.get().in(ExternalSystem.WOOCOMMERCE).orElseThrow().path();
+        String keyPath = lines.get().lineFields().stream().filter(f -> f.type() == FieldType.REFERENCE).findFirst()
+                .map(f -> f.in(ExternalSystem.WOOCOMMERCE).orElseThrow().path()).orElse(null);
+        List<String> ids = items.stream().filter(i -> i.json().has(linesPath)).map(i -> i.json().get("id").asText()).toList();
+        if (ids.isEmpty()) {
+            return items;
+        }
+        Map<String, JsonNode> current = new HashMap<>();
+        readRaw(mapping, ids).forEach(order -> current.put(order.path("id").asText(), order));
+        List<WooBatchWriter.Item> ready = new ArrayList<>();
+        for (WooBatchWriter.Item item : items) {
+            if (!item.json().has(linesPath)) {
+                ready.add(item);
+                continue;
+            }
+            JsonNode order = current.get(item.json().get("id").asText());
+            if (order == null) {
+                outcomes[item.index()] = WriteOutcome.failed(item.index(), new ConnectorException(system(), FailureKind.NOT_FOUND,
+                        null, 0, resource(mapping) + " " + item.json().get("id").asText() + " does not exist"));
+                continue;
+            }
+            item.json().set(linesPath, WooLineMerger.merge(order.path(linesPath), (ArrayNode) item.json().get(linesPath), keyPath));
+            ready.add(item);
+        }
+        return ready;
+    }
+
+    private void written(EntityType type, JsonNode answer) {
+        if (type == EntityType.CUSTOMERS) {
+            emailIndex.remember(answer);
+        }
+    }
+
+    private List<JsonNode> customersByEmail(EntityMapping mapping, List<String> emails) {
+        String resource = resource(mapping);
+        if (emails.size() <= DIRECT_EMAIL_LOOKUPS) {
+            List<JsonNode> found = new ArrayList<>();
+            for (String email : emails) {
+                found.addAll(fetchAll(resource, WooQuery.of("email", email).with("role", "all")));
+            }
+            return found;
+        }
+        Set<Long> ids = emailIndex.idsOf(emails, (page, newestFirst) -> {
+            WooQuery query = WooQuery.of("page", page).with("per_page", PER_PAGE).with("orderby", "id")
+                    .with("order", newestFirst ? "desc" : "asc").with("role", "all").with("_fields", "id,email");
+            WooResponse response = http.get(resource, query);
+            return new CustomerEmailIndex.Page(array(response, "GET " + resource), (int) count(response, "X-WP-TotalPages", resource));
+        });
+        List<JsonNode> customers = readRaw(mapping, ids.stream().map(String::valueOf).toList());
+        customers.forEach(emailIndex::remember);
+        return customers;
+    }
+
+    private List<JsonNode> productsBySku(EntityMapping mapping, List<String> skus) {
+        List<JsonNode> found = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        int chars = 0;
+        for (String sku : skus) {
+            if (sku.contains(",")) {
+                // WooCommerce splits the parameter at commas (and also matches it whole): such a SKU goes alone
+                found.addAll(fetchAll(resource(mapping), WooQuery.of("sku", sku)));
+                continue;
+            }
+            if (chunk.size() == PER_PAGE || chars + sku.length() > MAX_SKU_QUERY_CHARS) {
+                found.addAll(fetchAll(resource(mapping), WooQuery.of("sku", WooQuery.joined(chunk))));
+                chunk.clear();
+                chars = 0;
+            }
+            chunk.add(sku);
+            chars += sku.length() + 1;
+        }
+        if (!chunk.isEmpty()) {
+            found.addAll(fetchAll(resource(mapping), WooQuery.of("sku", WooQuery.joined(chunk))));
+        }
+        return found;
+    }
+
+    /** The records with these ids as WooCommerce answers them, 100 ids per call. */
+    private List<JsonNode> readRaw(EntityMapping mapping, Collection<String> ids) {
+        List<Long> numeric = new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(id -> id != null && id.strip().matches("\\d{1,18}"))
+                .map(id -> Long.parseLong(id.strip())).filter(id -> id > 0).toList()));
+        List<JsonNode> found = new ArrayList<>();
+        for (int from = 0; from < numeric.size(); from += PER_PAGE) {
+            WooQuery query = WooQuery.of("include", WooQuery.joined(numeric.subList(from, Math.min(numeric.size(), from + PER_PAGE))));
+            if (mapping.entity() == EntityType.CUSTOMERS) {
+                query.with("role", "all");
+            }
+            found.addAll(fetchAll(resource(mapping), query));
+        }
+        return found;
+    }
+
+    /** Every page of a filtered list, 100 per call, by id. */
+    private List<JsonNode> fetchAll(String resource, WooQuery filter) {
+        List<JsonNode> all = new ArrayList<>();
+        int totalPages = 1;
+        for (int page = 1; page <= totalPages; page++) {
+            WooResponse response = http.get(resource, filter.copy().with("page", page).with("per_page", PER_PAGE)
+                    .with("orderby", "id").with("order", "asc"));
+            array(response, "GET " + resource).forEach(all::add);
+            totalPages = (int) count(response, "X-WP-TotalPages", resource);
+        }
+        return all;
+    }
+
+    private List<SyncRecord> toRecords(EntityMapping mapping, List<JsonNode> items) {
+        Map<String, SyncRecord> byId = new LinkedHashMap<>();
+        for (JsonNode item : items) {
+            SyncRecord record = mapper.toRecord(mapping, item);
+            byId.putIfAbsent(record.id(), record);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private JsonNode array(WooResponse response, String call) {
+        if (!response.body().isArray()) {
+            throw http.protocol(call + ": expected a JSON list, got " + response.body().getNodeType());
+        }
+        return response.body();
+    }
+
+    private long count(WooResponse response, String header, String resource) {
+        String value = response.header(header);
+        if (value == null || !value.strip().matches("\\d{1,18}")) {
+            throw http.protocol("GET " + resource + ": the answer has no valid " + header + " header");
+        }
+        return Long.parseLong(value.strip());
+    }
+
+    private EntityMapping mapping(EntityType type) {
+        EntityMapping mapping = mappings.of(type);
+        if (mapping == null) {
+            throw new IllegalStateException("no field mapping for " + type);
+        }
+        return mapping;
+    }
+
+    private static String resource(EntityMapping mapping) {
+        return mapping.model(ExternalSystem.WOOCOMMERCE);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? "" : node.asText();
+    }
+}

@@ -1,0 +1,165 @@
+package com.wooodoo.sync.connector.woocommerce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.WooCommerceSettings;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The calls to one shop's REST API, made through Camel's {@code http} component. One endpoint per
+ * shop (base URL and timeouts in its URI) gives one pooled HTTP client for all calls; path, query
+ * and method travel in the {@code CamelHttp*} headers of each exchange. The consumer key and
+ * secret are sent only as an {@code Authorization: Basic} header (WooCommerce's authentication
+ * over HTTPS), never in the endpoint URI, logs or messages.
+ */
+final class WooCommerceHttp {
+
+    static final String API_PATH = "/wp-json/wc/v3/";
+    private static final Logger LOG = LoggerFactory.getLogger(WooCommerceHttp.class);
+    private static final int POOL_SIZE = 20;
+
+    private final ProducerTemplate producer;
+    private final ObjectMapper json;
+    private final WooErrors errors;
+    private final String endpointUri;
+    private final String authorization;
+    private final int readTimeoutMs;
+    private volatile Endpoint endpoint;
+
+    WooCommerceHttp(WooCommerceSettings settings, ProducerTemplate producer, ObjectMapper json, Clock clock) {
+        this.producer = producer;
+        this.json = json;
+        this.errors = new WooErrors(clock, List.of(settings.consumerKey(), settings.consumerSecret()));
+        this.endpointUri = endpointUri(settings);
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.consumerKey() + ":" + settings.consumerSecret()).getBytes(StandardCharsets.UTF_8));
+        this.readTimeoutMs = settings.timeouts().readMs();
+    }
+
+    WooErrors errors() {
+        return errors;
+    }
+
+    WooResponse get(String resourcePath, WooQuery query) {
+        return call("GET", resourcePath, query.encoded(), null);
+    }
+
+    WooResponse post(String resourcePath, JsonNode body) {
+        try {
+            return call("POST", resourcePath, null, json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON body", e);
+        }
+    }
+
+    private WooResponse call(String method, String resourcePath, String query, byte[] body) {
+        String call = method + " " + resourcePath;
+        long started = System.nanoTime();
+        Exchange exchange = producer.send(endpoint(), ex -> {
+            Message in = ex.getIn();
+            // only these headers become the request's: nothing of an earlier exchange may leak into it
+            in.removeHeaders("*");
+            in.setHeader(Exchange.HTTP_METHOD, method);
+            in.setHeader(Exchange.HTTP_PATH, API_PATH + resourcePath);
+            if (query != null && !query.isEmpty()) {
+                in.setHeader(Exchange.HTTP_QUERY, query);
+            }
+            in.setHeader("Authorization", authorization);
+            in.setHeader("Accept", "application/json");
+            if (body != null) {
+                in.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+            }
+            in.setBody(body);
+        });
+        if (exchange.getException() != null) {
+            LOG.debug("WooCommerce {} failed after {} ms: {}", call, elapsedMs(started), exchange.getException().getClass().getSimpleName());
+            throw errors.ofTransport(exchange.getException(), call, readTimeoutMs);
+        }
+        Message out = exchange.getMessage();
+        int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        out.getHeaders().forEach((k, v) -> {
+            if (v != null && !k.startsWith("Camel")) {
+                headers.put(k, String.valueOf(v));
+            }
+        });
+        JsonNode parsed = parse(out.getBody(byte[].class));
+        LOG.debug("WooCommerce {} answered {} in {} ms", call, status, elapsedMs(started));
+        if (status < 200 || status >= 300) {
+            throw errors.ofResponse(status, parsed, headers.get("Retry-After"), call);
+        }
+        if (parsed == null) {
+            throw errors.protocol(call + ": HTTP " + status + " without a JSON body");
+        }
+        return new WooResponse(status, headers, parsed);
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Endpoint endpoint() {
+        Endpoint resolved = endpoint;
+        if (resolved == null) {
+            resolved = producer.getCamelContext().getEndpoint(endpointUri);
+            endpoint = resolved;
+        }
+        return resolved;
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** The shop's address with the client's settings; credentials, queries and fragments are refused in it. */
+    static String endpointUri(WooCommerceSettings settings) {
+        URI base = settings.baseUrl();
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("WooCommerce base URL must be http or https");
+        }
+        if (base.getRawUserInfo() != null || base.getRawQuery() != null || base.getRawFragment() != null || base.getHost() == null) {
+            throw new IllegalArgumentException("WooCommerce base URL must be scheme://host[:port][/path], without credentials or query");
+        }
+        String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        int connectMs = settings.timeouts().connectMs();
+        int readMs = settings.timeouts().readMs();
+        return scheme + "://" + base.getRawAuthority() + path
+                + "?throwExceptionOnFailure=false"
+                + "&connectTimeout=" + connectMs
+                + "&connectionRequestTimeout=" + connectMs
+                + "&responseTimeout=" + readMs
+                + "&soTimeout=" + readMs
+                + "&maxTotalConnections=" + POOL_SIZE
+                + "&connectionsPerRoute=" + POOL_SIZE
+                + "&httpClientConfigurer=#class:" + WooHttpClientConfigurer.class.getName();
+    }
+
+    /** For failures found after the answer arrived (a body not shaped as documented). */
+    ConnectorException protocol(String message) {
+        return errors.protocol(message);
+    }
+}

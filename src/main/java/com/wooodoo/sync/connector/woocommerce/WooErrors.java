@@ -1,0 +1,164 @@
+package com.wooodoo.sync.connector.woocommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.FailureKind;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns WooCommerce's answers into typed failures. WooCommerce errors are
+ * {@code {"code", "message", "data": {"status"}}}, for a whole call or, inside a batch answered
+ * 200, for one item. The rules:
+ * <ul>
+ *   <li>401/403 → AUTHENTICATION; 429 and 5xx → TRANSIENT with {@code Retry-After};</li>
+ *   <li>the codes of a taken natural key → DUPLICATE: {@code registration-error-email-exists},
+ *       {@code woocommerce_rest_customer_invalid_email} (WooCommerce's answer to an update that
+ *       gives another account's e-mail), {@code product_invalid_sku} ("Invalid or duplicated
+ *       SKU." — raised only for a SKU in use, so the message is not needed; it is translated
+ *       anyway), any {@code ..._exists}/{@code ...-exists} code, and a failed product insert whose
+ *       message names the SKU being written in parentheses (WooCommerce 9.x's "The SKU (x) you
+ *       are trying to insert is already under processing", in whatever language);</li>
+ *   <li>{@code ..._invalid_id} codes (answered 400 on update, 404 on read) and other 404s →
+ *       NOT_FOUND, except {@code rest_no_route}: no such API at all (wrong base URL, WooCommerce
+ *       missing) is PROTOCOL;</li>
+ *   <li>other 4xx with the error shape → VALIDATION, keeping WooCommerce's code;</li>
+ *   <li>anything without the documented shape → PROTOCOL; timeouts and refused connections →
+ *       TRANSIENT.</li>
+ * </ul>
+ * Messages never contain the consumer key or secret.
+ */
+final class WooErrors {
+
+    private static final ExternalSystem SYSTEM = ExternalSystem.WOOCOMMERCE;
+    private static final Set<String> DUPLICATE_CODES = Set.of("registration-error-email-exists",
+            "registration-error-username-exists", "woocommerce_rest_customer_invalid_email", "product_invalid_sku",
+            "existing_user_email", "existing_user_login");
+    private static final Pattern SKU_IN_PROCESS = Pattern.compile("SKU \\(.*\\).*(already|processing)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+
+    private final Clock clock;
+    private final List<String> secrets;
+
+    WooErrors(Clock clock, List<String> secrets) {
+        this.clock = clock;
+        this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
+    }
+
+    /** A non-2xx answer of a whole call. */
+    ConnectorException ofResponse(int status, JsonNode body, String retryAfterHeader, String call) {
+        boolean shaped = isErrorShape(body);
+        String code = shaped ? body.get("code").asText() : null;
+        String message = call + ": " + (shaped ? text(body.get("message").asText())
+                : "HTTP " + status + " without WooCommerce's error shape");
+        FailureKind kind;
+        if (status == 401 || status == 403) {
+            kind = FailureKind.AUTHENTICATION;
+        } else if (status == 429 || status >= 500) {
+            return new ConnectorException(SYSTEM, FailureKind.TRANSIENT, code, status, message,
+                    RetryAfter.parse(retryAfterHeader, clock), null);
+        } else if (status >= 300 && status < 400) {
+            kind = FailureKind.PROTOCOL;
+            message = call + ": redirected (HTTP " + status + "); the base URL must be the shop's final address, usually https";
+        } else if (!shaped) {
+            kind = FailureKind.PROTOCOL;
+        } else {
+            kind = kindOf(code, status, message, null);
+        }
+        return new ConnectorException(SYSTEM, kind, code, status, message);
+    }
+
+    /**
+     * The {@code error} of one item of a batch answer (the call itself was 200).
+     *
+     * @param sku the SKU the item tried to write, to recognise a SKU that is "already under processing"
+     */
+    ConnectorException ofItem(JsonNode error, String sku) {
+        if (!isErrorShape(error)) {
+            return protocol("a batch item's error is not {code, message, data: {status}}: " + abbreviate(String.valueOf(error)));
+        }
+        String code = error.get("code").asText();
+        int status = error.get("data").get("status").asInt();
+        String message = text(error.get("message").asText());
+        return new ConnectorException(SYSTEM, kindOf(code, status, message, sku), code, status, message);
+    }
+
+    /** A call that got no HTTP answer. */
+    ConnectorException ofTransport(Throwable failure, String call, int readTimeoutMs) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return transient0(call + ": no answer within " + readTimeoutMs + " ms (" + t.getClass().getSimpleName() + ")", failure);
+            }
+            if (t instanceof SSLException) {
+                return new ConnectorException(SYSTEM, FailureKind.PROTOCOL, null, 0,
+                        call + ": TLS failure: " + redact(String.valueOf(t.getMessage())), null, failure);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return transient0(call + ": " + t.getClass().getSimpleName() + ": " + redact(String.valueOf(t.getMessage())), failure);
+            }
+        }
+        return new ConnectorException(SYSTEM, FailureKind.PROTOCOL, null, 0,
+                call + ": " + failure.getClass().getSimpleName() + ": " + redact(String.valueOf(failure.getMessage())), null, failure);
+    }
+
+    ConnectorException protocol(String message) {
+        return new ConnectorException(SYSTEM, FailureKind.PROTOCOL, null, 0, redact(message));
+    }
+
+    static FailureKind kindOf(String code, int status, String message, String sku) {
+        if (status == 401 || status == 403) {
+            return FailureKind.AUTHENTICATION;
+        }
+        if (status == 429 || status >= 500) {
+            return FailureKind.TRANSIENT;
+        }
+        if (DUPLICATE_CODES.contains(code) || code.endsWith("_exists") || code.endsWith("-exists")
+                || SKU_IN_PROCESS.matcher(message).find()
+                || (sku != null && !sku.isEmpty() && code.equals("woocommerce_rest_product_not_created")
+                && message.contains("(" + sku + ")"))) {
+            return FailureKind.DUPLICATE;
+        }
+        if (code.equals("rest_no_route")) {
+            return FailureKind.PROTOCOL;
+        }
+        if (code.endsWith("_invalid_id") || status == 404) {
+            return FailureKind.NOT_FOUND;
+        }
+        return FailureKind.VALIDATION;
+    }
+
+    static boolean isErrorShape(JsonNode node) {
+        return node != null && node.isObject() && node.path("code").isTextual() && node.path("message").isTextual()
+                && node.path("data").path("status").isInt();
+    }
+
+    private ConnectorException transient0(String message, Throwable cause) {
+        return new ConnectorException(SYSTEM, FailureKind.TRANSIENT, null, 0, message, null, cause);
+    }
+
+    /** WooCommerce messages may hold HTML (a log-in link); entities stay as they are. */
+    private String text(String message) {
+        return redact(TAGS.matcher(message).replaceAll("").strip());
+    }
+
+    String redact(String text) {
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, "***");
+        }
+        return out;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,490 @@
+package com.wooodoo.sync.sandbox.woocommerce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.sandbox.SandboxServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A WooCommerce shop's REST API v3 ({@code /wp-json/wc/v3}) on loopback: customers, products and
+ * orders held in memory, with WooCommerce's paging headers, batch limit, per-item batch errors,
+ * validation rules and error shapes. Faults come from {@link SandboxServer}.
+ *
+ * <p>Authentication is WooCommerce's over HTTPS (the simulator applies it to plain HTTP): the
+ * consumer key and secret from the query ({@code consumer_key}, {@code consumer_secret}) or from
+ * HTTP Basic auth. A known key with a wrong secret is {@code woocommerce_rest_authentication_error};
+ * no credentials or an unknown key leave the caller anonymous, and every route then refuses with
+ * its permission error ({@code woocommerce_rest_cannot_view}, {@code ..._cannot_create}, ...), 401.
+ *
+ * <p>A batch of more than 100 items in all is refused as WooCommerce's
+ * {@code WC_REST_Controller::check_batch_limit} does: HTTP 413
+ * {@code woocommerce_rest_request_entity_too_large}.
+ */
+public class WooCommerceSimulator extends SandboxServer {
+
+    /** The most items WooCommerce takes in one batch call (create, update and delete together). */
+    public static final int BATCH_LIMIT = 100;
+
+    private final String consumerKey;
+    private final String consumerSecret;
+    private final long seed;
+    private final WooStore store = new WooStore();
+    private final Map<String, WooResource> resources = new LinkedHashMap<>();
+    private volatile Clock clock = Clock.systemUTC();
+
+    public WooCommerceSimulator(int port, long seed, String consumerKey, String consumerSecret) {
+        super("woocommerce", port, seed);
+        this.consumerKey = consumerKey;
+        this.consumerSecret = consumerSecret;
+        this.seed = seed;
+        List.of(new WooCustomers(store), new WooProducts(store, this::siteUrl), new WooOrders(store, () -> clock, seed))
+                .forEach(r -> resources.put(r.name(), r));
+    }
+
+    @Override
+    public WooCommerceSimulator start() {
+        super.start();
+        return this;
+    }
+
+    /** The clock of writes ({@code date_modified}, {@code date_paid}); the system clock by default. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void reset() {
+        synchronized (store) {
+            store.clear();
+        }
+    }
+
+    /** Adds generated records, deterministic for the simulator's seed; answers their ids. */
+    public List<Long> seed(EntityType type, int count) {
+        List<Long> ids = new ArrayList<>();
+        synchronized (store) {
+            for (int i = 0; i < count; i++) {
+                ids.add(resource(type).seed(seed).path("id").asLong());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Adds one generated record changed by {@code edit}, without WooCommerce's checks: the way to
+     * plant data a sync must cope with (an e-mail or SKU that a later write will collide with, a
+     * malformed value). Answers its id.
+     */
+    public long insert(EntityType type, Consumer<ObjectNode> edit) {
+        synchronized (store) {
+            ObjectNode record = resource(type).seed(seed).deepCopy();
+            edit.accept(record);
+            store.put(type, record);
+            return record.path("id").asLong();
+        }
+    }
+
+    public long insertCustomer(String email) {
+        return insert(EntityType.CUSTOMERS, c -> {
+            c.put("email", email);
+            ((ObjectNode) c.get("billing")).put("email", email);
+        });
+    }
+
+    public long insertProduct(String sku) {
+        return insert(EntityType.PRODUCTS, p -> p.put("sku", sku));
+    }
+
+    /**
+     * Sets a field of a stored record (dotted path, e.g. {@code billing.country}) to any value,
+     * leaving {@code date_modified} alone: data damaged behind WooCommerce's back.
+     */
+    public void corrupt(EntityType type, long id, String path, JsonNode value) {
+        synchronized (store) {
+            ObjectNode record = store.get(type, id).orElseThrow(() -> new IllegalArgumentException("no " + type + " " + id))
+                    .deepCopy();
+            String[] parts = path.split("\\.");
+            ObjectNode parent = record;
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = parent.with(parts[i]);
+            }
+            parent.set(parts[parts.length - 1], value);
+            store.put(type, record);
+        }
+    }
+
+    /** From now on, creating a product with this SKU fails as "already under processing" (WooCommerce 9.x's SKU lock). */
+    public void lockSku(String sku) {
+        synchronized (store) {
+            store.lockSku(sku);
+        }
+    }
+
+    public void unlockSku(String sku) {
+        synchronized (store) {
+            store.unlockSku(sku);
+        }
+    }
+
+    /** The records as the API answers them, by id. */
+    public List<JsonNode> records(EntityType type) {
+        synchronized (store) {
+            return store.all(type).stream().map(r -> (JsonNode) render(resource(type), r)).toList();
+        }
+    }
+
+    public List<JsonNode> customers() {
+        return records(EntityType.CUSTOMERS);
+    }
+
+    public List<JsonNode> products() {
+        return records(EntityType.PRODUCTS);
+    }
+
+    public List<JsonNode> orders() {
+        return records(EntityType.ORDERS);
+    }
+
+    public Optional<JsonNode> record(EntityType type, long id) {
+        synchronized (store) {
+            return store.get(type, id).map(r -> render(resource(type), r));
+        }
+    }
+
+    public int count(EntityType type) {
+        synchronized (store) {
+            return store.count(type);
+        }
+    }
+
+    @Override
+    protected void handleApi(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Optional<WooRoute> route = WooRoute.match(method, exchange.getRequestURI().getPath(), resources);
+        if (route.isEmpty()) {
+            countAs(method + " rest_no_route");
+            sendError(exchange, WooApiException.noRoute());
+            return;
+        }
+        countAs(route.get().statsName());
+        try {
+            authenticate(exchange, query, route.get());
+            answer(exchange, route.get(), query);
+        } catch (WooApiException e) {
+            sendError(exchange, e);
+        }
+    }
+
+    private void authenticate(HttpExchange exchange, Map<String, String> query, WooRoute route) {
+        String[] credentials = credentials(exchange, query);
+        boolean knownKey = credentials != null && same(credentials[0], consumerKey);
+        if (knownKey && !same(credentials[1], consumerSecret)) {
+            throw new WooApiException("woocommerce_rest_authentication_error", "Consumer secret is invalid.", 401);
+        }
+        if (!knownKey) {
+            throw route.permissionDenied();
+        }
+    }
+
+    private static String[] credentials(HttpExchange exchange, Map<String, String> query) {
+        if (query.containsKey("consumer_key") && query.containsKey("consumer_secret")) {
+            return new String[] {query.get("consumer_key"), query.get("consumer_secret")};
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean same(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void answer(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
+        WooResource resource = route.resource();
+        switch (route.kind()) {
+            case LIST -> list(exchange, resource, query);
+            case READ -> {
+                JsonNode record;
+                synchronized (store) {
+                    record = onlyFields(render(resource, store.get(resource.type(), route.id())
+                            .orElseThrow(() -> resource.invalidId(404))), query);
+                }
+                sendJson(exchange, 200, record);
+            }
+            case CREATE -> {
+                JsonNode body = body(exchange);
+                JsonNode created;
+                synchronized (store) {
+                    created = render(resource, resource.create(body, false, now()));
+                }
+                exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
+                sendJson(exchange, 201, created);
+            }
+            case UPDATE -> {
+                JsonNode body = body(exchange);
+                JsonNode updated;
+                synchronized (store) {
+                    updated = render(resource, resource.update(route.id(), body, false, now()));
+                }
+                sendJson(exchange, 200, updated);
+            }
+            case DELETE -> sendJson(exchange, 200, delete(resource, route.id(), WooResource.parseBoolean(query, "force")));
+            case BATCH -> sendJson(exchange, 200, batch(resource, body(exchange)));
+        }
+    }
+
+    private void list(HttpExchange exchange, WooResource resource, Map<String, String> query) throws IOException {
+        WooListRequest request = WooListRequest.parse(query, resource);
+        List<JsonNode> page;
+        int total;
+        synchronized (store) {
+            List<ObjectNode> matching = store.all(resource.type()).stream().filter(request::matches).sorted(request.order()).toList();
+            total = matching.size();
+            page = request.pageOf(matching).stream().map(r -> onlyFields(render(resource, r), query)).toList();
+        }
+        int totalPages = request.totalPages(total);
+        exchange.getResponseHeaders().set("X-WP-Total", String.valueOf(total));
+        exchange.getResponseHeaders().set("X-WP-TotalPages", String.valueOf(totalPages));
+        String links = pageLinks(resource, exchange.getRequestURI().getRawQuery(), request.page(), totalPages);
+        if (!links.isEmpty()) {
+            exchange.getResponseHeaders().set("Link", links);
+        }
+        sendJson(exchange, 200, page);
+    }
+
+    private String pageLinks(WooResource resource, String rawQuery, int page, int totalPages) {
+        String base = apiBase() + resource.name() + "?" + (rawQuery == null ? "" : rawQuery.replaceAll("(^|&)page=\\d*", ""))
+                .replaceAll("^&", "");
+        String joiner = base.endsWith("?") ? "" : "&";
+        List<String> links = new ArrayList<>();
+        if (page > 1) {
+            links.add("<" + base + joiner + "page=" + Math.min(page - 1, Math.max(totalPages, 1)) + ">; rel=\"prev\"");
+        }
+        if (totalPages > page) {
+            links.add("<" + base + joiner + "page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        return String.join(", ", links);
+    }
+
+    private JsonNode delete(WooResource resource, long id, boolean force) {
+        synchronized (store) {
+            if (force) {
+                return render(resource, resource.delete(id));
+            }
+            if (resource.type() == EntityType.CUSTOMERS) {
+                throw new WooApiException("woocommerce_rest_trash_not_supported", "Customers do not support trashing.", 501);
+            }
+            ObjectNode trashed = store.get(resource.type(), id).orElseThrow(() -> resource.invalidId(404)).deepCopy();
+            trashed.put("status", "trash");
+            store.put(resource.type(), trashed);
+            return render(resource, trashed);
+        }
+    }
+
+    /** {@code WC_REST_Controller::batch_items}: HTTP 200, a failed item carries its own {@code error}. */
+    private ObjectNode batch(WooResource resource, JsonNode body) {
+        if (!body.isObject()) {
+            throw new WooApiException("rest_invalid_json", "Invalid JSON body passed.", 400);
+        }
+        int total = 0;
+        for (String section : List.of("create", "update", "delete")) {
+            JsonNode items = body.get(section);
+            if (items != null && !items.isNull() && !items.isArray()) {
+                throw WooApiException.invalidParam(section, section + " is not of type array.");
+            }
+            total += items == null ? 0 : items.size();
+        }
+        if (total > BATCH_LIMIT) {
+            throw new WooApiException("woocommerce_rest_request_entity_too_large",
+                    "Unable to accept more than " + BATCH_LIMIT + " items for this request.", 413);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        synchronized (store) {
+            Instant now = now();
+            batchSection(body, answer, "create", item -> render(resource, resource.create(item, true, now)),
+                    item -> JSON.getNodeFactory().numberNode(0));
+            batchSection(body, answer, "update",
+                    item -> render(resource, resource.update(item.path("id").asLong(0), item, true, now)),
+                    item -> item.has("id") ? item.get("id") : JSON.getNodeFactory().nullNode());
+            batchSection(body, answer, "delete", item -> render(resource, resource.delete(item.asLong(0))),
+                    item -> JSON.getNodeFactory().numberNode(item.asLong(0)));
+        }
+        return answer;
+    }
+
+    private void batchSection(JsonNode body, ObjectNode answer, String section, Function<JsonNode, JsonNode> apply,
+                              Function<JsonNode, JsonNode> idOfFailed) {
+        JsonNode items = body.path(section);
+        if (!items.isArray() || items.isEmpty()) {
+            return;
+        }
+        ArrayNode results = answer.putArray(section);
+        for (JsonNode item : items) {
+            if (section.equals("delete") && item.asLong(0) == 0) {
+                continue; // WooCommerce skips what is not an id
+            }
+            try {
+                results.add(apply.apply(item.isObject() || section.equals("delete") ? item : JSON.createObjectNode()));
+            } catch (WooApiException e) {
+                ObjectNode failed = results.addObject();
+                failed.set("id", idOfFailed.apply(item));
+                failed.set("error", e.body());
+            }
+        }
+    }
+
+    private ObjectNode render(WooResource resource, ObjectNode record) {
+        ObjectNode copy = record.deepCopy();
+        String collection = apiBase() + resource.name();
+        ObjectNode links = JSON.createObjectNode();
+        links.putArray("self").addObject().put("href", collection + "/" + record.path("id").asLong());
+        links.putArray("collection").addObject().put("href", collection);
+        resource.addLinks(links, record, apiBase());
+        copy.set("_links", links);
+        return copy;
+    }
+
+    /** WordPress's {@code _fields=id,email,billing.phone}: only those fields (nested ones keep their top-level object). */
+    private static JsonNode onlyFields(ObjectNode record, Map<String, String> query) {
+        String fields = query.get("_fields");
+        if (fields == null || fields.isBlank()) {
+            return record;
+        }
+        Set<String> keep = new HashSet<>();
+        for (String field : fields.split(",")) {
+            keep.add(field.strip().split("\\.")[0]);
+        }
+        record.retain(keep);
+        return record;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private String siteUrl() {
+        try {
+            return baseUrl();
+        } catch (RuntimeException notStarted) {
+            return "http://127.0.0.1";
+        }
+    }
+
+    private String apiBase() {
+        return siteUrl() + WooRoute.API_PREFIX;
+    }
+
+    private WooResource resource(EntityType type) {
+        return resources.get(type.id());
+    }
+
+    @Override
+    protected void handleSandboxAction(HttpExchange exchange, String action) throws IOException {
+        if (!action.equals("seed") || !exchange.getRequestMethod().equals("POST")) {
+            super.handleSandboxAction(exchange, action);
+            return;
+        }
+        JsonNode body;
+        try {
+            body = readJson(exchange);
+        } catch (JsonProcessingException e) {
+            sendJson(exchange, 400, Map.of("message", "body must be JSON: {\"entity\":\"customers\",\"count\":1000}"));
+            return;
+        }
+        Optional<EntityType> type = EntityType.fromId(body.path("entity").asText());
+        int count = body.path("count").asInt(-1);
+        if (type.isEmpty() || !body.path("count").isIntegralNumber() || count < 1 || count > 1_000_000) {
+            sendJson(exchange, 400, Map.of("message", "entity must be customers, products or orders and count 1 to 1000000"));
+            return;
+        }
+        try {
+            List<Long> ids = seed(type.get(), count);
+            sendJson(exchange, 200, Map.of("entity", type.get().id(), "created", ids.size(), "total", count(type.get())));
+        } catch (IllegalStateException e) {
+            sendJson(exchange, 409, Map.of("message", e.getMessage()));
+        }
+    }
+
+    @Override
+    protected void answerAuthFailure(HttpExchange exchange) throws IOException {
+        sendError(exchange, new WooApiException("woocommerce_rest_authentication_error", "Consumer secret is invalid.", 401));
+    }
+
+    @Override
+    protected void answerServerError(HttpExchange exchange) throws IOException {
+        sendError(exchange, new WooApiException("internal_server_error", "There has been a critical error on this website.", 503));
+    }
+
+    private static void sendError(HttpExchange exchange, WooApiException error) throws IOException {
+        sendJson(exchange, error.status(), error.body());
+    }
+
+    private static JsonNode body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) {
+                return JSON.createObjectNode();
+            }
+            JsonNode body = JSON.readTree(bytes);
+            if (body == null || !body.isObject()) {
+                throw new WooApiException("rest_invalid_json", "Invalid JSON body passed.", 400);
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new WooApiException("rest_invalid_json", "Invalid JSON body passed.", 400)
+                    .with("json_error_message", JSON.getNodeFactory().textNode("Syntax error"));
+        }
+    }
+
+    /** The query's parameters as PHP sees them: the last of a repeated name wins, {@code a[]=1&a[]=2} is a list. */
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (name.endsWith("[]")) {
+                name = name.substring(0, name.length() - 2);
+                value = params.containsKey(name) ? params.get(name) + "," + value : value;
+            }
+            params.put(name, value);
+        }
+        return params;
+    }
+}

@@ -1,0 +1,414 @@
+package com.wooodoo.sync.sandbox.woocommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wooodoo.sync.connector.EntityType;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * {@code /orders}. WooCommerce's rules: the order number is the id, totals and line prices are
+ * computed (read-only), a line needs a product reference ({@code product_id} or {@code sku}), a
+ * {@code customer_id} other than 0 must be an existing customer. As in WooCommerce, a line whose
+ * product does not exist is kept without a product, and on update a line without {@code id} is
+ * added while a line with an {@code id} and quantity 0 (or {@code product_id: null}) is removed.
+ */
+final class WooOrders extends WooResource {
+
+    private static final List<String> STATUSES = List.of("pending", "processing", "on-hold", "completed", "cancelled",
+            "refunded", "failed", "checkout-draft");
+    private static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "BRL", "CAD", "PLN", "JPY");
+    private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private final Supplier<Clock> clock;
+    private final SplittableRandom keys;
+
+    WooOrders(WooStore store, Supplier<Clock> clock, long seed) {
+        super(EntityType.ORDERS, store);
+        this.clock = clock;
+        this.keys = new SplittableRandom(seed ^ 0x0DE5L);
+    }
+
+    @Override
+    ObjectNode blank() {
+        ObjectNode o = NODES.objectNode();
+        o.put("id", 0);
+        o.put("parent_id", 0);
+        o.put("number", "");
+        o.put("order_key", "");
+        o.put("created_via", "rest-api");
+        o.put("version", "9.3.1");
+        o.put("status", "pending");
+        o.put("currency", "USD");
+        WooDates.stamp(o, "date_created", null);
+        WooDates.stamp(o, "date_modified", null);
+        for (String money : List.of("discount_total", "discount_tax", "shipping_total", "shipping_tax", "cart_tax", "total",
+                "total_tax")) {
+            o.put(money, "0.00");
+        }
+        o.put("prices_include_tax", false);
+        o.put("customer_id", 0);
+        o.put("customer_ip_address", "");
+        o.put("customer_user_agent", "");
+        o.put("customer_note", "");
+        o.set("billing", WooCustomers.emptyAddress(WooCustomers.BILLING));
+        o.set("shipping", WooCustomers.emptyAddress(WooCustomers.SHIPPING));
+        o.put("payment_method", "");
+        o.put("payment_method_title", "");
+        o.put("transaction_id", "");
+        WooDates.stamp(o, "date_paid", null);
+        WooDates.stamp(o, "date_completed", null);
+        o.put("cart_hash", "");
+        o.set("meta_data", NODES.arrayNode());
+        o.set("line_items", NODES.arrayNode());
+        o.set("tax_lines", NODES.arrayNode());
+        o.set("shipping_lines", NODES.arrayNode());
+        o.set("fee_lines", NODES.arrayNode());
+        o.set("coupon_lines", NODES.arrayNode());
+        o.set("refunds", NODES.arrayNode());
+        return o;
+    }
+
+    @Override
+    void applyCreate(ObjectNode record, JsonNode body, boolean inBatch) {
+        apply(record, body, inBatch);
+        JsonNode shipping = body.path("shipping_lines");
+        for (JsonNode line : shipping.isArray() ? shipping : NODES.arrayNode()) {
+            addShippingLine(record, WooInput.text(line, "method_id"), WooInput.text(line, "method_title"),
+                    WooInput.decimal(line, "total"));
+        }
+        recalculate(record);
+    }
+
+    @Override
+    void applyUpdate(ObjectNode record, JsonNode body, boolean inBatch) {
+        apply(record, body, inBatch);
+        recalculate(record);
+    }
+
+    private void apply(ObjectNode record, JsonNode body, boolean inBatch) {
+        Long customerId = WooInput.integer(body, "customer_id");
+        if (customerId != null) {
+            if (customerId != 0 && store.get(EntityType.CUSTOMERS, customerId).isEmpty()) {
+                throw new WooApiException("woocommerce_rest_invalid_customer_id", "Customer ID is invalid.", 400);
+            }
+            record.put("customer_id", customerId);
+        }
+        String currency = WooInput.text(body, "currency");
+        if (currency != null) {
+            if (!CURRENCIES.contains(currency)) {
+                throw new WooApiException("order_invalid_currency", "Invalid currency code", 400);
+            }
+            record.put("currency", currency);
+        }
+        WooInput.copyText(body, record, "customer_note");
+        WooInput.copyText(body, record, "payment_method");
+        WooInput.copyText(body, record, "payment_method_title");
+        WooInput.copyText(body, record, "transaction_id");
+        WooInput.copyObject(body, record, "billing", WooCustomers.BILLING);
+        WooInput.copyObject(body, record, "shipping", WooCustomers.SHIPPING);
+        String billingEmail = record.path("billing").path("email").asText();
+        if (!billingEmail.isEmpty() && !WooInput.isEmail(billingEmail)) {
+            throw new WooApiException("order_invalid_billing_email", "Invalid billing email address", 400);
+        }
+        JsonNode lines = body.get("line_items");
+        if (lines != null && !lines.isNull()) {
+            if (!lines.isArray()) {
+                throw WooApiException.invalidParam("line_items", "line_items is not of type array.");
+            }
+            for (JsonNode line : lines) {
+                applyLine(record, line);
+            }
+        }
+        String status = WooInput.text(body, "status");
+        if (status != null) {
+            if (!STATUSES.contains(status)) {
+                if (!inBatch) {
+                    throw WooApiException.invalidParam("status", "status is not one of " + String.join(", ", STATUSES) + ".");
+                }
+                status = "pending"; // WC_Order::set_status() falls back to pending
+            }
+            setStatus(record, status);
+        }
+        if (Boolean.TRUE.equals(WooInput.bool(body, "set_paid"))) {
+            if (record.path("status").asText().equals("pending")) {
+                setStatus(record, "processing");
+            }
+            markPaid(record);
+        }
+    }
+
+    private void applyLine(ObjectNode order, JsonNode posted) {
+        ArrayNode lines = (ArrayNode) order.get("line_items");
+        Long itemId = WooInput.integer(posted, "id");
+        if (itemId != null && itemId != 0) {
+            ObjectNode line = null;
+            for (Iterator<JsonNode> it = lines.elements(); it.hasNext(); ) {
+                JsonNode candidate = it.next();
+                if (candidate.path("id").asLong() == itemId) {
+                    line = (ObjectNode) candidate;
+                    if (removes(posted)) {
+                        it.remove();
+                        return;
+                    }
+                }
+            }
+            if (line == null) {
+                throw new WooApiException("woocommerce_rest_invalid_item_id",
+                        "Order item ID provided is not associated with order.", 400);
+            }
+            fillLine(line, posted, false);
+            return;
+        }
+        if (!hasProductReference(posted)) {
+            throw new WooApiException("woocommerce_rest_required_product_reference", "Product ID or SKU is required.", 400);
+        }
+        ObjectNode line = lines.addObject();
+        line.put("id", store.nextItemId());
+        line.put("name", "");
+        line.put("product_id", 0);
+        line.put("variation_id", 0);
+        line.put("quantity", 1);
+        line.put("tax_class", "");
+        line.put("subtotal", "0.00");
+        line.put("subtotal_tax", "0.00");
+        line.put("total", "0.00");
+        line.put("total_tax", "0.00");
+        line.set("taxes", NODES.arrayNode());
+        line.set("meta_data", NODES.arrayNode());
+        line.put("sku", "");
+        line.put("price", 0);
+        fillLine(line, posted, true);
+    }
+
+    private static boolean removes(JsonNode posted) {
+        return (posted.has("product_id") && posted.get("product_id").isNull())
+                || (posted.has("quantity") && posted.get("quantity").isIntegralNumber() && posted.get("quantity").asLong() == 0);
+    }
+
+    private static boolean hasProductReference(JsonNode posted) {
+        return posted.path("product_id").asLong(0) != 0 || !posted.path("sku").asText("").isEmpty()
+                || posted.path("variation_id").asLong(0) != 0;
+    }
+
+    private void fillLine(ObjectNode line, JsonNode posted, boolean creating) {
+        boolean productChanged = false;
+        if (hasProductReference(posted)) {
+            String sku = posted.path("sku").asText("");
+            long productId = sku.isEmpty() ? posted.path("product_id").asLong(0)
+                    : store.productBySku(sku).map(p -> p.path("id").asLong()).orElse(0L);
+            ObjectNode product = store.get(EntityType.PRODUCTS, productId).orElse(null);
+            if (product != null && product.path("id").asLong() != line.path("product_id").asLong()) {
+                line.put("product_id", product.path("id").asLong());
+                line.put("name", product.path("name").asText());
+                line.put("sku", product.path("sku").asText());
+                productChanged = true;
+            }
+        }
+        Long quantity = WooInput.integer(posted, "quantity");
+        boolean quantityChanged = quantity != null && quantity != line.path("quantity").asLong();
+        if (quantity != null) {
+            line.put("quantity", quantity);
+        }
+        WooInput.copyText(posted, line, "name");
+        String subtotal = WooInput.decimal(posted, "subtotal");
+        String total = WooInput.decimal(posted, "total");
+        if (total == null && (creating || productChanged || quantityChanged)) {
+            BigDecimal unit = store.get(EntityType.PRODUCTS, line.path("product_id").asLong())
+                    .map(p -> WooInput.money(p.path("price").asText(""))).orElse(BigDecimal.ZERO);
+            total = WooInput.money(unit.multiply(BigDecimal.valueOf(line.path("quantity").asLong())));
+        }
+        if (total != null) {
+            line.put("total", WooInput.money(WooInput.money(total)));
+            line.put("subtotal", WooInput.money(WooInput.money(subtotal == null ? total : subtotal)));
+        }
+        long qty = line.path("quantity").asLong();
+        BigDecimal price = qty == 0 ? BigDecimal.ZERO
+                : WooInput.money(line.path("total").asText()).divide(BigDecimal.valueOf(qty), 6, RoundingMode.HALF_UP).stripTrailingZeros();
+        // WooCommerce sends the unit price as a JSON number (3, 12, 21.99)
+        if (price.scale() <= 0) {
+            line.put("price", price.longValueExact());
+        } else {
+            line.put("price", price);
+        }
+    }
+
+    private void addShippingLine(ObjectNode order, String methodId, String title, String total) {
+        ObjectNode line = ((ArrayNode) order.get("shipping_lines")).addObject();
+        line.put("id", store.nextItemId());
+        line.put("method_title", title == null ? "" : title);
+        line.put("method_id", methodId == null ? "" : methodId);
+        line.put("total", WooInput.money(WooInput.money(total)));
+        line.put("total_tax", "0.00");
+        line.set("taxes", NODES.arrayNode());
+        line.set("meta_data", NODES.arrayNode());
+    }
+
+    private void setStatus(ObjectNode order, String status) {
+        order.put("status", status);
+        if (status.equals("processing") || status.equals("completed")) {
+            markPaid(order);
+        }
+        if (status.equals("completed") && order.get("date_completed_gmt").isNull()) {
+            WooDates.stamp(order, "date_completed", clock.get().instant());
+        }
+    }
+
+    private void markPaid(ObjectNode order) {
+        if (order.get("date_paid_gmt").isNull()) {
+            WooDates.stamp(order, "date_paid", clock.get().instant());
+        }
+    }
+
+    private static void recalculate(ObjectNode order) {
+        BigDecimal items = BigDecimal.ZERO;
+        for (JsonNode line : order.path("line_items")) {
+            items = items.add(WooInput.money(line.path("total").asText()));
+        }
+        BigDecimal shipping = BigDecimal.ZERO;
+        for (JsonNode line : order.path("shipping_lines")) {
+            shipping = shipping.add(WooInput.money(line.path("total").asText()));
+        }
+        order.put("shipping_total", WooInput.money(shipping));
+        order.put("total", WooInput.money(items.add(shipping)));
+    }
+
+    @Override
+    void identified(ObjectNode record) {
+        record.put("number", String.valueOf(record.path("id").asLong()));
+        if (record.path("order_key").asText().isEmpty()) {
+            StringBuilder key = new StringBuilder("wc_order_");
+            for (int i = 0; i < 13; i++) {
+                key.append(KEY_CHARS.charAt(keys.nextInt(KEY_CHARS.length())));
+            }
+            record.put("order_key", key.toString());
+        }
+    }
+
+    @Override
+    void addLinks(ObjectNode links, ObjectNode record, String apiBase) {
+        long customer = record.path("customer_id").asLong();
+        if (customer != 0) {
+            links.set("customer", NODES.arrayNode().add(NODES.objectNode().put("href", apiBase + "customers/" + customer)));
+        }
+    }
+
+    @Override
+    ObjectNode generate(int ordinal, SplittableRandom r) {
+        List<ObjectNode> products = store.all(EntityType.PRODUCTS);
+        if (products.isEmpty()) {
+            throw new IllegalStateException("seed products before orders: an order's lines refer to existing products");
+        }
+        List<ObjectNode> customers = store.all(EntityType.CUSTOMERS);
+        ObjectNode o = blank();
+        o.put("created_via", "checkout");
+        if (!customers.isEmpty() && r.nextInt(5) != 0) {
+            ObjectNode customer = customers.get(r.nextInt(customers.size()));
+            o.put("customer_id", customer.path("id").asLong());
+            o.set("billing", customer.get("billing").deepCopy());
+            o.set("shipping", customer.get("shipping").deepCopy());
+        } else {
+            WooSeedData.Person guest = WooSeedData.person(r);
+            WooSeedData.Address address = WooSeedData.address(r);
+            WooCustomers.fillAddress((ObjectNode) o.get("billing"), guest, "", address);
+            ((ObjectNode) o.get("billing")).put("email", WooSeedData.email(guest, 900_000 + ordinal, r));
+            ((ObjectNode) o.get("billing")).put("phone", address.phone());
+            WooCustomers.fillAddress((ObjectNode) o.get("shipping"), guest, "", address);
+        }
+        o.put("customer_note", WooSeedData.note(r));
+        int lines = Math.min(1 + r.nextInt(4), products.size());
+        Set<Integer> chosen = new LinkedHashSet<>();
+        while (chosen.size() < lines) {
+            chosen.add(r.nextInt(products.size()));
+        }
+        for (int index : chosen) {
+            applyLine(o, NODES.objectNode().put("product_id", products.get(index).path("id").asLong()).put("quantity", 1 + r.nextInt(3)));
+        }
+        if (r.nextInt(10) < 7) {
+            addShippingLine(o, "flat_rate:1", "Flat rate", "5.00");
+        } else {
+            addShippingLine(o, "free_shipping:2", "Free shipping", "0.00");
+        }
+        String[][] payments = {{"bacs", "Direct Bank Transfer"}, {"cod", "Cash on delivery"}, {"paypal", "PayPal"}};
+        String[] payment = payments[r.nextInt(payments.length)];
+        o.put("payment_method", payment[0]);
+        o.put("payment_method_title", payment[1]);
+        int draw = r.nextInt(10);
+        String status = draw < 5 ? "completed" : draw < 8 ? "processing" : draw < 9 ? "pending" : "on-hold";
+        o.put("status", status);
+        recalculate(o);
+        return o;
+    }
+
+    /** Seeded orders are paid and completed at their own (past) dates, not now. */
+    @Override
+    void seeded(ObjectNode order) {
+        String status = order.path("status").asText();
+        Instant created = WooDates.gmt(order, "date_created");
+        if (status.equals("processing") || status.equals("completed")) {
+            WooDates.stamp(order, "date_paid", created.plusSeconds(60));
+        }
+        if (status.equals("completed")) {
+            WooDates.stamp(order, "date_completed", WooDates.gmt(order, "date_modified"));
+        }
+    }
+
+    @Override
+    WooApiException invalidId(int status) {
+        return new WooApiException("woocommerce_rest_shop_order_invalid_id", "Invalid ID.", status);
+    }
+
+    @Override
+    WooApiException existsOnCreate() {
+        return new WooApiException("woocommerce_rest_shop_order_exists", "Cannot create existing shop_order.", 400);
+    }
+
+    @Override
+    Predicate<ObjectNode> filter(Map<String, String> query) {
+        Predicate<ObjectNode> filter = dateFilters(query).and(r -> !r.path("status").asText().equals("trash"));
+        String customer = query.get("customer");
+        if (customer != null && !customer.isEmpty()) {
+            if (!customer.matches("\\d+")) {
+                throw WooApiException.invalidParam("customer", "customer is not of type integer.");
+            }
+            filter = filter.and(r -> r.path("customer_id").asLong() == Long.parseLong(customer));
+        }
+        String status = query.getOrDefault("status", "any");
+        if (!status.equals("any")) {
+            Set<String> statuses = Set.of(status.split(","));
+            filter = filter.and(r -> statuses.contains(r.path("status").asText()));
+        }
+        return filter;
+    }
+
+    @Override
+    Map<String, Comparator<ObjectNode>> orderings() {
+        Map<String, Comparator<ObjectNode>> orderings = new LinkedHashMap<>();
+        orderings.put("date", byDate("date_created"));
+        orderings.put("modified", byDate("date_modified"));
+        orderings.put("id", (a, b) -> 0);
+        orderings.put("include", (a, b) -> 0);
+        orderings.put("title", byText("number"));
+        orderings.put("slug", byText("number"));
+        return orderings;
+    }
+
+    @Override
+    String defaultOrderBy() {
+        return "date";
+    }
+}

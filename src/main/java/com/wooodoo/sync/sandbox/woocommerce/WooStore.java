@@ -1,0 +1,152 @@
+package com.wooodoo.sync.sandbox.woocommerce;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wooodoo.sync.connector.EntityType;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The simulated shop's data. Not thread-safe by itself: the simulator holds the store's monitor
+ * for each whole operation ({@code synchronized (store)}), so a batch is checked and applied as
+ * one step, like WooCommerce processing a batch's items one after the other.
+ *
+ * <p>Ids are allocated like WordPress does: customers are users (their own sequence, 1 being the
+ * shop's admin), products and orders are posts sharing one sequence, order line items another.
+ */
+final class WooStore {
+
+    private static final Map<EntityType, List<String>> INDEXED = Map.of(
+            EntityType.CUSTOMERS, List.of("email", "username"),
+            EntityType.PRODUCTS, List.of("sku", "slug"));
+
+    private final Map<EntityType, TreeMap<Long, ObjectNode>> records = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, Integer> generated = new EnumMap<>(EntityType.class);
+    private final Map<String, Map<String, TreeSet<Long>>> indexes = new HashMap<>();
+    private final Set<String> lockedSkus = new HashSet<>();
+    private long lastUserId;
+    private long lastPostId;
+    private long lastItemId;
+
+    WooStore() {
+        clear();
+    }
+
+    void clear() {
+        for (EntityType type : EntityType.values()) {
+            records.put(type, new TreeMap<>());
+            generated.put(type, 0);
+        }
+        indexes.clear();
+        lockedSkus.clear();
+        lastUserId = 1;
+        lastPostId = 10;
+        lastItemId = 0;
+    }
+
+    long nextId(EntityType type) {
+        return type == EntityType.CUSTOMERS ? ++lastUserId : ++lastPostId;
+    }
+
+    long nextItemId() {
+        return ++lastItemId;
+    }
+
+    /** How many records of a type were generated so far (the ordinal of the next one). */
+    int nextOrdinal(EntityType type) {
+        int ordinal = generated.get(type);
+        generated.put(type, ordinal + 1);
+        return ordinal;
+    }
+
+    void put(EntityType type, ObjectNode record) {
+        long id = record.get("id").asLong();
+        unindex(type, records.get(type).put(id, record));
+        for (String field : INDEXED.getOrDefault(type, List.of())) {
+            indexes.computeIfAbsent(type + "." + field, k -> new HashMap<>())
+                    .computeIfAbsent(key(record, field), k -> new TreeSet<>()).add(id);
+        }
+    }
+
+    Optional<ObjectNode> get(EntityType type, long id) {
+        return Optional.ofNullable(records.get(type).get(id));
+    }
+
+    Optional<ObjectNode> remove(EntityType type, long id) {
+        ObjectNode removed = records.get(type).remove(id);
+        unindex(type, removed);
+        return Optional.ofNullable(removed);
+    }
+
+    private void unindex(EntityType type, ObjectNode old) {
+        if (old == null) {
+            return;
+        }
+        for (String field : INDEXED.getOrDefault(type, List.of())) {
+            Set<Long> ids = indexes.getOrDefault(type + "." + field, Map.of()).get(key(old, field));
+            if (ids != null) {
+                ids.remove(old.get("id").asLong());
+            }
+        }
+    }
+
+    private static String key(ObjectNode record, String field) {
+        return record.path(field).asText().toLowerCase(Locale.ROOT);
+    }
+
+    /** All records of a type, by id. */
+    List<ObjectNode> all(EntityType type) {
+        return new ArrayList<>(records.get(type).values());
+    }
+
+    int count(EntityType type) {
+        return records.get(type).size();
+    }
+
+    /** The customer with this e-mail, compared as MySQL does (case-insensitive). */
+    Optional<ObjectNode> customerByEmail(String email) {
+        return findText(EntityType.CUSTOMERS, "email", email);
+    }
+
+    Optional<ObjectNode> customerByUsername(String username) {
+        return findText(EntityType.CUSTOMERS, "username", username);
+    }
+
+    Optional<ObjectNode> productBySku(String sku) {
+        return findText(EntityType.PRODUCTS, "sku", sku);
+    }
+
+    Optional<ObjectNode> productBySlug(String slug) {
+        return findText(EntityType.PRODUCTS, "slug", slug);
+    }
+
+    void lockSku(String sku) {
+        lockedSkus.add(sku.toLowerCase(Locale.ROOT));
+    }
+
+    void unlockSku(String sku) {
+        lockedSkus.remove(sku.toLowerCase(Locale.ROOT));
+    }
+
+    boolean isSkuLocked(String sku) {
+        return lockedSkus.contains(sku.toLowerCase(Locale.ROOT));
+    }
+
+    /** Looked up in an index: MySQL compares these columns case-insensitively. */
+    private Optional<ObjectNode> findText(EntityType type, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> ids = indexes.getOrDefault(type + "." + field, Map.of()).get(value.toLowerCase(Locale.ROOT));
+        return ids == null || ids.isEmpty() ? Optional.empty() : get(type, ids.iterator().next());
+    }
+}

@@ -1,0 +1,124 @@
+package com.wooodoo.sync.sandbox.woocommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wooodoo.sync.connector.EntityType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The simulator answers in the shape of the official WooCommerce examples: for every fixture, the
+ * simulator's answer to the same call has the same keys at every level and the same kinds of
+ * values. A new fixture without a case here fails {@link #everyFixtureHasACase()}.
+ */
+class WooCommerceSimulatorConformanceTest {
+
+    private static WooCommerceSimulator shop;
+    private static SimulatorClient client;
+    private static final Map<String, Supplier<SimulatorClient.Answer>> CASES = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        shop = new WooCommerceSimulator(0, 42, "ck_conform", "cs_conform").start();
+        client = new SimulatorClient(shop.baseUrl(), "ck_conform", "cs_conform");
+        shop.seed(EntityType.CUSTOMERS, 5);
+        shop.seed(EntityType.PRODUCTS, 5);
+        shop.seed(EntityType.ORDERS, 12);
+        long customer = shop.customers().get(0).get("id").asLong();
+        long product = shop.products().get(0).get("id").asLong();
+        long guestOrder = shop.orders().stream().filter(o -> o.get("customer_id").asLong() == 0).findFirst()
+                .orElseThrow().get("id").asLong();
+        String api = "/wp-json/wc/v3/";
+
+        CASES.put("customer-single.json", () -> client.get(api + "customers/" + customer));
+        CASES.put("customer-create-response.json", () -> client.post(api + "customers", Map.of("email", "john.doe@example.com",
+                "first_name", "John", "last_name", "Doe", "billing", Map.of("city", "San Francisco", "country", "US"))));
+        CASES.put("customers-list.json", () -> client.get(api + "customers"));
+        CASES.put("customers-batch-response.json", () -> client.post(api + "customers/batch", Map.of(
+                "create", List.of(Map.of("email", "john.doe2@example.com"), Map.of("email", "joao.silva2@example.com")),
+                "update", List.of(Map.of("id", customer, "billing", Map.of("phone", "(11) 1111-1111"))),
+                "delete", List.of(shop.customers().get(1).get("id").asLong()))));
+        CASES.put("product-single.json", () -> client.get(api + "products/" + product));
+        CASES.put("products-list.json", () -> client.get(api + "products"));
+        CASES.put("products-batch-response.json", () -> client.post(api + "products/batch", Map.of(
+                "create", List.of(Map.of("name", "Woo Single #2", "regular_price", "21.99"), Map.of("name", "Woo Logo", "sku", "logo-9")),
+                "update", List.of(Map.of("id", product, "regular_price", "24.54")),
+                "delete", List.of(shop.products().get(1).get("id").asLong()))));
+        CASES.put("products-batch-response-item-error.json", () -> {
+            shop.lockSku("105446");
+            return client.post(api + "products/batch", Map.of("create", List.of(Map.of("name", "Locked", "sku", "105446"))));
+        });
+        CASES.put("order-single.json", () -> client.get(api + "orders/" + guestOrder));
+        CASES.put("orders-list.json", () -> client.get(api + "orders?per_page=12"));
+        CASES.put("orders-batch-response.json", () -> client.post(api + "orders/batch", Map.of(
+                "create", List.of(Map.of("line_items", List.of(Map.of("product_id", product, "quantity", 2))),
+                        Map.of("set_paid", true, "line_items", List.of(Map.of("product_id", product, "quantity", 1)))),
+                "update", List.of(Map.of("id", guestOrder, "status", "completed")),
+                "delete", List.of(shop.orders().get(3).get("id").asLong()))));
+        CASES.put("error-woocommerce-rest-term-invalid.json", () -> client.get(api + "products/999999"));
+        CASES.put("error-wp-rest-no-route.json", () -> client.get(api + "coupons"));
+    }
+
+    @AfterAll
+    static void stop() {
+        shop.close();
+    }
+
+    static List<String> fixtures() {
+        return WooFixtures.names();
+    }
+
+    @Test
+    void everyFixtureHasACase() {
+        assertThat(CASES.keySet()).containsExactlyInAnyOrderElementsOf(WooFixtures.names());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void simulatorAnswersInTheFixturesShape(String fixture) {
+        JsonNode expected = WooFixtures.read(fixture);
+        SimulatorClient.Answer answer = CASES.get(fixture).get();
+
+        assertThat(answer.json()).as("answer to the call of %s", fixture).isNotNull();
+        if (expected.isArray()) {
+            assertThat(answer.json().size()).as("a list with records to compare").isGreaterThan(1);
+        }
+        if (expected.has("create")) {
+            assertThat(answer.json().path("create").size()).isEqualTo(expected.path("create").size());
+        }
+        assertThat(JsonShape.differences(expected, answer.json())).as("shape of %s: %s", fixture, answer.json()).isEmpty();
+    }
+
+    @Test
+    void errorAnswersCarryTheirStatusLikeTheFixtures() {
+        SimulatorClient.Answer missing = client.get("/wp-json/wc/v3/products/999999");
+        SimulatorClient.Answer noRoute = client.get("/wp-json/wc/v3/coupons");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().path("data").path("status").asInt()).isEqualTo(404);
+        assertThat(noRoute.status()).isEqualTo(404);
+        assertThat(noRoute.json()).isEqualTo(WooFixtures.read("error-wp-rest-no-route.json"));
+    }
+
+    @Test
+    void shapeComparisonNoticesAChangedShape() {
+        JsonNode fixture = WooFixtures.read("customer-single.json");
+        ObjectNode changed = fixture.deepCopy();
+        ((ObjectNode) changed.get("billing")).remove("phone");
+        changed.put("id", "25");
+        changed.put("extra", 1);
+
+        assertThat(JsonShape.differences(fixture, changed))
+                .containsExactlyInAnyOrder("$.billing.phone: missing", "$.id: expected number, got string", "$.extra: not in the fixture");
+    }
+}

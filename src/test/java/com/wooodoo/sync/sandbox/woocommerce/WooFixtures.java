@@ -1,0 +1,50 @@
+package com.wooodoo.sync.sandbox.woocommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The official WooCommerce example payloads in {@code ../shared/fixtures/woocommerce/} (tests run in the project root). */
+public final class WooFixtures {
+
+    public static final Path DIR = Path.of("..", "shared", "fixtures", "woocommerce");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WooFixtures() {
+    }
+
+    public static JsonNode read(String name) {
+        Path file = dir().resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("fixture " + file.toAbsolutePath() + " is missing");
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("fixture " + file.toAbsolutePath() + " is not JSON", e);
+        }
+    }
+
+    /** Every {@code .json} fixture, by name. */
+    public static List<String> names() {
+        try (Stream<Path> files = Files.list(dir())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path dir() {
+        if (!Files.isDirectory(DIR)) {
+            throw new IllegalStateException("the WooCommerce fixtures folder " + DIR.toAbsolutePath().normalize()
+                    + " is missing: tests expect ../shared/fixtures/woocommerce next to the project root");
+        }
+        return DIR;
+    }
+}
