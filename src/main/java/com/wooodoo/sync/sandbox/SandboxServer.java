@@ -126,7 +126,8 @@ public abstract class SandboxServer implements AutoCloseable {
             }
             Faults current = faults.get();
             if (current.down()) {
-                sendJson(exchange, 503, Map.of("code", "down", "message", name + " is down (simulated)"));
+                sendJson(exchange, 503, Map.of("code", "down", "message", name + " is down (simulated)",
+                        "data", Map.of("status", 503)));
                 return;
             }
             sleep(current.latencyMs());
