@@ -1,0 +1,88 @@
+package com.wooodoo.sync.connector.odoo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.OdooSettings;
+import com.wooodoo.sync.connector.RecordPage;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.connector.SystemConnector;
+import com.wooodoo.sync.connector.TargetUpdate;
+import com.wooodoo.sync.connector.WriteOutcome;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import org.apache.camel.ProducerTemplate;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One organisation's Odoo, over JSON-RPC (any version; one login, then the uid) or JSON-2 (Odoo
+ * 19, bearer API key), as the settings say. Reads with {@code search_read} (see
+ * {@link OdooReader}), writes with multi-record {@code create} and per-record {@code write} (see
+ * {@link OdooWriter}), and reports Odoo's errors as typed failures (see {@link OdooFailures}).
+ * Thread-safe; keep one per organisation, as it remembers the login and the country ids it saw.
+ */
+public class OdooConnector implements SystemConnector {
+
+    private final OdooReader reader;
+    private final OdooWriter writer;
+    private final OdooHttp http;
+
+    public OdooConnector(OdooSettings settings, MappingCatalog mappings, ProducerTemplate producer, ObjectMapper json) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(mappings, "mappings");
+        this.http = new OdooHttp(producer, settings.url(), settings.timeouts());
+        OdooFailures failures = new OdooFailures(settings.secret());
+        OdooApi api = switch (settings.protocol()) {
+            case JSONRPC -> new JsonRpcApi(http, json, settings, failures);
+            case JSON2 -> new Json2Api(http, json, settings, failures);
+        };
+        RelatedKeys related = new RelatedKeys(api);
+        this.reader = new OdooReader(api, mappings, related, new LineModels(api, failures), failures);
+        this.writer = new OdooWriter(api, mappings, related, failures);
+    }
+
+    @Override
+    public ExternalSystem system() {
+        return ExternalSystem.ODOO;
+    }
+
+    @Override
+    public RecordPage readPage(EntityType type, int page, int pageSize, Optional<Instant> modifiedAfter) {
+        return reader.readPage(type, page, pageSize, modifiedAfter);
+    }
+
+    /** Every Odoo model has {@code write_date}. */
+    @Override
+    public boolean canFilterByModification(EntityType type) {
+        return true;
+    }
+
+    @Override
+    public List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
+        return reader.readByIds(type, ids);
+    }
+
+    @Override
+    public List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys) {
+        return reader.findByNaturalKeys(type, naturalKeys);
+    }
+
+    @Override
+    public List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
+        return records.isEmpty() ? List.of() : writer.create(type, records);
+    }
+
+    @Override
+    public List<WriteOutcome> update(EntityType type, List<TargetUpdate> updates) {
+        return updates.isEmpty() ? List.of() : writer.update(type, updates);
+    }
+
+    /** The Camel endpoint the connector sends to (it never holds credentials). */
+    public String endpointUri() {
+        return http.endpointUri();
+    }
+}

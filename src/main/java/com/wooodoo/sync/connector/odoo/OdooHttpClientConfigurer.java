@@ -1,0 +1,24 @@
+package com.wooodoo.sync.connector.odoo;
+
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
+/**
+ * What the Odoo endpoint's HTTP client must not do on its own, set with
+ * {@code httpClientConfigurer=#class:...} so the shared {@code http} component stays as it is:
+ * <ul>
+ *   <li>no automatic retries: HttpClient 5 re-sends a request answered 429 or 503 after its
+ *       {@code Retry-After}, POSTs included; that would repeat a {@code create} behind the
+ *       pipeline's back and hide the throttling it must see. Retrying is the pipeline's job;</li>
+ *   <li>no cookies: organisations with the same Odoo URL share the endpoint's client, and every
+ *       call carries its own credentials, so no session cookie may travel from one to another.</li>
+ * </ul>
+ */
+public class OdooHttpClientConfigurer implements HttpClientConfigurer {
+
+    @Override
+    public void configureHttpClient(HttpClientBuilder builder) {
+        builder.disableAutomaticRetries();
+        builder.disableCookieManagement();
+    }
+}

@@ -1,0 +1,185 @@
+package com.wooodoo.sync.connector.odoo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.RecordPage;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.connector.mapping.EntityMapping;
+import com.wooodoo.sync.connector.mapping.FieldMapping;
+import com.wooodoo.sync.connector.mapping.FieldType;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads records with {@code search_read} and maps them. Per page or lookup: one call for the
+ * records, one for the lines of all of them, one per many2one relation for keys not cached yet;
+ * {@code readPage} adds one {@code search_count}.
+ *
+ * <p>Pages are sorted by {@code write_date asc, id asc}, oldest change first. An incremental read
+ * asks for {@code write_date > modifiedAfter} truncated to the second (Odoo keeps seconds), so it
+ * may repeat records changed in that second but never misses one. Pages read only active records,
+ * as Odoo does by default; lookups by id or natural key include archived ones, so an archived
+ * contact is found instead of being created twice.
+ */
+final class OdooReader {
+
+    static final String PAGE_ORDER = "write_date asc, id asc";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final OdooApi api;
+    private final MappingCatalog mappings;
+    private final RelatedKeys related;
+    private final LineModels lineModels;
+    private final OdooFailures failures;
+
+    OdooReader(OdooApi api, MappingCatalog mappings, RelatedKeys related, LineModels lineModels, OdooFailures failures) {
+        this.api = api;
+        this.mappings = mappings;
+        this.related = related;
+        this.lineModels = lineModels;
+        this.failures = failures;
+    }
+
+    RecordPage readPage(EntityType type, int page, int pageSize, Optional<Instant> modifiedAfter) {
+        if (page < 1 || pageSize < 1) {
+            throw new IllegalArgumentException("page and pageSize start at 1");
+        }
+        EntityMapping mapping = mappings.of(type);
+        String model = mapping.model(ExternalSystem.ODOO);
+        ArrayNode domain = modifiedAfter
+                .map(after -> OdooCall.where("write_date", ">", NODES.textNode(OdooValues.odooDatetime(after))))
+                .orElseGet(OdooCall::everything);
+        JsonNode count = api.call(OdooCall.searchCount(model, domain));
+        if (!count.isIntegralNumber() || count.asLong() < 0) {
+            throw failures.protocol(model + ".search_count answered " + count.getNodeType() + " instead of a count");
+        }
+        long total = count.asLong();
+        int totalPages = (int) ((total + pageSize - 1) / pageSize);
+        List<SyncRecord> records = page > totalPages ? List.of()
+                : read(type, mapping, domain, pageSize, (long) (page - 1) * pageSize, PAGE_ORDER, false);
+        return new RecordPage(records, page, totalPages, total);
+    }
+
+    List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
+        Set<Long> numeric = new LinkedHashSet<>();
+        for (String id : ids) {
+            try {
+                numeric.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException | NullPointerException notAnOdooId) {
+                // cannot exist in Odoo: simply missing from the answer
+            }
+        }
+        if (numeric.isEmpty()) {
+            return List.of();
+        }
+        EntityMapping mapping = mappings.of(type);
+        return read(type, mapping, OdooCall.where("id", "in", OdooCall.ids(numeric)), null, 0, "id asc", true);
+    }
+
+    List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys) {
+        Set<String> keys = new LinkedHashSet<>();
+        naturalKeys.stream().filter(key -> key != null && !key.isBlank()).forEach(keys::add);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        EntityMapping mapping = mappings.of(type);
+        String field = mapping.naturalKeyField().in(ExternalSystem.ODOO).orElseThrow().path();
+        return read(type, mapping, OdooCall.where(field, "in", OdooCall.texts(keys)), null, 0, "id asc", true);
+    }
+
+    private List<SyncRecord> read(EntityType type, EntityMapping mapping, ArrayNode domain, Integer limit, long offset,
+                                  String order, boolean includeArchived) {
+        String model = mapping.model(ExternalSystem.ODOO);
+        List<String> fields = new ArrayList<>(OdooRecordMapper.odooFields(mapping.fields()));
+        if (!fields.contains("write_date")) {
+            fields.add("write_date");
+        }
+        List<JsonNode> records = records(api.call(OdooCall.searchRead(model, domain, fields, limit, offset, order, includeArchived)),
+                model);
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Map<FieldMapping, Map<Long, List<JsonNode>>> lines = readLines(mapping, model, records);
+        Map<RelatedKeys.Relation, Set<Long>> wanted = new HashMap<>();
+        records.forEach(record -> OdooRecordMapper.collectIds(mapping.fields(), record, wanted));
+        lines.forEach((field, byParent) -> byParent.values().forEach(list -> list.forEach(
+                line -> OdooRecordMapper.collectIds(field.lineFields(), line, wanted))));
+        Map<RelatedKeys.Relation, Map<Long, String>> keys = new HashMap<>();
+        wanted.forEach((relation, ids) -> keys.put(relation, related.keysOf(relation, ids)));
+
+        List<SyncRecord> result = new ArrayList<>();
+        for (JsonNode record : records) {
+            long id = record.get("id").asLong();
+            Map<String, Object> neutral;
+            try {
+                neutral = OdooRecordMapper.toNeutral(mapping.fields(), record, keys,
+                        field -> lines.getOrDefault(field, Map.of()).getOrDefault(id, List.of()));
+            } catch (IllegalArgumentException e) {
+                throw failures.protocol(model + " record " + id + ": " + e.getMessage());
+            }
+            result.add(new SyncRecord(type, ExternalSystem.ODOO, String.valueOf(id), neutral, modifiedAt(record, model)));
+        }
+        return result;
+    }
+
+    /** The lines of every lines field of these records, by parent id, in one call per field. */
+    private Map<FieldMapping, Map<Long, List<JsonNode>>> readLines(EntityMapping mapping, String model, List<JsonNode> records) {
+        Map<FieldMapping, Map<Long, List<JsonNode>>> lines = new HashMap<>();
+        List<Long> parents = records.stream().map(record -> record.get("id").asLong()).toList();
+        for (FieldMapping field : mapping.fields()) {
+            if (field.type() != FieldType.LINES) {
+                continue;
+            }
+            LineModels.LineModel lineModel = lineModels.of(model, field.in(ExternalSystem.ODOO).orElseThrow().path());
+            List<String> fields = new ArrayList<>(OdooRecordMapper.odooFields(field.lineFields()));
+            fields.add(lineModel.parentField());
+            JsonNode answer = api.call(OdooCall.searchRead(lineModel.model(),
+                    OdooCall.where(lineModel.parentField(), "in", OdooCall.ids(parents)), fields, null, 0, null, true));
+            Map<Long, List<JsonNode>> byParent = new HashMap<>();
+            for (JsonNode line : records(answer, lineModel.model())) {
+                OdooValues.many2oneId(line.get(lineModel.parentField()))
+                        .ifPresent(parent -> byParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(line));
+            }
+            lines.put(field, byParent);
+        }
+        return lines;
+    }
+
+    private List<JsonNode> records(JsonNode answer, String model) {
+        if (!answer.isArray()) {
+            throw failures.protocol(model + ".search_read answered " + answer.getNodeType() + " instead of a list of records");
+        }
+        List<JsonNode> records = new ArrayList<>();
+        for (JsonNode record : answer) {
+            if (!record.isObject() || !record.path("id").isIntegralNumber()) {
+                throw failures.protocol(model + ".search_read answered a record without an id");
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
+    private Instant modifiedAt(JsonNode record, String model) {
+        JsonNode writeDate = record.get("write_date");
+        if (writeDate == null || !writeDate.isTextual()) {
+            return null;
+        }
+        try {
+            return OdooValues.instant(writeDate.asText());
+        } catch (IllegalArgumentException e) {
+            throw failures.protocol(model + ": " + e.getMessage());
+        }
+    }
+}

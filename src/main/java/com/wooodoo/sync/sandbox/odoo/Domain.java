@@ -1,0 +1,178 @@
+package com.wooodoo.sync.sandbox.odoo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * An Odoo search domain: leaves {@code [field, operator, value]} joined by an implicit AND, with
+ * the prefix operators {@code '&'}, {@code '|'} and {@code '!'} in Polish notation. Field paths may
+ * go through a many2one ({@code country_id.code}).
+ */
+final class Domain {
+
+    private static final Set<String> OPERATORS = Set.of("=", "!=", "<>", "in", "not in", "<", "<=", ">", ">=",
+            "like", "ilike", "not like", "not ilike", "=like", "=ilike");
+
+    private final RecordViews views;
+    private final ModelDef model;
+    private final List<JsonNode> terms = new ArrayList<>();
+    private int position;
+
+    private Domain(RecordViews views, ModelDef model, JsonNode domain) {
+        this.views = views;
+        this.model = model;
+        if (domain != null && !domain.isNull() && !(domain.isBoolean() && !domain.asBoolean())) {
+            if (!domain.isArray()) {
+                throw OdooError.valueError("Invalid domain: " + domain);
+            }
+            domain.forEach(terms::add);
+        }
+    }
+
+    /** The records the domain selects, as a test on a stored row. */
+    static Predicate<Map<String, Object>> parse(RecordViews views, ModelDef model, JsonNode domain) {
+        Domain parser = new Domain(views, model, domain);
+        Predicate<Map<String, Object>> all = row -> true;
+        while (parser.position < parser.terms.size()) {
+            all = all.and(parser.next());
+        }
+        return all;
+    }
+
+    /** Whether a leaf of the domain tests this field (then {@code active_test} does not apply). */
+    static boolean mentions(JsonNode domain, String field) {
+        if (domain == null || !domain.isArray()) {
+            return false;
+        }
+        for (JsonNode term : domain) {
+            if (term.isArray() && term.size() == 3 && field.equals(term.get(0).asText().split("\\.")[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Predicate<Map<String, Object>> next() {
+        if (position >= terms.size()) {
+            throw OdooError.valueError("Invalid domain: an operator is missing its operands");
+        }
+        JsonNode term = terms.get(position++);
+        if (term.isTextual()) {
+            return switch (term.asText()) {
+                case "&" -> next().and(next());
+                case "|" -> next().or(next());
+                case "!" -> next().negate();
+                default -> throw OdooError.valueError("Invalid domain term " + term);
+            };
+        }
+        return leaf(term);
+    }
+
+    private Predicate<Map<String, Object>> leaf(JsonNode term) {
+        if (!term.isArray() || term.size() != 3 || !term.get(0).isTextual() || !term.get(1).isTextual()) {
+            if (term.isArray() && term.size() == 3 && term.get(0).isIntegralNumber()) {
+                boolean truth = term.get(0).asInt() == 1;
+                return row -> truth;
+            }
+            throw OdooError.valueError("Invalid domain term " + term);
+        }
+        String path = term.get(0).asText();
+        String operator = term.get(1).asText().toLowerCase(Locale.ROOT);
+        if (!OPERATORS.contains(operator)) {
+            throw OdooError.valueError("Invalid domain term " + term + ": unknown operator '" + operator + "'");
+        }
+        FieldDef field = views.fieldAt(model, path, term);
+        Object value = OdooJson.toJava(term.get(2));
+        return row -> test(field, views.valueAt(model, row, path), operator, value);
+    }
+
+    private boolean test(FieldDef field, Object actual, String operator, Object expected) {
+        return switch (operator) {
+            case "=" -> equal(field, actual, expected);
+            case "!=", "<>" -> !equal(field, actual, expected);
+            case "in" -> anyEqual(field, actual, expected);
+            case "not in" -> !anyEqual(field, actual, expected);
+            case "<" -> comparable(actual, expected) && compare(actual, expected) < 0;
+            case "<=" -> comparable(actual, expected) && compare(actual, expected) <= 0;
+            case ">" -> comparable(actual, expected) && compare(actual, expected) > 0;
+            case ">=" -> comparable(actual, expected) && compare(actual, expected) >= 0;
+            case "like", "ilike" -> like(field, actual, "%" + expected + "%", operator.equals("ilike"));
+            case "not like", "not ilike" -> !like(field, actual, "%" + expected + "%", operator.equals("not ilike"));
+            case "=like", "=ilike" -> like(field, actual, String.valueOf(expected), operator.equals("=ilike"));
+            default -> false;
+        };
+    }
+
+    private boolean equal(FieldDef field, Object actual, Object expected) {
+        if (field.type() == OdooFieldType.BOOLEAN) {
+            return truthy(actual) == truthy(expected);
+        }
+        if (expected == null || Boolean.FALSE.equals(expected)) {
+            return actual == null || (actual instanceof Collection<?> c && c.isEmpty());
+        }
+        if (actual instanceof Collection<?> ids) {
+            return ids.stream().anyMatch(id -> sameValue(id, expected));
+        }
+        if (field.type() == OdooFieldType.MANY2ONE && expected instanceof String name) {
+            return actual != null && name.equals(views.displayName(field.comodel(), (Long) actual));
+        }
+        return sameValue(actual, expected);
+    }
+
+    private boolean anyEqual(FieldDef field, Object actual, Object expected) {
+        Collection<?> values = expected instanceof Collection<?> c ? c : List.of(expected);
+        for (Object value : values) {
+            if (equal(field, actual, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean like(FieldDef field, Object actual, String pattern, boolean ignoreCase) {
+        Object text = field.type() == OdooFieldType.MANY2ONE && actual != null
+                ? views.displayName(field.comodel(), (Long) actual) : actual;
+        if (text == null || Boolean.FALSE.equals(text)) {
+            return false;
+        }
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        return Pattern.compile(regex.toString(), flags).matcher(String.valueOf(text)).matches();
+    }
+
+    static boolean truthy(Object value) {
+        return value != null && !Boolean.FALSE.equals(value) && !"".equals(value)
+                && !(value instanceof Number n && n.doubleValue() == 0);
+    }
+
+    static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+        }
+        return a != null && a.equals(b);
+    }
+
+    /** SQL semantics: a comparison with NULL is never true. */
+    private static boolean comparable(Object a, Object b) {
+        return a != null && b != null && !Boolean.FALSE.equals(b);
+    }
+
+    static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+    }
+}

@@ -1,0 +1,162 @@
+package com.wooodoo.sync.sandbox.odoo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wooodoo.sync.connector.EntityType;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Generates realistic records: contacts with addresses in several countries, products with
+ * internal references and prices, sales orders of those contacts with lines of those products.
+ * The same seed and the same calls give the same data. Seeded records carry create and write
+ * dates from 2025-01-01 on, seven minutes apart, in the order they were generated.
+ */
+final class OdooSeeder {
+
+    private static final LocalDateTime FIRST_STAMP = LocalDateTime.of(2025, 1, 1, 0, 0);
+    private static final List<String> FIRST_NAMES = List.of("Anna", "Lukas", "Marie", "Jonas", "Emma", "Noah", "Sofia",
+            "Liam", "Chloé", "Mateo", "Aisha", "Ravi", "Yuki", "Olivia", "Lucas", "Inès", "Pedro", "Fatima", "Tom",
+            "Clara", "Jan", "Elif", "Hugo", "Zoë", "Matteo", "Priya", "Sven", "Lena", "Omar", "Julia");
+    private static final List<String> LAST_NAMES = List.of("Müller", "Schmidt", "Dubois", "Martin", "Rossi", "Silva",
+            "Patel", "Kowalski", "Jansen", "Smith", "Johnson", "García", "Nakamura", "Peeters", "Fischer", "Bernard",
+            "Costa", "Nielsen", "Novak", "O'Brien", "van Dijk", "Lefèvre", "Santos", "Weber", "Moreau");
+    private static final List<Place> PLACES = List.of(
+            new Place("DE", "Berlin", "10115", "Invalidenstraße", "+49 30 "),
+            new Place("DE", "München", "80331", "Sendlinger Straße", "+49 89 "),
+            new Place("FR", "Paris", "75002", "Rue Montorgueil", "+33 1 "),
+            new Place("BE", "Bruxelles", "1000", "Rue Neuve", "+32 2 "),
+            new Place("NL", "Amsterdam", "1012 JS", "Damrak", "+31 20 "),
+            new Place("GB", "London", "EC1A 1BB", "King Edward Street", "+44 20 "),
+            new Place("US", "New York", "10001", "W 34th St", "+1 212 "),
+            new Place("US", "Austin", "78701", "Congress Ave", "+1 512 "),
+            new Place("BR", "São Paulo", "01310-100", "Avenida Paulista", "+55 11 "),
+            new Place("IN", "Mumbai", "400001", "Marine Drive", "+91 22 "),
+            new Place("ES", "Madrid", "28013", "Calle Mayor", "+34 91 "),
+            new Place("IT", "Roma", "00186", "Via del Corso", "+39 06 "),
+            new Place("CH", "Zürich", "8001", "Bahnhofstrasse", "+41 44 "),
+            new Place("JP", "Tokyo", "100-0005", "Marunouchi", "+81 3 "));
+    private static final List<String> MATERIALS = List.of("Oak", "Walnut", "Steel", "Linen", "Ceramic", "Bamboo",
+            "Cotton", "Glass", "Leather", "Wool");
+    private static final List<String> ITEMS = List.of("Desk Lamp", "Coffee Mug", "Side Table", "Cushion", "Notebook",
+            "Tote Bag", "Plant Pot", "Wall Clock", "Bookend", "Throw Blanket", "Chair", "Serving Tray");
+    private static final List<String> ADJECTIVES = List.of("Classic", "Nordic", "Compact", "Large", "Vintage", "Modern");
+
+    private final OdooDatabase db;
+    private final long seed;
+    private final java.util.Map<String, Long> countryIds = new java.util.HashMap<>();
+    private long stamps;
+
+    OdooSeeder(OdooDatabase db, long seed) {
+        this.db = db;
+        this.seed = seed;
+    }
+
+    synchronized void reset() {
+        stamps = 0;
+        countryIds.clear();
+    }
+
+    /** Creates {@code count} records and answers their ids; orders first get contacts and products if there are none. */
+    synchronized List<Long> seed(EntityType type, int count) {
+        String model = switch (type) {
+            case CUSTOMERS -> "res.partner";
+            case PRODUCTS -> "product.product";
+            case ORDERS -> "sale.order";
+        };
+        Random random = new Random(seed * 31 + type.ordinal() * 1_000_003L + db.size(model));
+        if (type == EntityType.ORDERS) {
+            int support = Math.max(10, count / 5);
+            if (db.size("res.partner") == 0) {
+                seed(EntityType.CUSTOMERS, support);
+            }
+            if (db.size("product.product") == 0) {
+                seed(EntityType.PRODUCTS, support);
+            }
+        }
+        List<Long> partners = type == EntityType.ORDERS ? db.ids("res.partner") : List.of();
+        List<Long> products = type == EntityType.ORDERS ? db.ids("product.product") : List.of();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectNode vals = switch (type) {
+                case CUSTOMERS -> partner(random, db.size(model) + 1);
+                case PRODUCTS -> product(random, db.size(model) + 1);
+                case ORDERS -> order(random, db.size(model) + 1, partners, products);
+            };
+            ids.add(db.createAt(model, vals, FIRST_STAMP.plusMinutes(7 * stamps++)));
+        }
+        return ids;
+    }
+
+    private ObjectNode partner(Random random, int number) {
+        String first = pick(random, FIRST_NAMES);
+        String last = pick(random, LAST_NAMES);
+        Place place = pick(random, PLACES);
+        ObjectNode vals = OdooJson.NODES.objectNode();
+        vals.put("name", first + " " + last);
+        vals.put("email", ascii(first + "." + last).replace(" ", "").replace("'", "") + "." + number + "@example.com");
+        vals.put("phone", place.phonePrefix() + (1000000 + random.nextInt(8999999)));
+        vals.put("street", place.street() + " " + (1 + random.nextInt(180)));
+        if (random.nextInt(5) == 0) {
+            vals.put("street2", "Apt " + (1 + random.nextInt(40)));
+        }
+        vals.put("city", place.city());
+        vals.put("zip", place.zip());
+        vals.put("country_id", countryId(place.country()));
+        if (random.nextInt(4) == 0) {
+            vals.put("company_name", last + " " + pick(random, List.of("GmbH", "SARL", "Ltd", "BV", "Inc.", "S.p.A.")));
+        }
+        return vals;
+    }
+
+    private ObjectNode product(Random random, int number) {
+        String item = pick(random, ITEMS);
+        String material = pick(random, MATERIALS);
+        ObjectNode vals = OdooJson.NODES.objectNode();
+        vals.put("name", pick(random, ADJECTIVES) + " " + material + " " + item);
+        vals.put("default_code", item.replaceAll("[^A-Z]", "") + "-" + String.format("%05d", number));
+        BigDecimal price = BigDecimal.valueOf(4 + random.nextInt(295)).add(new BigDecimal(pick(random, List.of("0.00", "0.50", "0.90", "0.99"))));
+        vals.put("list_price", price);
+        vals.put("standard_price", price.multiply(new BigDecimal("0.45")).setScale(2, java.math.RoundingMode.HALF_UP));
+        vals.put("description_sale", material + " " + item.toLowerCase(Locale.ROOT) + ", made to last.");
+        return vals;
+    }
+
+    private ObjectNode order(Random random, int number, List<Long> partners, List<Long> products) {
+        ObjectNode vals = OdooJson.NODES.objectNode();
+        vals.put("partner_id", partners.get(random.nextInt(partners.size())));
+        vals.put("client_order_ref", "WEB-" + String.format("%06d", 100000 + number));
+        if (random.nextInt(3) == 0) {
+            vals.put("note", pick(random, List.of("Please deliver after 5 pm.", "Gift wrap, please.", "Leave at the door.")));
+        }
+        ArrayNode lines = vals.putArray("order_line");
+        int count = 1 + random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            ObjectNode line = lines.addArray().add(0).add(0).addObject();
+            line.put("product_id", products.get(random.nextInt(products.size())));
+            line.put("product_uom_qty", 1 + random.nextInt(5));
+        }
+        return vals;
+    }
+
+    private long countryId(String code) {
+        return countryIds.computeIfAbsent(code, c ->
+                db.search("res.country", OdooJson.toJson(List.of(List.of("code", "=", c))), 0, 1L, null, false).get(0));
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static String ascii(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    private record Place(String country, String city, String zip, String street, String phonePrefix) {
+    }
+}

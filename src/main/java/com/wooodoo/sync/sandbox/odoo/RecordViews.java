@@ -1,0 +1,140 @@
+package com.wooodoo.sync.sandbox.odoo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How stored rows read: records as {@code read} answers them (a many2one as {@code [id, "display
+ * name"]}, {@code false} for no value, datetimes to the second), computed fields
+ * ({@code display_name}, totals, one2many ids) and the values domains test. Called with the
+ * database's lock held.
+ */
+final class RecordViews {
+
+    private final OdooDatabase db;
+
+    RecordViews(OdooDatabase db) {
+        this.db = db;
+    }
+
+    List<ObjectNode> render(ModelDef def, List<Long> ids, List<String> fields) {
+        List<FieldDef> wanted = new ArrayList<>();
+        for (String name : fields == null || fields.isEmpty() ? List.copyOf(def.fields().keySet()) : fields) {
+            FieldDef field = def.fieldOrFail(name);
+            if (!field.name().equals("id")) {
+                wanted.add(field);
+            }
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        for (Long id : ids) {
+            Map<String, Object> row = db.rows(def).get(id);
+            ObjectNode record = OdooJson.NODES.objectNode();
+            record.put("id", id);
+            wanted.forEach(field -> record.set(field.name(), renderValue(def, row, field)));
+            records.add(record);
+        }
+        return records;
+    }
+
+    String displayName(String model, Long id) {
+        ModelDef def = db.model(model);
+        Map<String, Object> row = db.rows(def).get(id);
+        if (row == null) {
+            return null;
+        }
+        return switch (def.name()) {
+            case "product.product" -> row.get("default_code") == null ? (String) row.get("name")
+                    : "[" + row.get("default_code") + "] " + row.get("name");
+            case "sale.order.line" -> displayName("sale.order", (Long) row.get("order_id")) + " - "
+                    + String.valueOf(row.get("name")).split("\n")[0];
+            default -> String.valueOf(row.get(def.recName()));
+        };
+    }
+
+    /** The field a domain path ends at; {@code term} is only for the message. */
+    FieldDef fieldAt(ModelDef model, String path, JsonNode term) {
+        ModelDef current = model;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            FieldDef field = current.field(parts[i]).orElse(null);
+            if (field == null || (i < parts.length - 1 && field.type() != OdooFieldType.MANY2ONE)) {
+                throw OdooError.valueError("Invalid field " + model.name() + "." + path + " in leaf " + term);
+            }
+            if (i == parts.length - 1) {
+                return field;
+            }
+            current = db.model(field.comodel());
+        }
+        throw new IllegalStateException("empty path");
+    }
+
+    /** The value of a (possibly dotted) path for a stored row; one2many give their ids. */
+    Object valueAt(ModelDef model, Map<String, Object> row, String path) {
+        ModelDef current = model;
+        Map<String, Object> currentRow = row;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            FieldDef field = current.fieldOrFail(parts[i]);
+            Object id = currentRow.get(field.name());
+            current = db.model(field.comodel());
+            currentRow = id == null ? null : db.rows(current).get(id);
+            if (currentRow == null) {
+                return null;
+            }
+        }
+        return value(current, currentRow, current.fieldOrFail(parts[parts.length - 1]));
+    }
+
+    private Object value(ModelDef def, Map<String, Object> row, FieldDef field) {
+        Long id = (Long) row.get("id");
+        return switch (def.name() + "." + field.name()) {
+            case "sale.order.amount_total" -> childIds(def.fieldOrFail("order_line"), id).stream()
+                    .mapToDouble(line -> subtotal(db.rows(db.model("sale.order.line")).get(line))).sum();
+            case "sale.order.line.price_subtotal" -> subtotal(row);
+            default -> field.name().equals("display_name") ? displayName(def.name(), id)
+                    : field.type() == OdooFieldType.ONE2MANY ? childIds(field, id) : row.get(field.name());
+        };
+    }
+
+    private JsonNode renderValue(ModelDef def, Map<String, Object> row, FieldDef field) {
+        Object value = value(def, row, field);
+        return switch (field.type()) {
+            case MANY2ONE -> {
+                if (value == null) {
+                    yield OdooJson.NODES.booleanNode(false);
+                }
+                ArrayNode pair = OdooJson.NODES.arrayNode();
+                pair.add((Long) value);
+                pair.add(displayName(field.comodel(), (Long) value));
+                yield pair;
+            }
+            case INTEGER -> OdooJson.NODES.numberNode(value == null ? 0L : ((Number) value).longValue());
+            case FLOAT, MONETARY -> OdooJson.NODES.numberNode(value == null ? 0.0 : ((Number) value).doubleValue());
+            case BOOLEAN -> OdooJson.NODES.booleanNode(Domain.truthy(value));
+            case DATETIME -> value == null ? OdooJson.NODES.booleanNode(false)
+                    : OdooJson.NODES.textNode(String.valueOf(value).substring(0, 19));
+            default -> OdooJson.toJson(value);
+        };
+    }
+
+    private static double subtotal(Map<String, Object> line) {
+        double amount = ((Number) line.getOrDefault("product_uom_qty", 0.0)).doubleValue()
+                * ((Number) Objects.requireNonNullElse(line.get("price_unit"), 0.0)).doubleValue();
+        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The ids of the records a one2many lists, in their model's order. */
+    List<Long> childIds(FieldDef one2many, Long id) {
+        ModelDef child = db.model(one2many.comodel());
+        return db.rows(child).values().stream().filter(row -> id.equals(row.get(one2many.inverse())))
+                .sorted(RecordOrder.parse(child, child.defaultOrder())).map(row -> (Long) row.get("id")).toList();
+    }
+}
