@@ -1,0 +1,56 @@
+package com.wooodoo.sync.connector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import com.wooodoo.sync.connector.odoo.OdooConnector;
+import com.wooodoo.sync.connector.woocommerce.WooCommerceConnector;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The connector of an organisation to an external system, made once from its connection
+ * settings and reused (an Odoo connector keeps its authenticated session).
+ */
+@Component
+public class ConnectorRegistry {
+
+    private record Key(String orgId, ExternalSystem system, Object settings) {
+    }
+
+    private final Connections connections;
+    private final MappingCatalog mappings;
+    private final ProducerTemplate producer;
+    private final ObjectMapper json;
+    private final Map<Key, SystemConnector> connectors = new ConcurrentHashMap<>();
+
+    public ConnectorRegistry(Connections connections, MappingCatalog mappings, ProducerTemplate producer,
+                             ObjectMapper json) {
+        this.connections = connections;
+        this.mappings = mappings;
+        this.producer = producer;
+        this.json = json;
+    }
+
+    /**
+     * @throws ConnectorNotConfiguredException when the organisation has no connection to the system
+     */
+    public SystemConnector connector(String orgId, ExternalSystem system) {
+        return switch (system) {
+            case WOOCOMMERCE -> {
+                WooCommerceSettings settings = connections.wooCommerce(orgId)
+                        .orElseThrow(() -> new ConnectorNotConfiguredException(orgId, system));
+                yield connectors.computeIfAbsent(new Key(orgId, system, settings),
+                        k -> new WooCommerceConnector(settings, mappings, producer, json));
+            }
+            case ODOO -> {
+                OdooSettings settings = connections.odoo(orgId)
+                        .orElseThrow(() -> new ConnectorNotConfiguredException(orgId, system));
+                yield connectors.computeIfAbsent(new Key(orgId, system, settings),
+                        k -> new OdooConnector(settings, mappings, producer, json));
+            }
+        };
+    }
+}
