@@ -91,6 +91,11 @@ public class SyncLifecycle {
         return replay(request, winner, began);
     }
 
+    /** A sync of any organisation: for the pipeline, never for a caller of the API. */
+    public SyncRow findById(UUID syncId) {
+        return syncs.findById(syncId).orElseThrow(() -> new SyncNotFoundException(syncId));
+    }
+
     public SyncRow find(String orgId, UUID syncId) {
         return syncs.find(orgId, syncId).orElseThrow(() -> new SyncNotFoundException(syncId));
     }

@@ -40,13 +40,15 @@ public class ConflictStore {
         return jdbc.queryForObject("""
                 INSERT INTO sync_conflict (conflict_id, org_id, sync_id, conflict_type, entity_type, source_system,
                                            target_system, source_record_id, target_record_id, message,
-                                           source_data, target_data, attempts)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+                                           source_data, target_data, attempts, resolution, resolution_note,
+                                           resolved_by, resolved_at, resolution_outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
                 RETURNING""" + " " + COLUMNS, ROW,
                 conflict.conflictId(), conflict.orgId(), conflict.syncId(), conflict.conflictType(),
                 conflict.entityType(), conflict.sourceSystem(), conflict.targetSystem(), conflict.sourceRecordId(),
                 conflict.targetRecordId(), conflict.message(), conflict.sourceDataJson(), conflict.targetDataJson(),
-                conflict.attempts());
+                conflict.attempts(), conflict.resolution(), conflict.resolutionNote(), conflict.resolvedBy(),
+                JdbcTimes.timestamp(conflict.resolvedAt()), conflict.resolutionOutcome());
     }
 
     public Optional<ConflictRow> find(String orgId, UUID conflictId) {

@@ -77,6 +77,12 @@ public class SyncStore {
                 ROW, orgId, syncId).stream().findFirst();
     }
 
+    /** A sync of any organisation, for the pipeline that runs it. */
+    public Optional<SyncRow> findById(UUID syncId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sync_orchestration WHERE sync_id = ?", ROW, syncId)
+                .stream().findFirst();
+    }
+
     /** Moves a queued or processing sync to paused; empty when the sync was in another state. */
     public Optional<SyncRow> pause(String orgId, UUID syncId) {
         return update("""

@@ -11,15 +11,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.UUID;
 
 /**
  * The whole service on a random port, against a fresh PostgreSQL database of the test run.
  * Each test gets organisations and tokens of its own, so tests never see each other's syncs.
+ * Queued syncs stay queued here (the pipeline does not claim them); {@link SandboxTestBase} runs it.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "wooodoo.pipeline.enabled=false")
 public abstract class ApiTestBase {
 
     @LocalServerPort

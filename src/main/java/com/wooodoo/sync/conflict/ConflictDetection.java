@@ -1,0 +1,70 @@
+package com.wooodoo.sync.conflict;
+
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.pipeline.BatchRecorder;
+import com.wooodoo.sync.pipeline.BatchSteps;
+import com.wooodoo.sync.pipeline.BatchWork;
+import com.wooodoo.sync.pipeline.SyncJob;
+import com.wooodoo.sync.pipeline.SyncRunner;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The dead-letter route's work: a batch that still failed after its retries is classified and
+ * recorded as conflicts. An authentication failure stops the sync with one conflict (not one per
+ * record); transient failures that outlasted the retries are {@code RetryExhausted}, one per record.
+ */
+@Component("conflictDetection")
+public class ConflictDetection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictDetection.class);
+
+    private final BatchRecorder recorder;
+
+    public ConflictDetection(BatchRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void batchFailed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        SyncJob job = exchange.getProperty(SyncRunner.JOB, SyncJob.class);
+        BatchWork work = exchange.getProperty(BatchSteps.WORK, BatchWork.class);
+        if (job == null || work == null) {
+            LOG.error("A batch failed outside of a sync run", failure);
+            return;
+        }
+        ConflictType type = classify(failure);
+        String reason = failure == null ? "unknown failure" : failure.getMessage();
+        LOG.warn("{}: batch {} of {} failed ({}): {}", job, work.batchIndex(), work.entity(), type, reason);
+        if (type == ConflictType.AuthError) {
+            job.fail("authentication failed: " + reason);
+            recorder.recordFailedBatch(work, List.of(new BatchWork.Failed(null, null, type, reason)));
+            return;
+        }
+        // records the failed attempt did write are recorded as applied; the others as conflicts
+        java.util.Set<String> written = new java.util.HashSet<>();
+        work.applied().forEach(a -> written.add(a.source().id()));
+        List<SyncRecord> records = work.records().stream().filter(r -> !written.contains(r.id())).toList();
+        recorder.recordFailedBatch(work, records.stream()
+                .map(r -> new BatchWork.Failed(r, null, type, reason)).toList());
+    }
+
+    static ConflictType classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectorException c) {
+                return ConflictType.forFailure(c.kind());
+            }
+            if (t.getClass().getSimpleName().equals("CallNotPermittedException")) {
+                return ConflictType.RetryExhausted;
+            }
+        }
+        return ConflictType.RetryExhausted;
+    }
+
+}

@@ -1,0 +1,81 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.conflict.ConflictType;
+import com.wooodoo.sync.connector.SyncRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Decides per record of a batch: create, update, unchanged or conflict, from the links of earlier
+ * syncs and the target records looked up for the batch (by linked id, else by natural key). A
+ * record without a value for a required field of the mapping (a guest order has no customer) is a
+ * ValidationError conflict before anything is sent.
+ */
+public final class BatchPlanner {
+
+    private BatchPlanner() {
+    }
+
+    /**
+     * @param links        source id → link, for the batch's records that were synced before
+     * @param linkedTargets target id → target record, for those links (a missing one was deleted)
+     * @param byNaturalKey natural key → target records with that key, for the unlinked records
+     */
+    public static List<RecordPlan> plan(List<SyncRecord> batch, String naturalKeyField, List<String> required,
+                                        Map<String, RecordLink> links,
+                                        Map<String, SyncRecord> linkedTargets,
+                                        Map<String, List<SyncRecord>> byNaturalKey) {
+        List<RecordPlan> plans = new ArrayList<>(batch.size());
+        for (SyncRecord source : batch) {
+            String hash = ContentHash.of(source.fields());
+            String missing = missingRequired(source, required);
+            if (missing != null) {
+                plans.add(RecordPlan.conflict(source, hash, ConflictType.ValidationError,
+                        "required field '" + missing + "' is empty", null));
+                continue;
+            }
+            RecordLink link = links.get(source.id());
+            if (link != null && linkedTargets.containsKey(link.targetId())) {
+                plans.add(Objects.equals(hash, link.appliedHash())
+                        ? RecordPlan.unchanged(source, link.targetId(), hash)
+                        : RecordPlan.update(source, link.targetId(), hash, linkedTargets.get(link.targetId())));
+                continue;
+            }
+            Object key = source.fields().get(naturalKeyField);
+            if (key == null || key.toString().isBlank()) {
+                plans.add(RecordPlan.conflict(source, hash, ConflictType.ValidationError,
+                        "the natural key '" + naturalKeyField + "' is empty", null));
+                continue;
+            }
+            List<SyncRecord> matches = byNaturalKey.getOrDefault(normalizeKey(key.toString()), List.of());
+            if (matches.isEmpty()) {
+                plans.add(RecordPlan.create(source, hash));
+            } else if (matches.size() == 1) {
+                SyncRecord target = matches.get(0);
+                plans.add(RecordPlan.update(source, target.id(), hash, target));
+            } else {
+                plans.add(RecordPlan.conflict(source, hash, ConflictType.DuplicateKey,
+                        matches.size() + " target records have " + naturalKeyField + " '" + key + "'", matches.get(0)));
+            }
+        }
+        return plans;
+    }
+
+    private static String missingRequired(SyncRecord source, List<String> required) {
+        for (String field : required) {
+            Object value = source.fields().get(field);
+            if (value == null || value.toString().isBlank()) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** Natural keys compare without case and surrounding blanks (e-mail addresses, SKUs). */
+    public static String normalizeKey(String key) {
+        return key.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,117 @@
+package com.wooodoo.sync.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.conflict.ConflictType;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.orchestration.ActivityRecorder;
+import com.wooodoo.sync.store.ConflictRow;
+import com.wooodoo.sync.store.ConflictStore;
+import com.wooodoo.sync.store.LinkStore;
+import com.wooodoo.sync.store.SyncProgressStore;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records what a batch did, in one database transaction: the versions applied (idempotency
+ * log), the links, the conflicts, the counters, the checkpoint and an activity entry. A crash
+ * before this commit leaves the checkpoint before the batch, which is then planned again: records
+ * written meanwhile are found by their natural key and not created twice.
+ */
+@Component("batchRecorder")
+public class BatchRecorder {
+
+    private final SyncProgressStore progress;
+    private final LinkStore links;
+    private final ConflictStore conflicts;
+    private final ActivityRecorder activity;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+
+    public BatchRecorder(SyncProgressStore progress, LinkStore links, ConflictStore conflicts, ActivityRecorder activity,
+                         TransactionTemplate tx, ObjectMapper json) {
+        this.progress = progress;
+        this.links = links;
+        this.conflicts = conflicts;
+        this.activity = activity;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    public void record(Exchange exchange) {
+        BatchWork work = exchange.getProperty(BatchSteps.WORK, BatchWork.class);
+        long began = exchange.getClock().getCreated();
+        record(work, work.failed(), System.currentTimeMillis() - began);
+    }
+
+    /** Records a batch none of whose records could be synced (after the dead-letter route). */
+    public void recordFailedBatch(BatchWork work, List<BatchWork.Failed> failed) {
+        record(work, failed, null);
+    }
+
+    private void record(BatchWork work, List<BatchWork.Failed> failed, Long durationMs) {
+        SyncJob job = work.job();
+        String entity = work.entity().id();
+        boolean dryRun = job.config().dryRun();
+        int skipped = (int) failed.stream().filter(f -> f.type() == ConflictType.DuplicateKey).count();
+        int processed = work.applied().size() + work.unchanged();
+        Checkpoint next = job.checkpoint().nextBatch();
+        tx.executeWithoutResult(status -> {
+            if (!dryRun) {
+                for (BatchWork.Applied applied : work.applied()) {
+                    progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
+                            applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
+                    links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
+                            applied.contentHash());
+                }
+            }
+            for (BatchWork.Failed f : failed) {
+                conflicts.insert(conflict(job, work, f));
+            }
+            progress.addBatch(job.syncId(), job.runner(), processed, failed.size() - skipped, skipped, entity, next.toJson());
+            activity.record(job.orgId(), job.syncId(), null, "pipeline", dryRun ? "batch (dry run)" : "batch",
+                    failed.isEmpty() ? ActivityRecorder.Outcome.OK : ActivityRecorder.Outcome.ERROR,
+                    details(work, failed), durationMs);
+        });
+        job.moveTo(next);
+    }
+
+    private ConflictRow conflict(SyncJob job, BatchWork work, BatchWork.Failed failed) {
+        boolean autoSkip = failed.type() == ConflictType.DuplicateKey;
+        SyncRecord source = failed.source();
+        return new ConflictRow(UUID.randomUUID(), job.orgId(), job.syncId(), failed.type().name(), work.entity().id(),
+                job.source().id(), job.target().id(), source == null ? null : source.id(),
+                failed.target() == null ? null : failed.target().id(), failed.reason(),
+                source == null ? null : toJson(source.fields()),
+                failed.target() == null ? null : toJson(failed.target().fields()), 1,
+                autoSkip ? "skip" : null, autoSkip ? "skipped automatically: the natural key is not unique" : null,
+                autoSkip ? "pipeline" : null, autoSkip ? java.time.Instant.now() : null, autoSkip ? "skipped" : null, null);
+    }
+
+    private Map<String, Object> details(BatchWork work, List<BatchWork.Failed> failed) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("entityType", work.entity().id());
+        details.put("page", work.job().checkpoint().page());
+        details.put("batch", work.batchIndex());
+        details.put("records", work.records().size());
+        details.put("created", work.applied().stream().filter(a -> a.operation().equals("create")).count());
+        details.put("updated", work.applied().stream().filter(a -> a.operation().equals("update")).count());
+        details.put("unchanged", work.unchanged());
+        details.put("conflicts", failed.size());
+        return details;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

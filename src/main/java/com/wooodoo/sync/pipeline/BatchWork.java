@@ -1,0 +1,84 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.conflict.ConflictType;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.SyncRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one batch found, decided and did, carried from step to step of the batch route. */
+public final class BatchWork {
+
+    /** A record that could not be synced, with the data a person needs to review it. */
+    public record Failed(SyncRecord source, SyncRecord target, ConflictType type, String reason) {
+    }
+
+    /** A record written (or, in a dry run, that would be). */
+    public record Applied(SyncRecord source, String targetId, String contentHash, String operation) {
+    }
+
+    private final SyncJob job;
+    private final EntityType entity;
+    private final int batchIndex;
+    private final List<SyncRecord> records;
+    private List<RecordPlan> plans = List.of();
+    private final List<Applied> applied = new ArrayList<>();
+    private final List<Failed> failed = new ArrayList<>();
+    private int unchanged;
+
+    public BatchWork(SyncJob job, EntityType entity, int batchIndex, List<SyncRecord> records) {
+        this.job = job;
+        this.entity = entity;
+        this.batchIndex = batchIndex;
+        this.records = List.copyOf(records);
+    }
+
+    public SyncJob job() {
+        return job;
+    }
+
+    public EntityType entity() {
+        return entity;
+    }
+
+    public int batchIndex() {
+        return batchIndex;
+    }
+
+    public List<SyncRecord> records() {
+        return records;
+    }
+
+    public List<RecordPlan> plans() {
+        return plans;
+    }
+
+    public void planned(List<RecordPlan> value) {
+        plans = List.copyOf(value);
+    }
+
+    public List<Applied> applied() {
+        return applied;
+    }
+
+    public List<Failed> failed() {
+        return failed;
+    }
+
+    public int unchanged() {
+        return unchanged;
+    }
+
+    public void countUnchanged() {
+        unchanged++;
+    }
+
+    /** Forgets the outcome of an attempt, before the batch is tried again. */
+    public void restart() {
+        plans = List.of();
+        applied.clear();
+        failed.clear();
+        unchanged = 0;
+    }
+}

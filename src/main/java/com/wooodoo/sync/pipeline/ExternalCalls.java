@@ -1,0 +1,77 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.connector.ExternalSystem;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Supplier;
+
+/**
+ * Sends every outbound call of a sync through the route {@code externalCall}: the organisation's
+ * throttle, then the circuit breaker of that organisation's connection to the system (a route
+ * made from the template {@code externalCallBreaker} the first time it is needed).
+ */
+@Component
+public class ExternalCalls {
+
+    static final String ORG = "externalCallOrg";
+    static final String BREAKER = "externalCallBreaker";
+    static final String RATE_LIMIT = "externalCallRateLimit";
+
+    private final ProducerTemplate producer;
+    private final CamelContext camel;
+    private final int rateOverride;
+
+    /**
+     * @param rateOverride requests per minute that replace every sync's {@code rateLimit} when
+     *                     above 0: for benchmarks and tests against the simulators, never for real shops
+     */
+    public ExternalCalls(ProducerTemplate producer, CamelContext camel,
+                         @org.springframework.beans.factory.annotation.Value("${wooodoo.pipeline.rate-limit-override:0}")
+                         int rateOverride) {
+        this.producer = producer;
+        this.camel = camel;
+        this.rateOverride = rateOverride;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T call(SyncJob job, ExternalSystem system, String description, Supplier<T> call) {
+        String breaker = breakerFor(job.orgId(), system);
+        ExternalCall externalCall = new ExternalCall(description, call);
+        Exchange done = producer.send("direct:externalCall", exchange -> {
+            exchange.getIn().setBody(externalCall);
+            exchange.setProperty(ORG, job.orgId());
+            exchange.setProperty(BREAKER, breaker);
+            exchange.setProperty(RATE_LIMIT, rateOverride > 0 ? rateOverride : job.config().rateLimit());
+        });
+        if (done.getException() != null) {
+            throw asRuntime(done.getException());
+        }
+        return (T) externalCall.outcome();
+    }
+
+    private String breakerFor(String orgId, ExternalSystem system) {
+        String key = orgId + "-" + system.id();
+        String routeId = "externalCallBreaker-" + key;
+        synchronized (this) {
+            if (camel.getRoute(routeId) == null) {
+                TemplatedRouteBuilder.builder(camel, PipelineRoutes.BREAKER_TEMPLATE)
+                        .routeId(routeId)
+                        .parameter("key", key)
+                        .add();
+            }
+        }
+        return key;
+    }
+
+    private static RuntimeException asRuntime(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof org.apache.camel.CamelExecutionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+}

@@ -1,0 +1,59 @@
+package com.wooodoo.sync.pipeline;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The machinery under the sync flow of {@code routes/sync-pipeline.camel.yaml}: claiming syncs,
+ * the per-organisation throttle of every outbound call, and the circuit breaker per organisation
+ * and external system.
+ */
+@Component
+public class PipelineRoutes extends RouteBuilder {
+
+    static final String BREAKER_TEMPLATE = "externalCallBreaker";
+
+    private final long pollMs;
+    private final int breakerWaitMs;
+
+    public PipelineRoutes(@Value("${wooodoo.pipeline.poll-ms:1000}") long pollMs,
+                          @Value("${wooodoo.pipeline.breaker-open-ms:30000}") int breakerWaitMs) {
+        this.pollMs = pollMs;
+        this.breakerWaitMs = breakerWaitMs;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:claimSyncs?delay=2000&period=" + pollMs)
+                .routeId("claimQueuedSyncs")
+                .autoStartup("{{wooodoo.pipeline.enabled:true}}")
+                .bean(SyncRunner.class, "claimAndStart");
+
+        // Every outbound call of an organisation passes one throttle, whatever the system or sync.
+        from("direct:externalCall")
+                .routeId("externalCall")
+                .errorHandler(noErrorHandler())
+                .throttle(exchangeProperty(ExternalCalls.RATE_LIMIT)).timePeriodMillis(60_000)
+                    .correlationExpression(exchangeProperty(ExternalCalls.ORG))
+                .toD("direct:breaker-${exchangeProperty." + ExternalCalls.BREAKER + "}");
+
+        // One circuit breaker per organisation and system; errors go back to the caller, whose
+        // error handler decides on redelivery (see SyncBatchErrorHandling).
+        routeTemplate(BREAKER_TEMPLATE)
+                .templateParameter("key")
+                .from("direct:breaker-{{key}}")
+                .errorHandler(noErrorHandler())
+                .circuitBreaker()
+                    .resilience4jConfiguration()
+                        .slidingWindowSize(20)
+                        .minimumNumberOfCalls(10)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(breakerWaitMs)
+                        .permittedNumberOfCallsInHalfOpenState(2)
+                        .throwExceptionWhenHalfOpenOrOpenState(true)
+                    .end()
+                    .process(exchange -> exchange.getIn().getBody(ExternalCall.class).run())
+                .end();
+    }
+}

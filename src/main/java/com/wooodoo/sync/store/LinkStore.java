@@ -1,0 +1,82 @@
+package com.wooodoo.sync.store;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The links between WooCommerce and Odoo records ({@code sync_record_link}), read and written in
+ * the direction of a sync: the source system's ids to the target's.
+ */
+@Repository
+public class LinkStore {
+
+    /** One link seen from a source system. */
+    public record Link(String sourceId, String targetId, String appliedHash) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public LinkStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The links of these source records, by source id. */
+    public Map<String, Link> find(String orgId, String entityType, String sourceSystem, Collection<String> sourceIds) {
+        Map<String, Link> links = new HashMap<>();
+        if (sourceIds.isEmpty()) {
+            return links;
+        }
+        Direction d = Direction.from(sourceSystem);
+        jdbc.query("SELECT " + d.sourceColumn + " AS source_id, " + d.targetColumn + " AS target_id, " + d.hashColumn
+                        + " AS applied_hash FROM sync_record_link WHERE org_id = ? AND entity_type = ? AND "
+                        + d.sourceColumn + " = ANY (?)",
+                rs -> {
+                    links.put(rs.getString("source_id"), new Link(rs.getString("source_id"), rs.getString("target_id"),
+                            rs.getString("applied_hash")));
+                },
+                orgId, entityType, sourceIds.toArray(String[]::new));
+        return links;
+    }
+
+    /** The target ids of these source records (for references of orders), by source id. */
+    public Map<String, String> targetIds(String orgId, String entityType, String sourceSystem, Collection<String> sourceIds) {
+        Map<String, String> ids = new HashMap<>();
+        find(orgId, entityType, sourceSystem, sourceIds).forEach((k, v) -> ids.put(k, v.targetId()));
+        return ids;
+    }
+
+    /** Records that the source record is now the target record, with the content applied. */
+    public void upsert(String orgId, String entityType, String sourceSystem, String sourceId, String targetId,
+                       String appliedHash) {
+        Direction d = Direction.from(sourceSystem);
+        String wooId = d == Direction.FROM_WOOCOMMERCE ? sourceId : targetId;
+        String odooId = d == Direction.FROM_WOOCOMMERCE ? targetId : sourceId;
+        jdbc.update("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, " + d.hashColumn + ") "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, entity_type, woocommerce_id) DO UPDATE SET "
+                        + "odoo_id = EXCLUDED.odoo_id, " + d.hashColumn + " = EXCLUDED." + d.hashColumn + ", updated_at = now()",
+                orgId, entityType, wooId, odooId, appliedHash);
+    }
+
+    private enum Direction {
+        FROM_WOOCOMMERCE("woocommerce_id", "odoo_id", "last_hash_to_odoo"),
+        FROM_ODOO("odoo_id", "woocommerce_id", "last_hash_to_woocommerce");
+
+        final String sourceColumn;
+        final String targetColumn;
+        final String hashColumn;
+
+        Direction(String sourceColumn, String targetColumn, String hashColumn) {
+            this.sourceColumn = sourceColumn;
+            this.targetColumn = targetColumn;
+            this.hashColumn = hashColumn;
+        }
+
+        static Direction from(String sourceSystem) {
+            return "woocommerce".equals(sourceSystem) ? FROM_WOOCOMMERCE : FROM_ODOO;
+        }
+    }
+}

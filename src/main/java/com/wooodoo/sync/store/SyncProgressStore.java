@@ -1,0 +1,84 @@
+package com.wooodoo.sync.store;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.UUID;
+
+/** The counters, checkpoint and outcome of a running sync, written by the runner that holds its lease. */
+@Repository
+public class SyncProgressStore {
+
+    private final JdbcTemplate jdbc;
+
+    public SyncProgressStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String status(UUID syncId) {
+        return jdbc.queryForObject("SELECT status FROM sync_orchestration WHERE sync_id = ?", String.class, syncId);
+    }
+
+    public String checkpointJson(UUID syncId) {
+        return jdbc.queryForObject("SELECT checkpoint::text FROM sync_orchestration WHERE sync_id = ?", String.class, syncId);
+    }
+
+    public void setTotal(UUID syncId, long total) {
+        jdbc.update("UPDATE sync_orchestration SET total_records = ?, updated_at = now() WHERE sync_id = ?",
+                (int) Math.min(Integer.MAX_VALUE, total), syncId);
+    }
+
+    /** Adds a batch's counts and moves the checkpoint on; false when the runner no longer holds the sync. */
+    public boolean addBatch(UUID syncId, String runner, int processed, int failed, int skipped, String entityType,
+                            String checkpointJson) {
+        return jdbc.update("""
+                UPDATE sync_orchestration
+                   SET processed_records = processed_records + ?, failed_records = failed_records + ?,
+                       skipped_records = skipped_records + ?, batches_done = batches_done + 1,
+                       current_entity_type = ?, checkpoint = ?::jsonb, updated_at = now()
+                 WHERE sync_id = ? AND lease_owner = ?""",
+                processed, failed, skipped, entityType, checkpointJson, syncId, runner) == 1;
+    }
+
+    public void moveCheckpoint(UUID syncId, String runner, String entityType, String checkpointJson) {
+        jdbc.update("UPDATE sync_orchestration SET current_entity_type = ?, checkpoint = ?::jsonb, updated_at = now() "
+                + "WHERE sync_id = ? AND lease_owner = ?", entityType, checkpointJson, syncId, runner);
+    }
+
+    /** Ends a processing sync as done, partial or failed; false when it is no longer processing (paused, cancelled). */
+    public boolean finish(UUID syncId, String runner, String status, String failureReason) {
+        return jdbc.update("""
+                UPDATE sync_orchestration
+                   SET status = ?, failure_reason = ?, finished_at = now(), updated_at = now(),
+                       lease_owner = NULL, lease_expires_at = NULL
+                 WHERE sync_id = ? AND lease_owner = ? AND status = 'processing'""",
+                status, failureReason, syncId, runner) == 1;
+    }
+
+    /** Records what an applied record version was, once (a repeat is ignored: it was applied already). */
+    public boolean logApplied(String orgId, UUID syncId, String entityType, String sourceSystem, String targetSystem,
+                              String sourceId, String contentHash, String targetId, String operation) {
+        return jdbc.update("""
+                INSERT INTO sync_idempotency_log (org_id, sync_id, entity_type, source_system, target_system,
+                                                  source_record_id, content_hash, target_record_id, operation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (org_id, entity_type, source_system, target_system, source_record_id, content_hash) DO NOTHING""",
+                orgId, syncId, entityType, sourceSystem, targetSystem, sourceId, contentHash, targetId, operation) == 1;
+    }
+
+    public java.util.Optional<java.time.Instant> watermark(String orgId, String entityType, String source, String target) {
+        return jdbc.query("SELECT synced_until FROM sync_watermark WHERE org_id = ? AND entity_type = ? "
+                        + "AND source_system = ? AND target_system = ?",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), orgId, entityType, source, target).stream().findFirst();
+    }
+
+    public void setWatermark(String orgId, String entityType, String source, String target, java.time.Instant until,
+                             UUID syncId) {
+        jdbc.update("""
+                INSERT INTO sync_watermark (org_id, entity_type, source_system, target_system, synced_until, sync_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (org_id, entity_type, source_system, target_system)
+                DO UPDATE SET synced_until = EXCLUDED.synced_until, sync_id = EXCLUDED.sync_id""",
+                orgId, entityType, source, target, java.sql.Timestamp.from(until), syncId);
+    }
+}

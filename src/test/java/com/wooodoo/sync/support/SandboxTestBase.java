@@ -1,0 +1,77 @@
+package com.wooodoo.sync.support;
+
+import com.wooodoo.sync.connector.Connections;
+import com.wooodoo.sync.connector.HttpTimeouts;
+import com.wooodoo.sync.connector.OdooSettings;
+import com.wooodoo.sync.connector.WooCommerceSettings;
+import com.wooodoo.sync.sandbox.Faults;
+import com.wooodoo.sync.sandbox.odoo.OdooSimulator;
+import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.URI;
+
+/**
+ * The service with the pipeline running fast (no inter-batch delay, short back-off, the rate limit
+ * lifted), and both simulators on loopback wired to each test's fresh organisation.
+ */
+@TestPropertySource(properties = {
+        "wooodoo.pipeline.enabled=true",
+        "wooodoo.pipeline.poll-ms=100",
+        "wooodoo.pipeline.first-retry-delay-ms=20",
+        "wooodoo.pipeline.rate-limit-override=100000",
+        "wooodoo.pipeline.breaker-open-ms=500",
+})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its runner must not claim other tests' syncs
+public abstract class SandboxTestBase extends ApiTestBase {
+
+    protected static WooCommerceSimulator woo;
+    protected static OdooSimulator odoo;
+
+    @Autowired
+    private Connections connections;
+
+    @BeforeAll
+    static void startSimulators() {
+        woo = new WooCommerceSimulator(0, 7, "ck_test", "cs_test");
+        woo.start();
+        odoo = new OdooSimulator(0, 7, "test", "admin", "odoo-password", "odoo-api-key");
+        odoo.start();
+    }
+
+    @AfterAll
+    static void stopSimulators() {
+        woo.close();
+        odoo.close();
+    }
+
+    @BeforeEach
+    void wireOrganisation() {
+        woo.reset();
+        odoo.reset();
+        woo.setFaults(Faults.NONE);
+        odoo.setFaults(Faults.NONE);
+        HttpTimeouts timeouts = new HttpTimeouts(2_000, 5_000);
+        connections.register(orgId, new WooCommerceSettings(URI.create(woo.baseUrl()), "ck_test", "cs_test", timeouts));
+        connections.register(orgId, new OdooSettings(URI.create(odoo.baseUrl()), OdooSettings.Protocol.JSONRPC, "test",
+                "admin", "odoo-password", timeouts));
+    }
+
+    protected String startSync(String systems, String entities, String syncConfig) {
+        var answer = api.post("{\"action\":\"start\",\"systems\":" + systems + ",\"entityTypes\":" + entities
+                + ",\"syncConfig\":" + syncConfig + "}");
+        if (answer.status() != 202) {
+            throw new AssertionError("start answered " + answer.status() + ": " + answer.raw());
+        }
+        return answer.json().get("syncId").asText();
+    }
+
+    protected String status(String syncId) {
+        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json().get("status").asText();
+    }
+}
