@@ -50,6 +50,26 @@ public class BatchRecorder {
         record(work, work.failed(), System.currentTimeMillis() - began);
     }
 
+    /**
+     * Records the records written because a batch referred to them (an order's customer): their
+     * versions and links, not the sync's counters (they are not records of the entity being synced).
+     */
+    public void recordReferenced(BatchWork work) {
+        SyncJob job = work.job();
+        String entity = work.entity().id();
+        tx.executeWithoutResult(status -> {
+            for (BatchWork.Applied applied : work.applied()) {
+                progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
+                        applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
+                links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
+                        applied.contentHash());
+            }
+            activity.record(job.orgId(), job.syncId(), null, "pipeline", "referenced records",
+                    ActivityRecorder.Outcome.OK, Map.of("entityType", entity, "written", work.applied().size(),
+                            "failed", work.failed().size()), null);
+        });
+    }
+
     /** Records a batch none of whose records could be synced (after the dead-letter route). */
     public void recordFailedBatch(BatchWork work, List<BatchWork.Failed> failed) {
         record(work, failed, null);

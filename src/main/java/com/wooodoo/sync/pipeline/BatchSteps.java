@@ -37,9 +37,11 @@ public class BatchSteps {
     private final LinkStore links;
     private final ExternalCalls calls;
     private final SyncControl control;
+    private final BatchRecorder recorder;
 
     public BatchSteps(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, ExternalCalls calls,
-                      SyncControl control) {
+                      SyncControl control, BatchRecorder recorder) {
+        this.recorder = recorder;
         this.connectors = connectors;
         this.mappings = mappings;
         this.links = links;
@@ -84,7 +86,10 @@ public class BatchSteps {
 
     /** Plans each record against what the target holds now. */
     public void plan(Exchange exchange) {
-        BatchWork work = exchange.getProperty(WORK, BatchWork.class);
+        plan(exchange.getProperty(WORK, BatchWork.class));
+    }
+
+    private void plan(BatchWork work) {
         work.restart();
         SyncJob job = work.job();
         EntityMapping mapping = mappings.of(work.entity());
@@ -124,7 +129,10 @@ public class BatchSteps {
 
     /** Writes creates and updates with the target's bulk calls; nothing in a dry run. */
     public void write(Exchange exchange) {
-        BatchWork work = exchange.getProperty(WORK, BatchWork.class);
+        write(exchange.getProperty(WORK, BatchWork.class));
+    }
+
+    private void write(BatchWork work) {
         SyncJob job = work.job();
         SystemConnector target = connectors.connector(job.orgId(), job.target());
         List<RecordPlan> creates = new ArrayList<>();
@@ -184,8 +192,8 @@ public class BatchSteps {
 
     /**
      * Replaces the ids of referenced records (an order's customer, its lines' products) by the ids
-     * they have in the target. A reference that is not linked yet is a conflict for now: the
-     * referenced record has to be synced first.
+     * they have in the target. A referenced record not synced yet is synced first, in this
+     * batch; only when that fails is the record a conflict.
      */
     private List<RecordPlan> resolveReferences(BatchWork work, List<RecordPlan> plans) {
         EntityMapping mapping = mappings.of(work.entity());
@@ -194,13 +202,35 @@ public class BatchSteps {
         if (!hasReferences || plans.isEmpty()) {
             return plans;
         }
-        ReferenceTranslator translator = new ReferenceTranslator(mapping, (entity, ids) ->
-                links.targetIds(work.job().orgId(), entity.id(), work.job().source().id(), ids));
+        SyncJob job = work.job();
+        ReferenceTranslator translator = new ReferenceTranslator(mapping, (entity, ids) -> {
+            Map<String, String> known = links.targetIds(job.orgId(), entity.id(), job.source().id(), ids);
+            List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+            if (!unknown.isEmpty() && !job.config().dryRun()) {
+                syncReferenced(job, entity, unknown);
+                known.putAll(links.targetIds(job.orgId(), entity.id(), job.source().id(), unknown));
+            }
+            return known;
+        });
         List<RecordPlan> resolved = new ArrayList<>();
         Map<RecordPlan, String> missing = translator.translate(plans, resolved);
         missing.forEach((plan, reason) -> work.failed().add(new BatchWork.Failed(plan.source(), plan.target(),
                 ConflictType.ValidationError, reason)));
         return resolved;
+    }
+
+    /** Reads referenced records from the source and writes them to the target, linking them. */
+    private void syncReferenced(SyncJob job, EntityType entity, List<String> sourceIds) {
+        SystemConnector source = connectors.connector(job.orgId(), job.source());
+        List<SyncRecord> records = calls.call(job, job.source(), "read referenced " + entity,
+                () -> source.readByIds(entity, sourceIds));
+        if (records.isEmpty()) {
+            return;
+        }
+        BatchWork referenced = new BatchWork(job, entity, -1, records);
+        plan(referenced);
+        write(referenced);
+        recorder.recordReferenced(referenced);
     }
 
     static ConflictType conflictType(ConnectorException failure) {

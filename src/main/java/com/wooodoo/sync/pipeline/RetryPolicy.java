@@ -15,6 +15,8 @@ import java.time.Duration;
 @Component("retryPolicy")
 public class RetryPolicy {
 
+    static final String TRANSIENT_RETRIES = "syncBatchTransientRetries";
+
     private final SyncControl control;
 
     public RetryPolicy(SyncControl control) {
@@ -31,9 +33,17 @@ public class RetryPolicy {
             return control.mayContinue(job);
         }
         ConnectorException connector = connectorFailure(failure);
-        int attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return connector != null && connector.isTransient() && attempt < job.config().maxRetries()
-                && control.mayContinue(job);
+        if (connector == null || !connector.isTransient()) {
+            return false;
+        }
+        // counted here, not by Camel's redelivery counter, so that waiting for an open circuit
+        // does not use up the retries
+        int retries = exchange.getProperty(TRANSIENT_RETRIES, 0, Integer.class);
+        if (retries >= job.config().maxRetries() || !control.mayContinue(job)) {
+            return false;
+        }
+        exchange.setProperty(TRANSIENT_RETRIES, retries + 1);
+        return true;
     }
 
     /** Before a redelivery: wait at least what the external system asked for. */

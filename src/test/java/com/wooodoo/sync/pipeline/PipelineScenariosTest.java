@@ -58,6 +58,28 @@ class PipelineScenariosTest extends SandboxTestBase {
     }
 
     @Test
+    void ordersAloneBringTheirCustomersAndProductsAlong() {
+        woo.seed(EntityType.CUSTOMERS, 20);
+        woo.seed(EntityType.PRODUCTS, 15);
+        woo.seed(EntityType.ORDERS, 40);
+        long guestOrders = woo.orders().stream().filter(o -> o.get("customer_id").asLong() == 0).count();
+        Set<Long> referencedCustomers = woo.orders().stream().map(o -> o.get("customer_id").asLong())
+                .filter(id -> id != 0).collect(Collectors.toSet());
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"orders\"]", FAST));
+
+        assertThat(report.at("/queue/processed").asInt()).isEqualTo((int) (40 - guestOrders));
+        assertThat(odoo.records("sale.order")).hasSize((int) (40 - guestOrders));
+        assertThat(odoo.records("res.partner")).hasSize(referencedCustomers.size());
+        assertThat(report.at("/conflicts/totalConflicts").asInt()).isEqualTo((int) guestOrders);
+
+        // a later customer sync links to the partners made for the orders instead of doubling them
+        JsonNode customers = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\"]", FAST));
+        assertThat(customers.get("status").asText()).isEqualTo("done");
+        assertThat(odoo.records("res.partner")).hasSize(20);
+    }
+
+    @Test
     void transientFaultsAreRetriedAndNothingIsLost() {
         woo.seed(EntityType.CUSTOMERS, 150);
         odoo.setFaults(Faults.NONE.withServerErrorShare(0.2));
