@@ -9,6 +9,7 @@ import com.wooodoo.sync.connector.WooCommerceSettings;
 import com.wooodoo.sync.sandbox.odoo.OdooSimulator;
 import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.store.ApiTokenStore;
+import com.wooodoo.sync.store.LinkStore;
 import com.wooodoo.sync.store.OrganizationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public class DemoEnvironment implements AutoCloseable {
     private final OdooSimulator odoo;
 
     public DemoEnvironment(DemoProperties properties, Connections connections, OrganizationStore organizations,
-                           ApiTokenStore tokens) {
+                           ApiTokenStore tokens, LinkStore links) {
         this.properties = properties;
         String consumerKey = "ck_" + randomHex(20);
         String consumerSecret = "cs_" + randomHex(20);
@@ -63,6 +64,7 @@ public class DemoEnvironment implements AutoCloseable {
         connections.register(orgId, new OdooSettings(URI.create(odoo.baseUrl()), OdooSettings.Protocol.JSONRPC, "demo",
                 "admin", odooPassword, HttpTimeouts.DEFAULTS));
         organizations.createIfAbsent(orgId, "Demo shop");
+        links.forgetOrganisation(orgId); // the simulators are new: links and watermarks of earlier runs point nowhere
         String token = ApiTokens.generate();
         tokens.insert(UUID.randomUUID(), orgId, ApiTokens.hash(token), "demo (issued at start-up)");
         writeTokenFile(token);

@@ -49,6 +49,25 @@ public class LinkStore {
         return ids;
     }
 
+    /** The link of a target record, seen from the source system of a sync, if it is linked. */
+    public java.util.Optional<Link> findByTarget(String orgId, String entityType, String sourceSystem, String targetId) {
+        Direction d = Direction.from(sourceSystem);
+        return jdbc.query("SELECT " + d.sourceColumn + " AS source_id, " + d.targetColumn + " AS target_id, " + d.hashColumn
+                        + " AS applied_hash FROM sync_record_link WHERE org_id = ? AND entity_type = ? AND "
+                        + d.targetColumn + " = ?",
+                (rs, n) -> new Link(rs.getString("source_id"), rs.getString("target_id"), rs.getString("applied_hash")),
+                orgId, entityType, targetId).stream().findFirst();
+    }
+
+    /**
+     * Forgets every link and incremental high-water mark of an organisation, for when its systems
+     * were replaced by empty ones (the demo's simulators start empty on every start).
+     */
+    public void forgetOrganisation(String orgId) {
+        jdbc.update("DELETE FROM sync_record_link WHERE org_id = ?", orgId);
+        jdbc.update("DELETE FROM sync_watermark WHERE org_id = ?", orgId);
+    }
+
     /** Records that the source record is now the target record, with the content applied. */
     public void upsert(String orgId, String entityType, String sourceSystem, String sourceId, String targetId,
                        String appliedHash) {
