@@ -25,7 +25,10 @@ public enum ConflictResolution {
         return id;
     }
 
-    /** The outcome recorded with the resolution: {@code pending} until the pipeline has carried it out. */
+    /**
+     * The outcome recorded when the resolution is claimed: {@code pending} while an accept or retry
+     * is being carried out (it then becomes {@code applied} or {@code failed}, see {@link ConflictDesk}).
+     */
     public String initialOutcome() {
         return initialOutcome;
     }

@@ -99,4 +99,17 @@ public class ConflictStore {
             throw e;
         }
     }
+
+    /**
+     * Moves the outcome of a resolution that is being carried out ({@code pending}) on to what it
+     * came to ({@code applied}, {@code failed}), with its note; the resolution itself, who and when
+     * stay as they were. Empty when the conflict's outcome is no longer pending.
+     */
+    public Optional<ConflictRow> completeOutcome(String orgId, UUID conflictId, String outcome, String note) {
+        return jdbc.query("""
+                UPDATE sync_conflict
+                   SET resolution_outcome = ?, resolution_note = ?
+                 WHERE org_id = ? AND conflict_id = ? AND resolution IS NOT NULL AND resolution_outcome = 'pending'
+                RETURNING""" + " " + COLUMNS, ROW, outcome, note, orgId, conflictId).stream().findFirst();
+    }
 }

@@ -86,11 +86,14 @@ class ConflictApiTest extends ApiTestBase {
         assertThat(accepted.get("state").asText()).isEqualTo("resolved");
         assertThat(accepted.at("/resolution/resolution").asText()).isEqualTo("accept");
         assertThat(accepted.at("/resolution/resolvedBy").asText()).isEqualTo("carol");
-        assertThat(accepted.at("/resolution/note").asText()).isEqualTo("source is right");
-        assertThat(accepted.at("/resolution/outcome").asText()).isEqualTo("pending");
         assertThat(accepted.at("/resolution/resolvedAt").asText()).isNotBlank();
+        // this organisation has no connections: accept and retry are carried out at once and fail, saying why
+        assertThat(accepted.at("/resolution/outcome").asText()).isEqualTo("failed");
+        assertThat(accepted.at("/resolution/note").asText()).startsWith("source is right\nfailed: ")
+                .contains("has no odoo connection");
         assertThat(rejected.at("/resolution/outcome").asText()).isEqualTo("kept-target");
-        assertThat(retried.at("/resolution/outcome").asText()).isEqualTo("pending");
+        assertThat(retried.at("/resolution/outcome").asText()).isEqualTo("failed");
+        assertThat(retried.at("/resolution/note").asText()).startsWith("failed: ").contains("has no woocommerce connection");
 
         JsonNode status = api.get(BASE + "/status?syncId=" + syncId).json();
         assertThat(status.at("/conflicts/count").asInt()).isZero();
@@ -104,6 +107,13 @@ class ConflictApiTest extends ApiTestBase {
             }
         });
         assertThat(resolutions).containsExactly(accept + ":accept", reject + ":reject", retry + ":retry");
+        trail.forEach(e -> {
+            if (e.get("action").asText().equals("resolve-conflict") && !e.get("conflictId").asText().equals(reject)) {
+                assertThat(e.get("outcome").asText()).isEqualTo("error");
+                assertThat(e.at("/details/outcome").asText()).isEqualTo("failed");
+                assertThat(e.at("/details/error").asText()).contains("connection");
+            }
+        });
     }
 
     @Test
