@@ -16,11 +16,14 @@ public class PipelineRoutes extends RouteBuilder {
 
     private final long pollMs;
     private final int breakerWaitMs;
+    private final long leaseMs;
 
     public PipelineRoutes(@Value("${wooodoo.pipeline.poll-ms:1000}") long pollMs,
-                          @Value("${wooodoo.pipeline.breaker-open-ms:30000}") int breakerWaitMs) {
+                          @Value("${wooodoo.pipeline.breaker-open-ms:30000}") int breakerWaitMs,
+                          @Value("${wooodoo.pipeline.lease-ms:60000}") long leaseMs) {
         this.pollMs = pollMs;
         this.breakerWaitMs = breakerWaitMs;
+        this.leaseMs = leaseMs;
     }
 
     @Override
@@ -29,6 +32,11 @@ public class PipelineRoutes extends RouteBuilder {
                 .routeId("claimQueuedSyncs")
                 .autoStartup("{{wooodoo.pipeline.enabled:true}}")
                 .bean(SyncRunner.class, "claimAndStart");
+
+        from("timer:renewSyncLeases?delay=1000&period=" + Math.max(200, leaseMs / 3))
+                .routeId("renewSyncLeases")
+                .autoStartup("{{wooodoo.pipeline.enabled:true}}")
+                .bean(SyncRunner.class, "renewLeases");
 
         // Every outbound call of an organisation passes one throttle, whatever the system or sync.
         from("direct:externalCall")

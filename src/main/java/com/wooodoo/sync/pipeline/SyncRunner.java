@@ -54,6 +54,7 @@ public class SyncRunner {
     private final ExecutorService workers;
     private final int maxWorkers;
     private final AtomicInteger running = new AtomicInteger();
+    private final java.util.Set<UUID> runningSyncs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String runnerId;
 
     public SyncRunner(SyncClaimStore claims, SyncProgressStore progress, SyncLifecycle lifecycle, SyncControl control,
@@ -83,13 +84,26 @@ public class SyncRunner {
             }
             running.incrementAndGet();
             UUID syncId = claimed.get();
+            runningSyncs.add(syncId);
             workers.submit(() -> {
                 try {
                     run(syncId);
                 } finally {
+                    runningSyncs.remove(syncId);
                     running.decrementAndGet();
                 }
             });
+        }
+    }
+
+    /**
+     * Called by the route {@code renewSyncLeases}: keeps the leases of the syncs running here,
+     * also while a batch waits out retries or an open circuit, so that no other instance takes
+     * over a sync that is still alive.
+     */
+    public void renewLeases() {
+        for (UUID syncId : runningSyncs) {
+            claims.renew(syncId, runnerId, control.lease());
         }
     }
 
