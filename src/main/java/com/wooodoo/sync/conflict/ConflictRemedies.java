@@ -10,33 +10,26 @@ import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.SystemConnector;
-import com.wooodoo.sync.connector.TargetUpdate;
-import com.wooodoo.sync.connector.WriteOutcome;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
-import com.wooodoo.sync.connector.mapping.FieldMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import com.wooodoo.sync.orchestration.SyncConfig;
 import com.wooodoo.sync.orchestration.SyncConfigJson;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
 import com.wooodoo.sync.pipeline.BatchPlanner;
+import com.wooodoo.sync.pipeline.BatchSteps;
+import com.wooodoo.sync.pipeline.BatchWork;
 import com.wooodoo.sync.pipeline.Checkpoint;
-import com.wooodoo.sync.pipeline.ContentHash;
 import com.wooodoo.sync.pipeline.ExternalCalls;
-import com.wooodoo.sync.pipeline.RecordLink;
 import com.wooodoo.sync.pipeline.RecordPlan;
 import com.wooodoo.sync.pipeline.SyncJob;
 import com.wooodoo.sync.store.ConflictRow;
 import com.wooodoo.sync.store.LinkStore;
-import com.wooodoo.sync.store.SyncProgressStore;
 import com.wooodoo.sync.store.SyncRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +40,12 @@ import java.util.Set;
  * Carries out what a person decided for a conflict, against the external systems, at once:
  * {@code accept} writes the source version stored with the conflict to the target (over the
  * linked or known target record, else over the one with the same natural key, else as a new
- * record); {@code retry} reads the source record again and runs it through the pipeline's
- * planning and writing as a batch of one. Referenced records not synced yet (an order's customer
- * and products) are synced first, as the pipeline does, and linked as soon as they are written. Every call passes the organisation's throttle and the
- * circuit breaker ({@link ExternalCalls}), as the sync's own calls do. Apart from those referenced
- * records, nothing is recorded here: the answer says what happened, and {@link ConflictDesk}
- * records it.
+ * record); {@code retry} reads the source record again and plans it as the pipeline does. Both
+ * write with the pipeline's write ({@link BatchSteps#writeOne}), which syncs referenced records
+ * not synced yet (an order's customer and products) first and records those; every call passes the
+ * organisation's throttle and the circuit breaker ({@link ExternalCalls}), as the sync's own calls
+ * do. The resolved record itself is not recorded here: the answer says what happened, and
+ * {@link ConflictDesk} records it.
  */
 @Component
 public class ConflictRemedies {
@@ -65,20 +58,17 @@ public class ConflictRemedies {
     private final MappingCatalog mappings;
     private final LinkStore links;
     private final ExternalCalls calls;
+    private final BatchSteps steps;
     private final SyncLifecycle lifecycle;
-    private final SyncProgressStore progress;
-    private final TransactionTemplate tx;
     private final ObjectMapper json;
 
     public ConflictRemedies(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, ExternalCalls calls,
-                            SyncLifecycle lifecycle, SyncProgressStore progress, TransactionTemplate tx,
-                            ObjectMapper json) {
-        this.progress = progress;
-        this.tx = tx;
+                            BatchSteps steps, SyncLifecycle lifecycle, ObjectMapper json) {
         this.connectors = connectors;
         this.mappings = mappings;
         this.links = links;
         this.calls = calls;
+        this.steps = steps;
         this.lifecycle = lifecycle;
         this.json = json;
     }
@@ -117,28 +107,20 @@ public class ConflictRemedies {
         Map<String, Object> fields = NeutralFields.of(readTree(conflict.sourceDataJson()), ctx.mapping.fields());
         SyncRecord source = new SyncRecord(ctx.entity, ctx.job.source(), conflict.sourceRecordId(), fields, null);
         step.record = source;
-        String hash = ContentHash.of(fields);
         SystemConnector target = connector(ctx, ctx.job.target(), step);
 
         step.name = "finding the target record";
-        SyncRecord known = knownTarget(ctx, conflict, target);
-        step.target = known;
-        String targetId = known == null ? null : known.id();
-        if (targetId == null) {
+        step.target = knownTarget(ctx, conflict, target);
+        if (step.target == null) {
             List<SyncRecord> matches = byNaturalKey(ctx, target, fields);
             if (matches.size() > 1) {
-                throw new Refusal(matches.size() + " target records have " + ctx.mapping.naturalKey() + " '"
-                        + fields.get(ctx.mapping.naturalKey()) + "'",
-                        new FollowUp(ConflictType.DuplicateKey, matches.size() + " target records have "
-                                + ctx.mapping.naturalKey() + " '" + fields.get(ctx.mapping.naturalKey()) + "'",
-                                source, matches.get(0)));
+                String reason = matches.size() + " target records have " + ctx.mapping.naturalKey() + " '"
+                        + fields.get(ctx.mapping.naturalKey()) + "'";
+                throw new Refusal(reason, new FollowUp(ConflictType.DuplicateKey, reason, source, matches.get(0)));
             }
-            if (matches.size() == 1) {
-                step.target = matches.get(0);
-                targetId = matches.get(0).id();
-            }
+            step.target = matches.isEmpty() ? null : matches.get(0);
         }
-        return write(ctx, step, source, targetId, hash);
+        return write(ctx, step, source, step.target);
     }
 
     /** The linked target record, else the one the conflict names, when it still exists. */
@@ -192,7 +174,7 @@ public class ConflictRemedies {
             throw new Refusal("the conflict names no source record to read again", null);
         }
         SystemConnector source = connector(ctx, ctx.job.source(), step);
-        SystemConnector target = connector(ctx, ctx.job.target(), step);
+        connector(ctx, ctx.job.target(), step);
 
         step.name = "reading the source record again";
         List<SyncRecord> read = calls.call(ctx.job, ctx.job.source(),
@@ -203,41 +185,24 @@ public class ConflictRemedies {
         step.record = record;
 
         step.name = "planning";
-        Map<String, RecordLink> linkBySource = new HashMap<>();
-        links.find(ctx.job.orgId(), ctx.entity.id(), ctx.job.source().id(), List.of(sourceId))
-                .forEach((id, l) -> linkBySource.put(id, new RecordLink(l.sourceId(), l.targetId(), l.appliedHash())));
-        Map<String, SyncRecord> linkedTargets = new HashMap<>();
-        RecordLink link = linkBySource.get(sourceId);
-        if (link != null) {
-            List<SyncRecord> linked = calls.call(ctx.job, ctx.job.target(),
-                    "read linked " + ctx.entity + " (resolve-conflict)",
-                    () -> target.readByIds(ctx.entity, List.of(link.targetId())));
-            linked.forEach(r -> linkedTargets.put(r.id(), r));
-        }
-        Map<String, List<SyncRecord>> byKey = new HashMap<>();
-        if (link == null || !linkedTargets.containsKey(link.targetId())) {
-            for (SyncRecord match : byNaturalKey(ctx, target, record.fields())) {
-                Object key = match.fields().get(ctx.mapping.naturalKey());
-                byKey.computeIfAbsent(BatchPlanner.normalizeKey(key.toString()), k -> new ArrayList<>()).add(match);
-            }
-        }
-        List<String> required = ctx.mapping.fields().stream().filter(FieldMapping::required).map(FieldMapping::name).toList();
-        RecordPlan plan = BatchPlanner.plan(List.of(record), ctx.mapping.naturalKey(), required, linkBySource,
-                linkedTargets, byKey).get(0);
+        RecordPlan plan = steps.planOne(ctx.job, ctx.entity, record);
         step.target = plan.target();
         return switch (plan.action()) {
             case UNCHANGED -> ResolutionResult.applied("unchanged", plan.targetId(), plan.contentHash());
             case CONFLICT -> throw new Refusal(plan.reason(),
                     new FollowUp(plan.conflictType(), plan.reason(), record, plan.target()));
-            case CREATE -> write(ctx, step, record, null, plan.contentHash());
-            case UPDATE -> write(ctx, step, record, plan.targetId(), plan.contentHash());
+            case CREATE, UPDATE -> write(ctx, step, record, plan.target());
         };
     }
 
     // ---- writing --------------------------------------------------------------------------
 
-    /** Writes the record over the target record {@code targetId}, or creates it when that is null. */
-    private ResolutionResult write(Context ctx, Step step, SyncRecord source, String targetId, String hash) {
+    /**
+     * Writes the record over {@code target}, or creates it when that is null, with the pipeline's
+     * write (which brings unsynced referenced records along and links them).
+     */
+    private ResolutionResult write(Context ctx, Step step, SyncRecord source, SyncRecord target) {
+        String targetId = target == null ? null : target.id();
         if (targetId != null) {
             links.findByTarget(ctx.job.orgId(), ctx.entity.id(), ctx.job.source().id(), targetId)
                     .filter(l -> !Objects.equals(l.sourceId(), source.id()))
@@ -246,132 +211,20 @@ public class ConflictRemedies {
                                 + ctx.job.source() + " " + ctx.entity + " " + l.sourceId() + "; it is not overwritten", null);
                     });
         }
-        step.name = "resolving references";
-        TargetReferences.Translated translated = translate(ctx, source);
-        List<String> problems = new ArrayList<>();
-        if (!translated.complete()) {
-            // as the pipeline does: referenced records not synced yet are synced first
-            step.name = "syncing referenced records";
-            translated.missing().forEach((entity, ids) -> problems.addAll(syncReferenced(ctx, entity, List.copyOf(ids))));
-            translated = translate(ctx, source);
-        }
-        if (!translated.complete()) {
-            String reason = "references not synced yet: " + String.join(", ", translated.unresolved())
-                    + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")");
-            throw new Refusal(reason, new FollowUp(ConflictType.ValidationError, reason, source, step.target));
-        }
-        SyncRecord toWrite = new SyncRecord(source.type(), source.system(), source.id(), translated.fields(),
-                source.modifiedAt());
-        SystemConnector target = connector(ctx, ctx.job.target(), step);
         String operation = targetId == null ? "create" : "update";
         step.name = operation + " in " + ctx.job.target();
-        List<WriteOutcome> outcomes = targetId == null
-                ? calls.call(ctx.job, ctx.job.target(), "create 1 " + ctx.entity + " (resolve-conflict)",
-                        () -> target.create(ctx.entity, List.of(toWrite)))
-                : calls.call(ctx.job, ctx.job.target(), "update 1 " + ctx.entity + " (resolve-conflict)",
-                        () -> target.update(ctx.entity, List.of(new TargetUpdate(targetId, toWrite))));
-        WriteOutcome outcome = outcomes.stream().filter(o -> o.index() == 0).findFirst()
-                .orElseThrow(() -> new ConnectorException(ctx.job.target(), FailureKind.PROTOCOL, null, 0,
-                        "the " + operation + " answered no outcome for the record"));
-        if (!outcome.succeeded()) {
-            throw outcome.failure().orElseThrow();
+        BatchWork work = steps.writeOne(ctx.job, ctx.entity, source, target);
+        if (!work.failed().isEmpty()) {
+            BatchWork.Failed failed = work.failed().get(0);
+            String reason = Objects.requireNonNullElse(failed.reason(), failed.type().name());
+            throw new Refusal(reason, new FollowUp(failed.type(), reason, source, step.target));
         }
-        String written = outcome.targetId().orElse(targetId);
-        if (written == null) {
+        BatchWork.Applied applied = work.applied().get(0);
+        if (applied.targetId() == null) {
             throw new ConnectorException(ctx.job.target(), FailureKind.PROTOCOL, null, 0,
                     "the " + operation + " answered no id for the record");
         }
-        return ResolutionResult.applied(operation, written, hash);
-    }
-
-    private TargetReferences.Translated translate(Context ctx, SyncRecord source) {
-        return TargetReferences.translate(ctx.mapping.fields(), source.fields(),
-                (entity, ids) -> links.targetIds(ctx.job.orgId(), entity.id(), ctx.job.source().id(), ids));
-    }
-
-    /**
-     * Reads referenced records (an order's customer, its lines' products) from the source, plans
-     * them as a batch and writes them to the target, linking each one written at once; answers
-     * why the others could not be written.
-     */
-    private List<String> syncReferenced(Context ctx, EntityType entity, List<String> sourceIds) {
-        SyncJob job = ctx.job;
-        EntityMapping mapping = mappings.of(entity);
-        SystemConnector source = connectors.connector(job.orgId(), job.source());
-        SystemConnector target = connectors.connector(job.orgId(), job.target());
-        List<SyncRecord> records = calls.call(job, job.source(), "read referenced " + entity + " (resolve-conflict)",
-                () -> source.readByIds(entity, sourceIds));
-        List<String> problems = new ArrayList<>();
-        sourceIds.stream().filter(id -> records.stream().noneMatch(r -> id.equals(r.id())))
-                .forEach(id -> problems.add(entity.id() + " " + id + " does not exist in " + job.source()));
-        if (records.isEmpty()) {
-            return problems;
-        }
-        Map<String, RecordLink> linkBySource = new HashMap<>();
-        links.find(job.orgId(), entity.id(), job.source().id(), records.stream().map(SyncRecord::id).toList())
-                .forEach((id, l) -> linkBySource.put(id, new RecordLink(l.sourceId(), l.targetId(), l.appliedHash())));
-        Map<String, SyncRecord> linkedTargets = new HashMap<>();
-        if (!linkBySource.isEmpty()) {
-            List<String> targetIds = linkBySource.values().stream().map(RecordLink::targetId).toList();
-            calls.<List<SyncRecord>>call(job, job.target(), "read linked " + entity + " (resolve-conflict)",
-                    () -> target.readByIds(entity, targetIds)).forEach(r -> linkedTargets.put(r.id(), r));
-        }
-        List<String> keys = records.stream()
-                .filter(r -> linkBySource.get(r.id()) == null || !linkedTargets.containsKey(linkBySource.get(r.id()).targetId()))
-                .map(r -> r.fields().get(mapping.naturalKey())).filter(k -> k != null && !k.toString().isBlank())
-                .map(Object::toString).distinct().toList();
-        Map<String, List<SyncRecord>> byKey = new HashMap<>();
-        if (!keys.isEmpty()) {
-            for (SyncRecord match : calls.<List<SyncRecord>>call(job, job.target(),
-                    "find " + entity + " by " + mapping.naturalKey() + " (resolve-conflict)",
-                    () -> target.findByNaturalKeys(entity, keys))) {
-                Object key = match.fields().get(mapping.naturalKey());
-                if (key != null) {
-                    byKey.computeIfAbsent(BatchPlanner.normalizeKey(key.toString()), k -> new ArrayList<>()).add(match);
-                }
-            }
-        }
-        List<String> required = mapping.fields().stream().filter(FieldMapping::required).map(FieldMapping::name).toList();
-        for (RecordPlan plan : BatchPlanner.plan(records, mapping.naturalKey(), required, linkBySource, linkedTargets, byKey)) {
-            String label = entity.id() + " " + plan.source().id();
-            switch (plan.action()) {
-                case UNCHANGED -> { }
-                case CONFLICT -> problems.add(label + ": " + plan.reason());
-                case CREATE, UPDATE -> {
-                    String operation = plan.action() == com.wooodoo.sync.pipeline.PlannedAction.CREATE ? "create" : "update";
-                    try {
-                        List<WriteOutcome> outcomes = plan.targetId() == null
-                                ? calls.call(job, job.target(), "create referenced " + entity + " (resolve-conflict)",
-                                        () -> target.create(entity, List.of(plan.source())))
-                                : calls.call(job, job.target(), "update referenced " + entity + " (resolve-conflict)",
-                                        () -> target.update(entity, List.of(new TargetUpdate(plan.targetId(), plan.source()))));
-                        WriteOutcome outcome = outcomes.stream().filter(o -> o.index() == 0).findFirst().orElse(null);
-                        if (outcome == null || !outcome.succeeded()) {
-                            problems.add(label + ": " + (outcome == null ? "no outcome answered"
-                                    : outcome.failure().map(Throwable::getMessage).orElse("not written")));
-                            continue;
-                        }
-                        String written = outcome.targetId().orElse(plan.targetId());
-                        if (written == null) {
-                            problems.add(label + ": no id answered");
-                            continue;
-                        }
-                        tx.executeWithoutResult(status -> {
-                            progress.logApplied(job.orgId(), job.syncId(), entity.id(), job.source().id(),
-                                    job.target().id(), plan.source().id(), plan.contentHash(), written, operation);
-                            links.upsert(job.orgId(), entity.id(), job.source().id(), plan.source().id(), written,
-                                    plan.contentHash());
-                        });
-                    } catch (ConnectorException e) {
-                        if (e.kind() == FailureKind.AUTHENTICATION || e.isTransient()) {
-                            throw e;
-                        }
-                        problems.add(label + ": " + e.getMessage());
-                    }
-                }
-            }
-        }
-        return problems;
+        return ResolutionResult.applied(operation, applied.targetId(), applied.contentHash());
     }
 
     // ---- context --------------------------------------------------------------------------
@@ -403,6 +256,8 @@ public class ConflictRemedies {
         SyncRow sync = lifecycle.find(conflict.orgId(), conflict.syncId());
         SyncConfig config = sync.syncConfigJson() == null ? SyncConfig.DEFAULTS
                 : SyncConfigJson.fromJson(readTree(sync.syncConfigJson()));
+        config = new SyncConfig(config.batchSize(), config.maxRetries(), config.rateLimit(), config.interBatchDelayMs(),
+                config.mode(), false);
         EntityMapping mapping = mappings.of(entity);
         if (mapping == null) {
             throw new Refusal("no field mapping for " + entity, null);

@@ -58,12 +58,7 @@ public class BatchRecorder {
         SyncJob job = work.job();
         String entity = work.entity().id();
         tx.executeWithoutResult(status -> {
-            for (BatchWork.Applied applied : work.applied()) {
-                progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
-                        applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
-                links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
-                        applied.contentHash());
-            }
+            logAndLink(work);
             activity.record(job.orgId(), job.syncId(), null, "pipeline", "referenced records",
                     ActivityRecorder.Outcome.OK, Map.of("entityType", entity, "written", work.applied().size(),
                             "failed", work.failed().size()), null);
@@ -84,12 +79,7 @@ public class BatchRecorder {
         Checkpoint next = job.checkpoint().nextBatch();
         tx.executeWithoutResult(status -> {
             if (!dryRun) {
-                for (BatchWork.Applied applied : work.applied()) {
-                    progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
-                            applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
-                    links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
-                            applied.contentHash());
-                }
+                logAndLink(work);
             }
             for (BatchWork.Failed f : failed) {
                 conflicts.insert(conflict(job, work, f));
@@ -100,6 +90,18 @@ public class BatchRecorder {
                     details(work, failed), durationMs);
         });
         job.moveTo(next);
+    }
+
+    /** The versions written (idempotency log) and the links of the records written, in the caller's transaction. */
+    private void logAndLink(BatchWork work) {
+        SyncJob job = work.job();
+        String entity = work.entity().id();
+        for (BatchWork.Applied applied : work.applied()) {
+            progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
+                    applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
+            links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
+                    applied.contentHash());
+        }
     }
 
     private ConflictRow conflict(SyncJob job, BatchWork work, BatchWork.Failed failed) {

@@ -127,6 +127,30 @@ public class BatchSteps {
         work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required, linkBySource, linkedTargets, byKey));
     }
 
+    /**
+     * Plans one record on its own, outside a sync's batches (a conflict's resolution), as a batch
+     * plans it; nothing is written or recorded.
+     */
+    public RecordPlan planOne(SyncJob job, EntityType entity, SyncRecord record) {
+        BatchWork work = new BatchWork(job, entity, -1, List.of(record));
+        plan(work);
+        return work.plans().get(0);
+    }
+
+    /**
+     * Writes one record outside a sync's batches: over {@code target}, or as a new record when that
+     * is null; referenced records not synced yet are brought along and recorded as in a batch. The
+     * answer holds the record as applied or failed; recording that record is the caller's.
+     */
+    public BatchWork writeOne(SyncJob job, EntityType entity, SyncRecord record, SyncRecord target) {
+        BatchWork work = new BatchWork(job, entity, -1, List.of(record));
+        String hash = ContentHash.of(record.fields());
+        work.planned(List.of(target == null ? RecordPlan.create(record, hash)
+                : RecordPlan.update(record, target.id(), hash, target)));
+        write(work);
+        return work;
+    }
+
     /** Writes creates and updates with the target's bulk calls; nothing in a dry run. */
     public void write(Exchange exchange) {
         write(exchange.getProperty(WORK, BatchWork.class));
