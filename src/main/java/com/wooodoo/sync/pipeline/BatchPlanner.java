@@ -23,11 +23,13 @@ public final class BatchPlanner {
      * @param links        source id → link, for the batch's records that were synced before
      * @param linkedTargets target id → target record, for those links (a missing one was deleted)
      * @param byNaturalKey natural key → target records with that key, for the unlinked records
+     * @param targetLinkedToSource target id → source id, for those target records already linked
      */
     public static List<RecordPlan> plan(List<SyncRecord> batch, String naturalKeyField, List<String> required,
                                         Map<String, RecordLink> links,
                                         Map<String, SyncRecord> linkedTargets,
-                                        Map<String, List<SyncRecord>> byNaturalKey) {
+                                        Map<String, List<SyncRecord>> byNaturalKey,
+                                        Map<String, String> targetLinkedToSource) {
         List<RecordPlan> plans = new ArrayList<>(batch.size());
         for (SyncRecord source : batch) {
             String hash = ContentHash.of(source.fields());
@@ -55,7 +57,14 @@ public final class BatchPlanner {
                 plans.add(RecordPlan.create(source, hash));
             } else if (matches.size() == 1) {
                 SyncRecord target = matches.get(0);
-                plans.add(RecordPlan.update(source, target.id(), hash, target));
+                String other = targetLinkedToSource.get(target.id());
+                if (other != null && !other.equals(source.id())) {
+                    // two source records with one key: the second must not take the first one's target over
+                    plans.add(RecordPlan.conflict(source, hash, ConflictType.DuplicateKey, "the target record with "
+                            + naturalKeyField + " '" + key + "' is already synced with source record " + other, target));
+                } else {
+                    plans.add(RecordPlan.update(source, target.id(), hash, target));
+                }
             } else {
                 plans.add(RecordPlan.conflict(source, hash, ConflictType.DuplicateKey,
                         matches.size() + " target records have " + naturalKeyField + " '" + key + "'", matches.get(0)));

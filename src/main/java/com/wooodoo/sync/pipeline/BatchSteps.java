@@ -124,7 +124,10 @@ public class BatchSteps {
             }
         }
         List<String> required = mapping.fields().stream().filter(f -> f.required()).map(f -> f.name()).toList();
-        work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required, linkBySource, linkedTargets, byKey));
+        Map<String, String> takenBy = links.sourcesOfTargets(job.orgId(), work.entity().id(), job.source().id(),
+                byKey.values().stream().flatMap(List::stream).map(SyncRecord::id).toList());
+        work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required, linkBySource, linkedTargets, byKey,
+                takenBy));
     }
 
     /**

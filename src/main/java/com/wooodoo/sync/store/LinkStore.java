@@ -59,6 +59,22 @@ public class LinkStore {
                 orgId, entityType, targetId).stream().findFirst();
     }
 
+    /** Of these target records, the ones already linked, with the source record each is linked to. */
+    public Map<String, String> sourcesOfTargets(String orgId, String entityType, String sourceSystem,
+                                                Collection<String> targetIds) {
+        Map<String, String> sources = new HashMap<>();
+        if (targetIds.isEmpty()) {
+            return sources;
+        }
+        Direction d = Direction.from(sourceSystem);
+        jdbc.query("SELECT " + d.targetColumn + " AS target_id, " + d.sourceColumn + " AS source_id FROM sync_record_link "
+                        + "WHERE org_id = ? AND entity_type = ? AND " + d.targetColumn + " = ANY (?)",
+                rs -> {
+                    sources.put(rs.getString("target_id"), rs.getString("source_id"));
+                }, orgId, entityType, targetIds.toArray(String[]::new));
+        return sources;
+    }
+
     /**
      * Forgets every link and incremental high-water mark of an organisation, for when its systems
      * were replaced by empty ones (the demo's simulators start empty on every start).

@@ -80,6 +80,23 @@ class PipelineScenariosTest extends SandboxTestBase {
     }
 
     @Test
+    void twoOdooContactsWithOneEmailNeverShareOneShopCustomer() {
+        long first = odoo.insert("res.partner", java.util.Map.of("name", "Ann First", "email", "ann@example.com"));
+        long second = odoo.insert("res.partner", java.util.Map.of("name", "Ann Second", "email", "ann@example.com"));
+
+        JsonNode once = runToEnd(startSync(ODOO_TO_WOO, "[\"customers\"]", FAST));
+        JsonNode twice = runToEnd(startSync(ODOO_TO_WOO, "[\"customers\"]", FAST));
+
+        assertThat(woo.customers()).hasSize(1);
+        assertThat(once.get("status").asText()).isEqualTo("partial");
+        assertThat(twice.get("status").asText()).isEqualTo("partial");
+        assertThat(twice.at("/conflicts/byType/DuplicateKey").asInt()).isEqualTo(1);
+        java.util.List<String> linked = jdbc.queryForList("SELECT odoo_id FROM sync_record_link WHERE org_id = ? "
+                + "AND entity_type = 'customers'", String.class, orgId);
+        assertThat(linked).hasSize(1).containsAnyOf(String.valueOf(first), String.valueOf(second));
+    }
+
+    @Test
     void transientFaultsAreRetriedAndNothingIsLost() {
         woo.seed(EntityType.CUSTOMERS, 150);
         odoo.setFaults(Faults.NONE.withServerErrorShare(0.2));
