@@ -97,6 +97,17 @@ class PipelineScenariosTest extends SandboxTestBase {
     }
 
     @Test
+    void anOdooContactIsFoundByEmailWhateverItsCase() {
+        woo.insertCustomer("mixed.case@example.com");
+        odoo.insert("res.partner", java.util.Map.of("name", "Mixed Case", "email", "Mixed.Case@Example.COM"));
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\"]", FAST));
+
+        assertThat(report.get("status").asText()).isEqualTo("done");
+        assertThat(odoo.records("res.partner")).hasSize(1);
+    }
+
+    @Test
     void transientFaultsAreRetriedAndNothingIsLost() {
         woo.seed(EntityType.CUSTOMERS, 150);
         odoo.setFaults(Faults.NONE.withServerErrorShare(0.2));

@@ -80,6 +80,21 @@ record OdooCall(String model, String method, ObjectNode args, int positional) {
         return domain;
     }
 
+    /**
+     * The domain matching records whose field equals one of the values without regard to case
+     * ({@code =ilike} terms joined by Odoo's prefix {@code '|'}): e-mail addresses differ in case
+     * between systems, and Odoo's {@code in} compares exactly. A value's {@code %} or {@code _}
+     * may match more than it should; callers compare the keys they get back.
+     */
+    static ArrayNode equalsIgnoringCase(String field, Collection<String> values) {
+        ArrayNode domain = NODES.arrayNode();
+        for (int i = 1; i < values.size(); i++) {
+            domain.add("|");
+        }
+        values.forEach(value -> domain.addArray().add(field).add("=ilike").add(value));
+        return domain;
+    }
+
     /** The domain that matches every record. */
     static ArrayNode everything() {
         return NODES.arrayNode();

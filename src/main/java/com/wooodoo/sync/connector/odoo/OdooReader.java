@@ -96,7 +96,7 @@ final class OdooReader {
         }
         EntityMapping mapping = mappings.of(type);
         String field = mapping.naturalKeyField().in(ExternalSystem.ODOO).orElseThrow().path();
-        return read(type, mapping, OdooCall.where(field, "in", OdooCall.texts(keys)), null, 0, "id asc", true);
+        return read(type, mapping, OdooCall.equalsIgnoringCase(field, keys), null, 0, "id asc", true);
     }
 
     private List<SyncRecord> read(EntityType type, EntityMapping mapping, ArrayNode domain, Integer limit, long offset,
