@@ -84,7 +84,11 @@ public class BatchRecorder {
             for (BatchWork.Failed f : failed) {
                 conflicts.insert(conflict(job, work, f));
             }
-            progress.addBatch(job.syncId(), job.runner(), processed, failed.size() - skipped, skipped, entity, next.toJson());
+            if (!progress.addBatch(job.syncId(), job.runner(), processed, failed.size() - skipped, skipped, entity,
+                    next.toJson())) {
+                // this runner lost the sync (its lease ran out and another took over): record nothing
+                throw new IllegalStateException(job + " is no longer held by " + job.runner());
+            }
             activity.record(job.orgId(), job.syncId(), null, "pipeline", dryRun ? "batch (dry run)" : "batch",
                     failed.isEmpty() ? ActivityRecorder.Outcome.OK : ActivityRecorder.Outcome.ERROR,
                     details(work, failed), durationMs);

@@ -90,6 +90,7 @@ public class BatchSteps {
     }
 
     private void plan(BatchWork work) {
+        settle(work.takeSettleMs());
         work.restart();
         SyncJob job = work.job();
         EntityMapping mapping = mappings.of(work.entity());
@@ -152,6 +153,18 @@ public class BatchSteps {
                 : RecordPlan.update(record, target.id(), hash, target)));
         write(work);
         return work;
+    }
+
+    private static void settle(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the target to settle", e);
+        }
     }
 
     /** Writes creates and updates with the target's bulk calls; nothing in a dry run. */

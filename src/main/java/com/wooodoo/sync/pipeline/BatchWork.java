@@ -26,6 +26,7 @@ public final class BatchWork {
     private final List<Applied> applied = new ArrayList<>();
     private final List<Failed> failed = new ArrayList<>();
     private int unchanged;
+    private long settleMs;
 
     public BatchWork(SyncJob job, EntityType entity, int batchIndex, List<SyncRecord> records) {
         this.job = job;
@@ -72,6 +73,21 @@ public final class BatchWork {
 
     public void countUnchanged() {
         unchanged++;
+    }
+
+    /**
+     * Asks the next attempt to wait this long before it looks at the target again: an earlier
+     * attempt's create may still be running there (its answer timed out).
+     */
+    public void settleBeforeReplanning(long ms) {
+        settleMs = Math.max(settleMs, ms);
+    }
+
+    /** How long to wait before planning again; resets it. */
+    public long takeSettleMs() {
+        long ms = settleMs;
+        settleMs = 0;
+        return ms;
     }
 
     /** Forgets the outcome of an attempt, before the batch is tried again. */

@@ -1,6 +1,8 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ExternalSystem;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -24,6 +26,7 @@ public class ExternalCalls {
     private final ProducerTemplate producer;
     private final CamelContext camel;
     private final int rateOverride;
+    private final CircuitBreakerConfig breakerConfig;
 
     /**
      * @param rateOverride requests per minute that replace every sync's {@code rateLimit} when
@@ -31,7 +34,8 @@ public class ExternalCalls {
      */
     public ExternalCalls(ProducerTemplate producer, CamelContext camel,
                          @org.springframework.beans.factory.annotation.Value("${wooodoo.pipeline.rate-limit-override:0}")
-                         int rateOverride) {
+                         int rateOverride, CircuitBreakerConfig breakerConfig) {
+        this.breakerConfig = breakerConfig;
         this.producer = producer;
         this.camel = camel;
         this.rateOverride = rateOverride;
@@ -58,6 +62,8 @@ public class ExternalCalls {
         String routeId = "externalCallBreaker-" + key;
         synchronized (this) {
             if (camel.getRoute(routeId) == null) {
+                camel.getRegistry().bind(breakerBean(orgId, system), CircuitBreaker.class,
+                        CircuitBreaker.of(breakerBean(orgId, system), breakerConfig));
                 TemplatedRouteBuilder.builder(camel, PipelineRoutes.BREAKER_TEMPLATE)
                         .routeId(routeId)
                         .parameter("key", key)
@@ -65,6 +71,11 @@ public class ExternalCalls {
             }
         }
         return key;
+    }
+
+    /** The registry name of the circuit breaker of an organisation's connection to a system. */
+    static String breakerBean(String orgId, ExternalSystem system) {
+        return "circuitBreaker-" + orgId + "-" + system.id();
     }
 
     private static RuntimeException asRuntime(Throwable failure) {

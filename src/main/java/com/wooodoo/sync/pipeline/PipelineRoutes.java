@@ -15,14 +15,11 @@ public class PipelineRoutes extends RouteBuilder {
     static final String BREAKER_TEMPLATE = "externalCallBreaker";
 
     private final long pollMs;
-    private final int breakerWaitMs;
     private final long leaseMs;
 
     public PipelineRoutes(@Value("${wooodoo.pipeline.poll-ms:1000}") long pollMs,
-                          @Value("${wooodoo.pipeline.breaker-open-ms:30000}") int breakerWaitMs,
                           @Value("${wooodoo.pipeline.lease-ms:60000}") long leaseMs) {
         this.pollMs = pollMs;
-        this.breakerWaitMs = breakerWaitMs;
         this.leaseMs = leaseMs;
     }
 
@@ -54,11 +51,7 @@ public class PipelineRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .circuitBreaker()
                     .resilience4jConfiguration()
-                        .slidingWindowSize(20)
-                        .minimumNumberOfCalls(10)
-                        .failureRateThreshold(50)
-                        .waitDurationInOpenState(breakerWaitMs)
-                        .permittedNumberOfCallsInHalfOpenState(2)
+                        .circuitBreaker("circuitBreaker-{{key}}") // made per key by ExternalCalls
                         .throwExceptionWhenHalfOpenOrOpenState(true)
                     .end()
                     .process(exchange -> exchange.getIn().getBody(ExternalCall.class).run())

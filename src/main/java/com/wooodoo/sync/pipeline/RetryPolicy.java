@@ -1,7 +1,9 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.Connections;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,11 @@ public class RetryPolicy {
     static final String TRANSIENT_RETRIES = "syncBatchTransientRetries";
 
     private final SyncControl control;
+    private final Connections connections;
 
-    public RetryPolicy(SyncControl control) {
+    public RetryPolicy(SyncControl control, Connections connections) {
         this.control = control;
+        this.connections = connections;
     }
 
     public boolean shouldRetry(Exchange exchange) {
@@ -36,6 +40,11 @@ public class RetryPolicy {
         if (connector == null || !connector.isTransient()) {
             return false;
         }
+        if (breakerNotClosed(exchange, job, connector)) {
+            // a failed probe of a half-open circuit: the system is still down, keep waiting
+            planDelay(exchange);
+            return control.mayContinue(job);
+        }
         // counted here, not by Camel's redelivery counter, so that waiting for an open circuit
         // does not use up the retries
         int retries = exchange.getProperty(TRANSIENT_RETRIES, 0, Integer.class);
@@ -43,21 +52,41 @@ public class RetryPolicy {
             return false;
         }
         exchange.setProperty(TRANSIENT_RETRIES, retries + 1);
+        planDelay(exchange);
         return true;
     }
 
-    /** Before a redelivery: wait at least what the external system asked for. */
-    public void beforeRedelivery(Exchange exchange) {
+    /**
+     * Makes the coming attempt wait, before it looks at the target again, for what the external
+     * system asked ({@code Retry-After}) and, when the batch was creating records, for the
+     * target's read timeout: a create whose answer timed out may still be running in the target,
+     * and planning again before it ends would create its records a second time.
+     */
+    private void planDelay(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ConnectorException connector = connectorFailure(failure);
-        if (connector != null) {
-            connector.retryAfter().map(Duration::toMillis).ifPresent(ms -> {
-                Long planned = exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
-                if (planned == null || planned < ms) {
-                    exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, ms);
-                }
-            });
+        BatchWork work = exchange.getProperty(BatchSteps.WORK, BatchWork.class);
+        if (connector == null || work == null) {
+            return;
         }
+        connector.retryAfter().map(Duration::toMillis).ifPresent(work::settleBeforeReplanning);
+        if (work.plans().stream().anyMatch(p -> p.action() == PlannedAction.CREATE)) {
+            readTimeoutMs(work.job()).ifPresent(work::settleBeforeReplanning);
+        }
+    }
+
+    private java.util.Optional<Long> readTimeoutMs(SyncJob job) {
+        return switch (job.target()) {
+            case WOOCOMMERCE -> connections.wooCommerce(job.orgId()).map(s -> (long) s.timeouts().readMs());
+            case ODOO -> connections.odoo(job.orgId()).map(s -> (long) s.timeouts().readMs());
+        };
+    }
+
+
+    private static boolean breakerNotClosed(Exchange exchange, SyncJob job, ConnectorException failure) {
+        CircuitBreaker breaker = exchange.getContext().getRegistry().lookupByNameAndType(
+                ExternalCalls.breakerBean(job.orgId(), failure.system()), CircuitBreaker.class);
+        return breaker != null && breaker.getState() != CircuitBreaker.State.CLOSED;
     }
 
     static boolean isOpenCircuit(Throwable failure) {

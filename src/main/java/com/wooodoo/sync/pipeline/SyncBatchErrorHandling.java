@@ -14,12 +14,9 @@ import org.springframework.stereotype.Component;
 public class SyncBatchErrorHandling extends RouteConfigurationBuilder {
 
     private final long firstDelayMs;
-    private final RetryPolicy retryPolicy;
 
-    public SyncBatchErrorHandling(@Value("${wooodoo.pipeline.first-retry-delay-ms:1000}") long firstDelayMs,
-                                  RetryPolicy retryPolicy) {
+    public SyncBatchErrorHandling(@Value("${wooodoo.pipeline.first-retry-delay-ms:1000}") long firstDelayMs) {
         this.firstDelayMs = firstDelayMs;
-        this.retryPolicy = retryPolicy;
     }
 
     @Override
@@ -32,7 +29,6 @@ public class SyncBatchErrorHandling extends RouteConfigurationBuilder {
                         .backOffMultiplier(2)
                         .maximumRedeliveryDelay(firstDelayMs * 16)
                         .retryWhile(method("retryPolicy", "shouldRetry"))
-                        .onRedelivery(retryPolicy::beforeRedelivery)
                         .logRetryAttempted(true));
     }
 }

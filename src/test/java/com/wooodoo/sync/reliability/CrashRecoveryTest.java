@@ -1,0 +1,339 @@
+package com.wooodoo.sync.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wooodoo.sync.api.ApiTokens;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.sandbox.Faults;
+import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
+import com.wooodoo.sync.store.ApiTokenStore;
+import com.wooodoo.sync.store.OrganizationStore;
+import com.wooodoo.sync.support.ApiClient;
+import com.wooodoo.sync.support.HoldingOdooSimulator;
+import com.wooodoo.sync.support.ServiceProcess;
+import com.wooodoo.sync.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Nothing lost, nothing doubled when the service is killed mid-sync (SIGKILL: no graceful stop,
+ * no shutdown hook) and started again on the same database. The service runs in child JVMs; the
+ * simulators run here, on loopback. Each test syncs 2,000 shop customers of an organisation of its
+ * own and kills the service at another point of the work; the restarted service takes the sync
+ * over once the dead runner's lease has run out and must end it {@code done}, with each customer
+ * exactly once in Odoo, one link each, and counters that add up.
+ *
+ * <p>The children use a database of this class's own (not {@link TestDatabase}'s shared one),
+ * so that their runners never claim syncs that other test classes left queued.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class CrashRecoveryTest {
+
+    private static final int CUSTOMERS = 2_000;
+    private static final int BATCH = 50;
+    private static final int BATCHES = CUSTOMERS / BATCH;
+    private static final Duration START_UP = Duration.ofSeconds(90);
+    private static final Path LOGS = Path.of("target", "reliability");
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c");
+    private static final Map<String, String> TOKENS = new HashMap<>();
+
+    private static WooCommerceSimulator woo;
+    private static HoldingOdooSimulator odoo;
+    private static String database;
+    private static String databaseUrl;
+    private static JdbcTemplate jdbc;
+    private static ServiceProcess service;
+    private static final List<ServiceProcess> started = new ArrayList<>();
+
+    private HoldingOdooSimulator.Hold hold;
+    private String testName;
+
+    @BeforeAll
+    static void startEverything() {
+        woo = new WooCommerceSimulator(0, 11, "ck_test", "cs_test").start();
+        odoo = new HoldingOdooSimulator(0, 11, "test", "admin", "odoo-password", "odoo-api-key").start();
+
+        String shared = TestDatabase.url();
+        database = "wooodoo_crash_" + RUN;
+        String server = shared.substring(0, shared.lastIndexOf('/') + 1);
+        execute(server + "postgres", "CREATE DATABASE " + database);
+        databaseUrl = server + database;
+
+        service = startService("initial");
+        // the service created the schema (Flyway); organisations and tokens as the admin command makes them
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo", TestDatabase.USER,
+                TestDatabase.PASSWORD));
+        OrganizationStore organizations = new OrganizationStore(jdbc);
+        ApiTokenStore tokens = new ApiTokenStore(jdbc);
+        for (String org : ORGS) {
+            organizations.createIfAbsent(org, "Crash test " + org);
+            String token = ApiTokens.generate();
+            tokens.insert(UUID.randomUUID(), org, ApiTokens.hash(token), "crash-test");
+            TOKENS.put(org, token);
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        started.forEach(ServiceProcess::close);
+        if (woo != null) {
+            woo.close();
+        }
+        if (odoo != null) {
+            odoo.close();
+        }
+        if (database != null) {
+            String server = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1);
+            try {
+                execute(server + "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (RuntimeException ignored) {
+                // a left-over test database is harmless
+            }
+        }
+    }
+
+    @BeforeEach
+    void freshShop(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        woo.reset();
+        odoo.reset();
+        woo.setFaults(Faults.NONE);
+        odoo.setFaults(Faults.NONE);
+        woo.seed(EntityType.CUSTOMERS, CUSTOMERS);
+        if (service == null || !service.isAlive()) {
+            service = startService(testName + "-fresh");
+        }
+    }
+
+    @AfterEach
+    void letGo() {
+        if (hold != null) {
+            hold.release();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void killedAfterSomeBatchesAndRestartedTheSyncEndsDoneWithEveryCustomerOnce() {
+        String org = ORGS.get(0);
+        ApiClient api = api(org);
+        String syncId = startSync(api);
+        await("some batches done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> batchesDone(syncId) >= 6);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        assertKilledMidSync(syncId);
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertNothingLostNothingDoubled(org, syncId, report);
+        assertRunBy(syncId, killed, service);
+    }
+
+    @Test
+    @Order(2)
+    void killedAfterOdooCreatedABatchButBeforeTheServiceKnewTheSyncEndsDoneWithoutDuplicates() {
+        String org = ORGS.get(1);
+        hold = odoo.holdAnswer("res.partner", "create", 8);
+        String syncId = startSync(api(org));
+        await("the 8th create has run in Odoo and its answer is held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(hold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        hold.release();
+        assertKilledMidSync(syncId);
+        int createdInOdoo = odoo.count("res.partner");
+        assertThat(linkCount(org)).as("the held batch was written to Odoo but not recorded")
+                .isEqualTo(createdInOdoo - BATCH);
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertNothingLostNothingDoubled(org, syncId, report);
+        assertRunBy(syncId, killed, service);
+    }
+
+    @Test
+    @Order(3)
+    void killedTwiceOnceRightAfterTheRestartTheSyncStillEndsDoneWithEveryCustomerOnce() {
+        String org = ORGS.get(2);
+        String syncId = startSync(api(org));
+        await("some batches done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> batchesDone(syncId) >= 3);
+        ServiceProcess first = service;
+        first.kill();
+        assertKilledMidSync(syncId);
+        int atFirstKill = batchesDone(syncId);
+
+        service = startService(testName + "-restarted-once");
+        await("the restarted service goes on").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> batchesDone(syncId) >= atFirstKill + 2);
+        ServiceProcess second = service;
+        second.kill();
+        assertKilledMidSync(syncId);
+
+        service = startService(testName + "-restarted-twice");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertNothingLostNothingDoubled(org, syncId, report);
+        assertRunBy(syncId, first, second, service);
+    }
+
+    // ---- the checks --------------------------------------------------------------------------
+
+    private void assertKilledMidSync(String syncId) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, batches_done FROM sync_orchestration WHERE sync_id = ?::uuid",
+                syncId);
+        assertThat(row.get("status")).as("the kill came before the end of the sync: %s", row).isEqualTo("processing");
+        assertThat((Integer) row.get("batches_done")).as("the kill came before the end of the sync").isLessThan(BATCHES);
+    }
+
+    private void assertNothingLostNothingDoubled(String org, String syncId, JsonNode report) {
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(report.at("/queue/total").asInt()).as(report.toString()).isEqualTo(CUSTOMERS);
+        assertThat(report.at("/queue/processed").asInt()).as(report.toString()).isEqualTo(CUSTOMERS);
+        assertThat(report.at("/queue/failed").asInt() + report.at("/queue/skipped").asInt()).as(report.toString()).isZero();
+        assertThat(report.at("/queue/pending").asInt()).as(report.toString()).isZero();
+        assertThat(report.at("/conflicts/totalConflicts").asInt()).as(report.toString()).isZero();
+        assertThat(report.at("/progress/percentComplete").asInt()).isEqualTo(100);
+
+        Map<String, Long> partnersByEmail = odoo.records("res.partner").stream()
+                .collect(Collectors.groupingBy(p -> p.path("email").asText().toLowerCase(), Collectors.counting()));
+        Set<String> shopEmails = woo.customers().stream().map(c -> c.get("email").asText().toLowerCase())
+                .collect(Collectors.toSet());
+        assertThat(shopEmails).hasSize(CUSTOMERS);
+        assertThat(partnersByEmail.entrySet()).as("partners created twice").filteredOn(e -> e.getValue() > 1).isEmpty();
+        assertThat(partnersByEmail.keySet()).as("one partner per shop customer, none missing, none extra")
+                .containsExactlyInAnyOrderElementsOf(shopEmails);
+        assertThat(odoo.count("res.partner")).isEqualTo(CUSTOMERS);
+
+        assertThat(linkCount(org)).isEqualTo(CUSTOMERS);
+        Integer linkedPartners = jdbc.queryForObject("SELECT count(DISTINCT odoo_id) FROM sync_record_link WHERE org_id = ?",
+                Integer.class, org);
+        assertThat(linkedPartners).isEqualTo(CUSTOMERS);
+        Set<String> partnerIds = odoo.records("res.partner").stream().map(p -> p.get("id").asText()).collect(Collectors.toSet());
+        List<String> linkedIds = jdbc.queryForList("SELECT odoo_id FROM sync_record_link WHERE org_id = ?", String.class, org);
+        assertThat(partnerIds).as("every link points at an existing partner").containsAll(linkedIds);
+        Integer applied = jdbc.queryForObject("SELECT count(DISTINCT source_record_id) FROM sync_idempotency_log "
+                + "WHERE org_id = ? AND sync_id = ?::uuid", Integer.class, org, syncId);
+        assertThat(applied).as("every customer is in the idempotency log").isEqualTo(CUSTOMERS);
+    }
+
+    /** The sync was run by each of these services in turn (its "run" activity names the runner). */
+    private void assertRunBy(String syncId, ServiceProcess... services) {
+        List<String> runners = jdbc.queryForList("SELECT details->>'runner' FROM sync_activity_log "
+                + "WHERE sync_id = ?::uuid AND action = 'run' ORDER BY entry_id", String.class, syncId);
+        Function<String, Long> pidOf = runner -> Long.parseLong(runner.substring(0, runner.indexOf('@')));
+        assertThat(runners.stream().map(pidOf).toList()).as("the runs of the sync, by process")
+                .containsExactly(java.util.Arrays.stream(services).map(ServiceProcess::pid).toArray(Long[]::new));
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------
+
+    private static ServiceProcess startService(String name) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--spring.datasource.password=" + TestDatabase.PASSWORD,
+                "--wooodoo.pipeline.poll-ms=100",
+                "--wooodoo.pipeline.lease-ms=3000",
+                "--wooodoo.pipeline.rate-limit-override=100000",
+                "--wooodoo.pipeline.first-retry-delay-ms=20",
+                "--wooodoo.pipeline.breaker-open-ms=500",
+                "--spring.main.banner-mode=off"));
+        for (String org : ORGS) {
+            String at = "--wooodoo.organizations." + org;
+            args.add(at + ".woocommerce.base-url=" + woo.baseUrl());
+            args.add(at + ".woocommerce.consumer-key=ck_test");
+            args.add(at + ".woocommerce.consumer-secret=cs_test");
+            args.add(at + ".odoo.url=" + odoo.baseUrl());
+            args.add(at + ".odoo.protocol=jsonrpc");
+            args.add(at + ".odoo.database=test");
+            args.add(at + ".odoo.login=admin");
+            args.add(at + ".odoo.password=odoo-password");
+        }
+        ServiceProcess process = ServiceProcess.start(name, LOGS.resolve("crash-" + RUN + "-" + (started.size() + 1) + "-"
+                + name + ".log"), args);
+        started.add(process);
+        return process.awaitReady(START_UP);
+    }
+
+    private ApiClient api(String org) {
+        return new ApiClient(service.port(), TOKENS.get(org), org, "crash-test");
+    }
+
+    private static String startSync(ApiClient api) {
+        ApiClient.Answer answer = api.post("{\"action\":\"start\",\"systems\":[\"woocommerce\",\"odoo\"],"
+                + "\"entityTypes\":[\"customers\"],\"syncConfig\":{\"interBatchDelayMs\":0,\"batchSize\":" + BATCH
+                + ",\"mode\":\"full\"}}");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+        return answer.json().get("syncId").asText();
+    }
+
+    private int batchesDone(String syncId) {
+        Integer n = jdbc.queryForObject("SELECT batches_done FROM sync_orchestration WHERE sync_id = ?::uuid",
+                Integer.class, syncId);
+        return n == null ? 0 : n;
+    }
+
+    private int linkCount(String org) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM sync_record_link WHERE org_id = ? AND entity_type = 'customers'",
+                Integer.class, org);
+        return n == null ? 0 : n;
+    }
+
+    private JsonNode awaitEnd(ApiClient api, String syncId) {
+        await("sync " + syncId + " ends (service log: " + service.log() + ")").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(service.isAlive()).as("the restarted service died:\n%s", service.logTail()).isTrue();
+                    String status = jdbc.queryForObject("SELECT status FROM sync_orchestration WHERE sync_id = ?::uuid",
+                            String.class, syncId);
+                    return Set.of("done", "partial", "failed", "cancelled").contains(status);
+                });
+        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package com.wooodoo.sync.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service in a JVM of its own (a child process of the test JVM), started from the classes and
+ * dependencies the tests run with, in the project directory (so that {@code config/} and
+ * {@code routes/} are the real ones). It can be killed like a crashed server: {@link #kill()} is
+ * SIGKILL, no shutdown hook and no graceful stop run. Its output goes to a file for diagnosis.
+ * Every child still alive when the test JVM exits is killed.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Set<ServiceProcess> ALIVE = ConcurrentHashMap.newKeySet();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ALIVE.forEach(p -> p.process.destroyForcibly())));
+    }
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts the service on a free port with these arguments ({@code --key=value} properties)
+     * added to {@code --server.port}; output to {@code log}.
+     */
+    public static ServiceProcess start(String name, Path log, List<String> arguments) {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // start-up speed matters more than peak speed here (the machine may be busy with other builds)
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
+        command.add("-cp");
+        command.add(serviceClassPath());
+        command.add("com.wooodoo.sync.WooodooSyncApplication");
+        command.add("--server.port=" + port);
+        command.addAll(arguments);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command)
+                    .directory(new File(System.getProperty("user.dir")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            ServiceProcess started = new ServiceProcess(name, process, port, log);
+            ALIVE.add(started);
+            return started;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the service answers its health check (UP), failing early if the process died. */
+    public ServiceProcess awaitReady(Duration atMost) {
+        await("service " + name + " ready on port " + port).atMost(atMost).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
+                    }
+                    return healthy();
+                });
+        return this;
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && answer.body().contains("UP");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would: nothing of the service runs any more. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + pid() + ") did not die within 20 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ALIVE.remove(this);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+        ALIVE.remove(this);
+    }
+
+    /** The last lines of the child's output, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The test JVM's class path (surefire puts the project's classes and all dependencies on it),
+     * without the test classes: the child runs the service as it is shipped. The project's class
+     * directory is copied once per test JVM, so that a build running meanwhile in the same tree
+     * (which empties {@code target/classes}) cannot pull the classes from under a child.
+     */
+    static synchronized String serviceClassPath() {
+        if (classPath == null) {
+            String testClassPath = System.getProperty("java.class.path");
+            List<String> entries = Arrays.stream(testClassPath.split(File.pathSeparator))
+                    .filter(e -> !e.isBlank())
+                    .filter(e -> !Path.of(e).normalize().endsWith(Path.of("target", "test-classes")))
+                    .map(e -> Path.of(e).normalize().endsWith(Path.of("target", "classes")) ? snapshot(Path.of(e)) : e)
+                    .collect(Collectors.toList());
+            boolean hasService = entries.stream().anyMatch(e -> Files.exists(Path.of(e, "com", "wooodoo", "sync",
+                    "WooodooSyncApplication.class")));
+            if (!hasService) {
+                throw new IllegalStateException("the service's classes are not on java.class.path: " + testClassPath);
+            }
+            classPath = String.join(File.pathSeparator, entries);
+        }
+        return classPath;
+    }
+
+    private static String classPath;
+
+    private static String snapshot(Path classes) {
+        try {
+            Path copy = Files.createTempDirectory("wooodoo-service-classes-");
+            try (var files = Files.walk(classes)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(classes.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(copy)));
+            return copy.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy " + classes + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + pid() + ", port " + port + ", log " + log + ")";
+    }
+}
