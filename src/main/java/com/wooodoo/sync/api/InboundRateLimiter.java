@@ -1,7 +1,6 @@
 package com.wooodoo.sync.api;
 
 import com.wooodoo.sync.store.RateWindowStore;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,20 +23,15 @@ public class InboundRateLimiter {
     private final int requestsPerMinute;
     private final Clock clock;
 
-    @Autowired
     public InboundRateLimiter(RateWindowStore windows,
                               @Value("${wooodoo.api.rate-limit-per-minute:600}") int requestsPerMinute) {
-        this(windows, requestsPerMinute, Clock.systemUTC());
-    }
-
-    InboundRateLimiter(RateWindowStore windows, int requestsPerMinute, Clock clock) {
         if (requestsPerMinute < 1) {
             throw new IllegalArgumentException(
                     "wooodoo.api.rate-limit-per-minute must be at least 1, not " + requestsPerMinute);
         }
         this.windows = windows;
         this.requestsPerMinute = requestsPerMinute;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Counts one request of the organisation, or answers 429 {@code RATE_LIMITED} when over the limit. */
