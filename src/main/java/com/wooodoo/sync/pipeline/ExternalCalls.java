@@ -1,6 +1,7 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.OutboundPermits;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.CamelContext;
@@ -12,9 +13,10 @@ import org.springframework.stereotype.Component;
 import java.util.function.Supplier;
 
 /**
- * Sends every outbound call of a sync through the route {@code externalCall}: the organisation's
- * throttle, then the circuit breaker of that organisation's connection to the system (a route
- * made from the template {@code externalCallBreaker} the first time it is needed).
+ * Sends every connector call of a sync through the route {@code externalCall}: the circuit breaker
+ * of that organisation's connection to the system (a route made from the template
+ * {@code externalCallBreaker} the first time it is needed); each HTTP request the call makes then
+ * passes the organisation's throttle, the route {@code outboundRequestThrottle}.
  */
 @Component
 public class ExternalCalls {
@@ -44,17 +46,28 @@ public class ExternalCalls {
     @SuppressWarnings("unchecked")
     public <T> T call(SyncJob job, ExternalSystem system, String description, Supplier<T> call) {
         String breaker = breakerFor(job.orgId(), system);
-        ExternalCall externalCall = new ExternalCall(description, call);
+        int rateLimit = rateOverride > 0 ? rateOverride : job.config().rateLimit();
+        ExternalCall externalCall = new ExternalCall(description,
+                () -> OutboundPermits.metered(() -> awaitRequestPermit(job.orgId(), rateLimit), call));
         Exchange done = producer.send("direct:externalCall", exchange -> {
             exchange.getIn().setBody(externalCall);
-            exchange.setProperty(ORG, job.orgId());
             exchange.setProperty(BREAKER, breaker);
-            exchange.setProperty(RATE_LIMIT, rateOverride > 0 ? rateOverride : job.config().rateLimit());
         });
         if (done.getException() != null) {
             throw asRuntime(done.getException());
         }
         return (T) externalCall.outcome();
+    }
+
+    /** Passes the organisation's throttle once: one HTTP request may be sent. */
+    private void awaitRequestPermit(String orgId, int rateLimit) {
+        Exchange passed = producer.send("direct:outboundRequestPermit", exchange -> {
+            exchange.setProperty(ORG, orgId);
+            exchange.setProperty(RATE_LIMIT, rateLimit);
+        });
+        if (passed.getException() != null) {
+            throw asRuntime(passed.getException());
+        }
     }
 
     private String breakerFor(String orgId, ExternalSystem system) {

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The machinery under the sync flow of {@code routes/sync-pipeline.camel.yaml}: claiming syncs,
- * the per-organisation throttle of every outbound call, and the circuit breaker per organisation
- * and external system.
+ * the circuit breaker per organisation and external system around every connector call, and the
+ * per-organisation throttle of every HTTP request.
  */
 @Component
 public class PipelineRoutes extends RouteBuilder {
@@ -35,13 +35,19 @@ public class PipelineRoutes extends RouteBuilder {
                 .autoStartup("{{wooodoo.pipeline.enabled:true}}")
                 .bean(SyncRunner.class, "renewLeases");
 
-        // Every outbound call of an organisation passes one throttle, whatever the system or sync.
+        // Each connector call goes through the circuit breaker of its organisation and system ...
         from("direct:externalCall")
                 .routeId("externalCall")
                 .errorHandler(noErrorHandler())
-                .throttle(exchangeProperty(ExternalCalls.RATE_LIMIT)).timePeriodMillis(60_000)
-                    .correlationExpression(exchangeProperty(ExternalCalls.ORG))
                 .toD("direct:breaker-${exchangeProperty." + ExternalCalls.BREAKER + "}");
+
+        // ... and each HTTP request it sends first passes the organisation's one throttle, whatever
+        // the system or sync (see OutboundPermits)
+        from("direct:outboundRequestPermit")
+                .routeId("outboundRequestThrottle")
+                .errorHandler(noErrorHandler())
+                .throttle(exchangeProperty(ExternalCalls.RATE_LIMIT)).timePeriodMillis(60_000)
+                    .correlationExpression(exchangeProperty(ExternalCalls.ORG));
 
         // One circuit breaker per organisation and system; errors go back to the caller, whose
         // error handler decides on redelivery (see SyncBatchErrorHandling).

@@ -4,6 +4,7 @@ import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.HttpTimeouts;
+import com.wooodoo.sync.connector.OutboundPermits;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -53,6 +54,7 @@ final class OdooHttp {
     }
 
     HttpReply post(String path, Map<String, String> headers, byte[] body) {
+        OutboundPermits.acquire();
         Exchange exchange = producer.send(endpointUri, ex -> {
             ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
             ex.getIn().setHeader(Exchange.HTTP_PATH, path);

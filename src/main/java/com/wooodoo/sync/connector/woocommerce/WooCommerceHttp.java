@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.OutboundPermits;
 import com.wooodoo.sync.connector.WooCommerceSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -70,6 +71,7 @@ final class WooCommerceHttp {
 
     private WooResponse call(String method, String resourcePath, String query, byte[] body) {
         String call = method + " " + resourcePath;
+        OutboundPermits.acquire();
         long started = System.nanoTime();
         Exchange exchange = producer.send(endpoint(), ex -> {
             Message in = ex.getIn();
