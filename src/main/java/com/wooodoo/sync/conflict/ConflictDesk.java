@@ -10,8 +10,6 @@ import com.wooodoo.sync.store.ConflictRow;
 import com.wooodoo.sync.store.ConflictStore;
 import com.wooodoo.sync.store.LinkStore;
 import com.wooodoo.sync.store.SyncProgressStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,19 +23,18 @@ import java.util.UUID;
 /**
  * Where people see conflicts and settle them; each resolution is recorded once, with who and when.
  *
- * <p>A resolution is claimed first (the database keeps the first of concurrent ones), then carried
- * out at once, within the call: {@code reject} keeps the target ({@code kept-target});
+ * <p>A resolution is claimed (the database keeps the first of concurrent ones), carried out at
+ * once and recorded, in one transaction: {@code reject} keeps the target ({@code kept-target});
  * {@code accept} and {@code retry} write to the target ({@link ConflictRemedies}) and end
  * {@code applied} or {@code failed}. What was written is recorded as the pipeline records it (the
- * link and the idempotency log), together with the outcome and the audit entry, in one
- * transaction. A failure keeps the resolution (it is set once) with the outcome {@code failed}
- * and the reason in the note and the audit entry; when the record itself failed, a new conflict
- * of the type found keeps it in sight.
+ * link and the idempotency log), together with the outcome and the audit entry. A failure of the
+ * systems keeps the resolution (it is set once) with the outcome {@code failed} and the reason in
+ * the note and the audit entry; when the record itself failed, a new conflict of the type found
+ * keeps it in sight.
  */
 @Service
 public class ConflictDesk {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConflictDesk.class);
     private static final String ACTION = "resolve-conflict";
     private static final int MAX_REASON = 2000;
 
@@ -79,17 +76,26 @@ public class ConflictDesk {
                                String actor) {
         long began = System.nanoTime();
         ConflictRow conflict = conflicts.find(orgId, conflictId).orElseThrow(() -> new ConflictNotFoundException(conflictId));
-        boolean final_ = resolution == ConflictResolution.REJECT;
-        Optional<ConflictRow> claimed = tx.execute(status -> {
-            Optional<ConflictRow> row = conflicts.resolve(orgId, conflictId, resolution.id(), note.orElse(null), actor,
-                    resolution.initialOutcome());
-            if (final_) {
-                row.ifPresent(r -> activity.record(orgId, r.syncId(), conflictId, actor, ACTION, Outcome.OK,
-                        details(r, null), millisSince(began)));
+        // Claimed, carried out and recorded in one transaction: the claimed row stays locked while
+        // the target is written, so a concurrent resolution waits and then finds it resolved (409),
+        // and a service that dies meanwhile leaves the conflict unresolved, to be resolved again
+        // (a write that did happen is then found by its natural key, never made twice).
+        ConflictRow resolved = tx.execute(status -> {
+            Optional<ConflictRow> claimed = conflicts.resolve(orgId, conflictId, resolution.id(), note.orElse(null),
+                    actor, resolution.initialOutcome());
+            if (claimed.isEmpty()) {
+                return null;
             }
-            return row;
+            if (resolution == ConflictResolution.REJECT) {
+                remedies.keepTarget(claimed.get());
+                activity.record(orgId, claimed.get().syncId(), conflictId, actor, ACTION, Outcome.OK,
+                        details(claimed.get(), null), millisSince(began));
+                return claimed.get();
+            }
+            ResolutionResult result = remedies.carryOut(claimed.get(), resolution);
+            return complete(claimed.get(), result, note.orElse(null), actor, began);
         });
-        if (claimed == null || claimed.isEmpty()) {
+        if (resolved == null) {
             ConflictRow current = conflicts.find(orgId, conflictId).orElse(conflict);
             activity.record(orgId, conflict.syncId(), conflictId, actor, ACTION, Outcome.REJECTED,
                     Map.of("resolution", resolution.id(), "reason", "already resolved as " + current.resolution()),
@@ -97,58 +103,36 @@ public class ConflictDesk {
             throw new ConflictAlreadyResolvedException("conflict " + conflictId + " is already resolved ("
                     + current.resolution() + " by " + current.resolvedBy() + " at " + current.resolvedAt() + ")");
         }
-        if (final_) {
-            return claimed.get();
-        }
-        ResolutionResult result = remedies.carryOut(claimed.get(), resolution);
-        return complete(claimed.get(), result, note.orElse(null), actor, began);
+        return resolved;
     }
 
-    /** Records what the resolution came to: link, idempotency entry, follow-up conflict, outcome, audit entry. */
+    /**
+     * Records what the resolution came to, in the caller's transaction: link, idempotency entry,
+     * follow-up conflict, outcome, audit entry.
+     */
     private ConflictRow complete(ConflictRow claimed, ResolutionResult result, String userNote, String actor, long began) {
         String orgId = claimed.orgId();
-        try {
-            return tx.execute(status -> {
-                UUID followUp = null;
-                if (result.wroteTarget()) {
-                    progress.logApplied(orgId, claimed.syncId(), claimed.entityType(), claimed.sourceSystem(),
-                            claimed.targetSystem(), claimed.sourceRecordId(), result.contentHash(), result.targetId(),
-                            result.operation());
-                    links.upsert(orgId, claimed.entityType(), claimed.sourceSystem(), claimed.sourceRecordId(),
-                            result.targetId(), result.contentHash());
-                }
-                if (result.followUp() != null) {
-                    followUp = conflicts.insert(followUpConflict(claimed, result.followUp())).conflictId();
-                }
-                String outcome = result.outcome();
-                ConflictRow row = conflicts.completeOutcome(orgId, claimed.conflictId(), outcome,
-                                noteWith(userNote, result.failure()))
-                        .orElseThrow(() -> new IllegalStateException("conflict " + claimed.conflictId()
-                                + " is no longer pending"));
-                Map<String, Object> details = details(row, result);
-                if (followUp != null) {
-                    details.put("followUpConflictId", followUp.toString());
-                }
-                activity.record(orgId, row.syncId(), row.conflictId(), actor, ACTION,
-                        result.isApplied() ? Outcome.OK : Outcome.ERROR, details, millisSince(began));
-                return row;
-            });
-        } catch (RuntimeException e) {
-            // what was done must not stay "pending": record it as failed, saying what happened
-            LOG.error("The outcome of resolving conflict {} could not be recorded", claimed.conflictId(), e);
-            String reason = (result.wroteTarget()
-                    ? result.operation() + " of " + claimed.targetSystem() + " record " + result.targetId()
-                    + " succeeded, but recording it failed: "
-                    : "recording the outcome failed: ") + e.getMessage();
-            ResolutionResult failed = ResolutionResult.failed("recording", reason, null);
-            return tx.execute(status -> {
-                ConflictRow row = conflicts.completeOutcome(orgId, claimed.conflictId(), ResolutionResult.FAILED,
-                        noteWith(userNote, reason)).orElseThrow(() -> e);
-                activity.record(orgId, row.syncId(), row.conflictId(), actor, ACTION, Outcome.ERROR,
-                        details(row, failed), millisSince(began));
-                return row;
-            });
+        UUID followUp = null;
+        if (result.wroteTarget()) {
+            progress.logApplied(orgId, claimed.syncId(), claimed.entityType(), claimed.sourceSystem(),
+                    claimed.targetSystem(), claimed.sourceRecordId(), result.contentHash(), result.targetId(),
+                    result.operation());
+            links.upsert(orgId, claimed.entityType(), claimed.sourceSystem(), claimed.sourceRecordId(),
+                    result.targetId(), result.contentHash(), result.targetSeenHash());
         }
+        if (result.followUp() != null) {
+            followUp = conflicts.insert(followUpConflict(claimed, result.followUp())).conflictId();
+        }
+        ConflictRow row = conflicts.completeOutcome(orgId, claimed.conflictId(), result.outcome(),
+                        noteWith(userNote, result.failure()))
+                .orElseThrow(() -> new IllegalStateException("conflict " + claimed.conflictId() + " is no longer pending"));
+        Map<String, Object> details = details(row, result);
+        if (followUp != null) {
+            details.put("followUpConflictId", followUp.toString());
+        }
+        activity.record(orgId, row.syncId(), row.conflictId(), actor, ACTION,
+                result.isApplied() ? Outcome.OK : Outcome.ERROR, details, millisSince(began));
+        return row;
     }
 
     /** A new conflict for a record whose resolution failed on the record itself, as the pipeline would record it. */

@@ -19,6 +19,7 @@ import com.wooodoo.sync.pipeline.BatchPlanner;
 import com.wooodoo.sync.pipeline.BatchSteps;
 import com.wooodoo.sync.pipeline.BatchWork;
 import com.wooodoo.sync.pipeline.Checkpoint;
+import com.wooodoo.sync.pipeline.ContentHash;
 import com.wooodoo.sync.pipeline.ExternalCalls;
 import com.wooodoo.sync.pipeline.RecordPlan;
 import com.wooodoo.sync.pipeline.SyncJob;
@@ -165,6 +166,25 @@ public class ConflictRemedies {
         }).toList();
     }
 
+    // ---- reject ---------------------------------------------------------------------------
+
+    /**
+     * Remembers, for linked records, that a person kept the target as the conflict showed it: the
+     * source version is taken as applied and that target content as in step, so later syncs do not
+     * raise the same conflict again until one side changes. In the caller's transaction.
+     */
+    void keepTarget(ConflictRow conflict) {
+        EntityMapping mapping = EntityType.fromId(conflict.entityType()).map(mappings::of).orElse(null);
+        if (mapping == null || conflict.sourceRecordId() == null || conflict.sourceDataJson() == null) {
+            return;
+        }
+        String sourceHash = ContentHash.of(NeutralFields.of(readTree(conflict.sourceDataJson()), mapping.fields()));
+        String targetHash = conflict.targetDataJson() == null ? null
+                : ContentHash.of(NeutralFields.of(readTree(conflict.targetDataJson()), mapping.fields()));
+        links.keepTarget(conflict.orgId(), conflict.entityType(), conflict.sourceSystem(), conflict.sourceRecordId(),
+                sourceHash, targetHash);
+    }
+
     // ---- retry ----------------------------------------------------------------------------
 
     private ResolutionResult retry(ConflictRow conflict, Step step) {
@@ -188,7 +208,7 @@ public class ConflictRemedies {
         RecordPlan plan = steps.planOne(ctx.job, ctx.entity, record);
         step.target = plan.target();
         return switch (plan.action()) {
-            case UNCHANGED -> ResolutionResult.applied("unchanged", plan.targetId(), plan.contentHash());
+            case UNCHANGED -> ResolutionResult.applied("unchanged", plan.targetId(), plan.contentHash(), null);
             case CONFLICT -> throw new Refusal(plan.reason(),
                     new FollowUp(plan.conflictType(), plan.reason(), record, plan.target()));
             case CREATE, UPDATE -> write(ctx, step, record, plan.target());
@@ -224,7 +244,7 @@ public class ConflictRemedies {
             throw new ConnectorException(ctx.job.target(), FailureKind.PROTOCOL, null, 0,
                     "the " + operation + " answered no id for the record");
         }
-        return ResolutionResult.applied(operation, applied.targetId(), applied.contentHash());
+        return ResolutionResult.applied(operation, applied.targetId(), applied.contentHash(), applied.targetSeenHash());
     }
 
     // ---- context --------------------------------------------------------------------------

@@ -12,7 +12,9 @@ import java.util.Objects;
  * Decides per record of a batch: create, update, unchanged or conflict, from the links of earlier
  * syncs and the target records looked up for the batch (by linked id, else by natural key). A
  * record without a value for a required field of the mapping (a guest order has no customer) is a
- * ValidationError conflict before anything is sent.
+ * ValidationError conflict before anything is sent. A changed source record whose target was
+ * changed by someone else since the last sync, and now differs from it, is a DataMismatch: it is
+ * not written over.
  */
 public final class BatchPlanner {
 
@@ -26,6 +28,7 @@ public final class BatchPlanner {
      * @param targetLinkedToSource target id → source id, for those target records already linked
      */
     public static List<RecordPlan> plan(List<SyncRecord> batch, String naturalKeyField, List<String> required,
+                                        MappedFieldComparison comparison, String targetSystem,
                                         Map<String, RecordLink> links,
                                         Map<String, SyncRecord> linkedTargets,
                                         Map<String, List<SyncRecord>> byNaturalKey,
@@ -41,9 +44,17 @@ public final class BatchPlanner {
             }
             RecordLink link = links.get(source.id());
             if (link != null && linkedTargets.containsKey(link.targetId())) {
-                plans.add(Objects.equals(hash, link.appliedHash())
-                        ? RecordPlan.unchanged(source, link.targetId(), hash)
-                        : RecordPlan.update(source, link.targetId(), hash, linkedTargets.get(link.targetId())));
+                SyncRecord target = linkedTargets.get(link.targetId());
+                List<String> differing = link.targetChangedSince(target) ? comparison.differences(source, target) : List.of();
+                if (Objects.equals(hash, link.appliedHash())) {
+                    plans.add(RecordPlan.unchanged(source, link.targetId(), hash));
+                } else if (!differing.isEmpty()) {
+                    plans.add(RecordPlan.conflict(source, hash, ConflictType.DataMismatch, "the " + targetSystem
+                            + " record changed since the last sync and differs from the source in "
+                            + String.join(", ", differing), target));
+                } else {
+                    plans.add(RecordPlan.update(source, link.targetId(), hash, target));
+                }
                 continue;
             }
             Object key = source.fields().get(naturalKeyField);

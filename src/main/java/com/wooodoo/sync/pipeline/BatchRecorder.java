@@ -84,6 +84,9 @@ public class BatchRecorder {
             for (BatchWork.Failed f : failed) {
                 conflicts.insert(conflict(job, work, f));
             }
+            for (BatchWork.MismatchRetried m : work.mismatchesRetried()) {
+                conflicts.insert(retriedMismatch(job, work, m));
+            }
             if (!progress.addBatch(job.syncId(), job.runner(), processed, failed.size() - skipped, skipped, entity,
                     next.toJson())) {
                 // this runner lost the sync (its lease ran out and another took over): record nothing
@@ -104,7 +107,7 @@ public class BatchRecorder {
             progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
                     applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
             links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
-                    applied.contentHash());
+                    applied.contentHash(), applied.targetSeenHash());
         }
     }
 
@@ -115,9 +118,24 @@ public class BatchRecorder {
                 job.source().id(), job.target().id(), source == null ? null : source.id(),
                 failed.target() == null ? null : failed.target().id(), failed.reason(),
                 source == null ? null : toJson(source.fields()),
-                failed.target() == null ? null : toJson(failed.target().fields()), 1,
+                failed.target() == null ? null : toJson(failed.target().fields()), failed.attempts(),
                 autoSkip ? "skip" : null, autoSkip ? "skipped automatically: the natural key is not unique" : null,
                 autoSkip ? "pipeline" : null, autoSkip ? java.time.Instant.now() : null, autoSkip ? "skipped" : null, null);
+    }
+
+    /** A DataMismatch the pipeline retried on its own, resolved {@code retry} by the pipeline. */
+    private ConflictRow retriedMismatch(SyncJob job, BatchWork work, BatchWork.MismatchRetried retried) {
+        BatchWork.Failed first = retried.first();
+        SyncRecord source = first.source();
+        String note = retried.settled()
+                ? "re-read and retried automatically: in step after " + retried.attempts() + " attempts"
+                : "re-read and retried automatically " + retried.attempts() + " times; handed over as "
+                + (retried.attempts() >= BatchSteps.MISMATCH_ATTEMPTS ? "RetryExhausted" : "another conflict");
+        return new ConflictRow(UUID.randomUUID(), job.orgId(), job.syncId(), ConflictType.DataMismatch.name(),
+                work.entity().id(), job.source().id(), job.target().id(), source.id(),
+                first.target() == null ? null : first.target().id(), first.reason(), toJson(source.fields()),
+                first.target() == null ? null : toJson(first.target().fields()), retried.attempts(),
+                "retry", note, "pipeline", java.time.Instant.now(), retried.settled() ? "applied" : "failed", null);
     }
 
     private Map<String, Object> details(BatchWork work, List<BatchWork.Failed> failed) {
@@ -130,6 +148,9 @@ public class BatchRecorder {
         details.put("updated", work.applied().stream().filter(a -> a.operation().equals("update")).count());
         details.put("unchanged", work.unchanged());
         details.put("conflicts", failed.size());
+        if (!work.mismatchesRetried().isEmpty()) {
+            details.put("dataMismatchesRetried", work.mismatchesRetried().size());
+        }
         return details;
     }
 

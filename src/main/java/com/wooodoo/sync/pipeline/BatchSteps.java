@@ -24,12 +24,17 @@ import java.util.stream.Collectors;
 /**
  * The steps of one batch, called from {@code routes/sync-pipeline.camel.yaml}: look up the
  * target records (one call by linked ids, one by natural key), plan each record, write with
- * the target's bulk calls. Recording the outcome is {@link BatchRecorder}'s.
+ * the target's bulk calls, read the written records back, and retry DataMismatches. Recording
+ * the outcome is {@link BatchRecorder}'s.
  */
 @Component("batchSteps")
 public class BatchSteps {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchSteps.class);
+
     public static final String WORK = "batchWork";
+    /** Attempts at a record that meets a DataMismatch, the first included (the contract's "attempts < 3"). */
+    static final int MISMATCH_ATTEMPTS = 3;
     static final String LINKED_TARGETS = "batchLinkedTargets";
 
     private final ConnectorRegistry connectors;
@@ -39,8 +44,13 @@ public class BatchSteps {
     private final SyncControl control;
     private final BatchRecorder recorder;
 
+    private final long firstRetryDelayMs;
+
     public BatchSteps(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, ExternalCalls calls,
-                      SyncControl control, BatchRecorder recorder) {
+                      SyncControl control, BatchRecorder recorder,
+                      @org.springframework.beans.factory.annotation.Value("${wooodoo.pipeline.first-retry-delay-ms:1000}")
+                      long firstRetryDelayMs) {
+        this.firstRetryDelayMs = firstRetryDelayMs;
         this.recorder = recorder;
         this.connectors = connectors;
         this.mappings = mappings;
@@ -99,7 +109,8 @@ public class BatchSteps {
 
         Map<String, LinkStore.Link> found = links.find(job.orgId(), work.entity().id(), job.source().id(), sourceIds);
         Map<String, RecordLink> linkBySource = new HashMap<>();
-        found.forEach((id, l) -> linkBySource.put(id, new RecordLink(l.sourceId(), l.targetId(), l.appliedHash())));
+        found.forEach((id, l) -> linkBySource.put(id, new RecordLink(l.sourceId(), l.targetId(), l.appliedHash(),
+                l.targetSeenHash())));
 
         Map<String, SyncRecord> linkedTargets = new HashMap<>();
         if (!linkBySource.isEmpty()) {
@@ -127,8 +138,9 @@ public class BatchSteps {
         List<String> required = mapping.fields().stream().filter(f -> f.required()).map(f -> f.name()).toList();
         Map<String, String> takenBy = links.sourcesOfTargets(job.orgId(), work.entity().id(), job.source().id(),
                 byKey.values().stream().flatMap(List::stream).map(SyncRecord::id).toList());
-        work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required, linkBySource, linkedTargets, byKey,
-                takenBy));
+        work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required,
+                MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(), linkBySource,
+                linkedTargets, byKey, takenBy));
     }
 
     /**
@@ -152,6 +164,7 @@ public class BatchSteps {
         work.planned(List.of(target == null ? RecordPlan.create(record, hash)
                 : RecordPlan.update(record, target.id(), hash, target)));
         write(work);
+        verify(work);
         return work;
     }
 
@@ -231,6 +244,129 @@ public class BatchSteps {
     }
 
     /**
+     * Reads the records just written back from the target (one call): a record missing, or holding
+     * other values than were written, is a DataMismatch; the others are in step, and the content
+     * read back is what a later sync compares the target with to see whether someone changed it.
+     */
+    public void verify(Exchange exchange) {
+        verify(exchange.getProperty(WORK, BatchWork.class));
+    }
+
+    private void verify(BatchWork work) {
+        SyncJob job = work.job();
+        if (job.config().dryRun() || work.applied().isEmpty()) {
+            return;
+        }
+        SystemConnector target = connectors.connector(job.orgId(), job.target());
+        List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId).distinct().toList();
+        Map<String, SyncRecord> readBack = new HashMap<>();
+        try {
+            calls.call(job, job.target(), "read back " + ids.size() + " " + work.entity(),
+                    () -> target.readByIds(work.entity(), ids)).forEach(r -> readBack.put(r.id(), r));
+        } catch (RuntimeException e) {
+            if (!RetryPolicy.isOpenCircuit(e) && !isTransient(e)) {
+                throw e;
+            }
+            // the writes are done: trying the whole batch again for a failed read-back would only
+            // write it again; the records stay unverified (a later sync will not see their target
+            // as changed by someone else)
+            LOG.warn("{}: {} written {} not read back ({}); recorded unverified", job, ids.size(), work.entity(),
+                    e.getMessage());
+            return;
+        }
+        MappedFieldComparison comparison = MappedFieldComparison.of(mappings.of(work.entity()), job.source(), job.target());
+        List<BatchWork.Applied> verified = new ArrayList<>();
+        for (BatchWork.Applied applied : work.applied()) {
+            SyncRecord found = readBack.get(applied.targetId());
+            List<String> differing = found == null ? List.of() : comparison.differences(applied.source(), found);
+            if (found == null) {
+                work.failed().add(new BatchWork.Failed(applied.source(), null, ConflictType.DataMismatch, "the "
+                        + applied.operation() + " of " + job.target() + " record " + applied.targetId()
+                        + " was answered as done, but the record is not there when read back"));
+            } else if (!differing.isEmpty()) {
+                work.failed().add(new BatchWork.Failed(applied.source(), found, ConflictType.DataMismatch,
+                        "the " + applied.operation() + " was not read back as written: " + String.join(", ", differing)
+                                + " differ"));
+            } else {
+                verified.add(applied.readBack(ContentHash.of(found.fields())));
+            }
+        }
+        work.applied().clear();
+        work.applied().addAll(verified);
+    }
+
+    /**
+     * Handles the batch's DataMismatches as the contract says: the record is read again from the
+     * source, planned against the target as it is now and written, up to
+     * {@value #MISMATCH_ATTEMPTS} attempts in all; one still mismatched then is a RetryExhausted
+     * conflict for a person.
+     */
+    public void retryMismatches(Exchange exchange) {
+        retryMismatches(exchange.getProperty(WORK, BatchWork.class));
+    }
+
+    private void retryMismatches(BatchWork work) {
+        SyncJob job = work.job();
+        Map<String, BatchWork.Failed> firstSeen = new HashMap<>();
+        for (int attempt = 2; attempt <= MISMATCH_ATTEMPTS && hasMismatches(work); attempt++) {
+            List<BatchWork.Failed> mismatched = work.failed().stream().filter(BatchSteps::isMismatch).toList();
+            work.failed().removeAll(mismatched);
+            mismatched.forEach(f -> firstSeen.putIfAbsent(f.source().id(), f));
+            settle(firstRetryDelayMs << (attempt - 2));
+
+            SystemConnector source = connectors.connector(job.orgId(), job.source());
+            List<String> ids = mismatched.stream().map(f -> f.source().id()).toList();
+            Map<String, SyncRecord> reread = new HashMap<>();
+            calls.call(job, job.source(), "read again " + ids.size() + " " + work.entity(),
+                    () -> source.readByIds(work.entity(), ids)).forEach(r -> reread.put(r.id(), r));
+            int tried = attempt;
+            mismatched.stream().filter(f -> !reread.containsKey(f.source().id())).forEach(f -> work.failed().add(
+                    new BatchWork.Failed(f.source(), f.target(), ConflictType.DataMismatch,
+                            f.reason() + "; the source record is no longer there either", tried)));
+
+            BatchWork again = new BatchWork(job, work.entity(), work.batchIndex(), List.copyOf(reread.values()));
+            plan(again);
+            write(again);
+            verify(again);
+            work.applied().addAll(again.applied());
+            for (int i = 0; i < again.unchanged(); i++) {
+                work.countUnchanged();
+            }
+            again.failed().forEach(f -> work.failed().add(new BatchWork.Failed(f.source(), f.target(), f.type(),
+                    f.reason(), tried)));
+            java.util.Set<String> stillMismatched = again.failed().stream().filter(BatchSteps::isMismatch)
+                    .map(f -> f.source().id()).collect(Collectors.toSet());
+            for (SyncRecord record : reread.values()) {
+                if (!stillMismatched.contains(record.id())) {
+                    boolean settled = again.failed().stream().noneMatch(f -> f.source().id().equals(record.id()));
+                    work.mismatchesRetried().add(new BatchWork.MismatchRetried(firstSeen.remove(record.id()), tried, settled));
+                }
+            }
+        }
+        List<BatchWork.Failed> exhausted = work.failed().stream().filter(BatchSteps::isMismatch).toList();
+        work.failed().removeAll(exhausted);
+        for (BatchWork.Failed f : exhausted) {
+            BatchWork.Failed first = firstSeen.getOrDefault(f.source().id(), f);
+            work.mismatchesRetried().add(new BatchWork.MismatchRetried(first, f.attempts(), false));
+            work.failed().add(new BatchWork.Failed(f.source(), f.target(), ConflictType.RetryExhausted,
+                    "DataMismatch after " + f.attempts() + " attempts: " + f.reason(), f.attempts()));
+        }
+    }
+
+    private static boolean isTransient(RuntimeException e) {
+        ConnectorException failure = RetryPolicy.connectorFailure(e);
+        return failure != null && failure.isTransient();
+    }
+
+    private static boolean hasMismatches(BatchWork work) {
+        return work.failed().stream().anyMatch(BatchSteps::isMismatch);
+    }
+
+    private static boolean isMismatch(BatchWork.Failed failed) {
+        return failed.type() == ConflictType.DataMismatch && failed.source() != null;
+    }
+
+    /**
      * Replaces the ids of referenced records (an order's customer, its lines' products) by the ids
      * they have in the target. A referenced record not synced yet is synced first, in this
      * batch; only when that fails is the record a conflict.
@@ -270,6 +406,7 @@ public class BatchSteps {
         BatchWork referenced = new BatchWork(job, entity, -1, records);
         plan(referenced);
         write(referenced);
+        verify(referenced);
         recorder.recordReferenced(referenced);
     }
 

@@ -10,12 +10,43 @@ import java.util.List;
 /** What one batch found, decided and did, carried from step to step of the batch route. */
 public final class BatchWork {
 
-    /** A record that could not be synced, with the data a person needs to review it. */
-    public record Failed(SyncRecord source, SyncRecord target, ConflictType type, String reason) {
+    /**
+     * A record that could not be synced, with the data a person needs to review it.
+     *
+     * @param attempts how many times it was tried before it ended so
+     */
+    public record Failed(SyncRecord source, SyncRecord target, ConflictType type, String reason, int attempts) {
+
+        public Failed(SyncRecord source, SyncRecord target, ConflictType type, String reason) {
+            this(source, target, type, reason, 1);
+        }
     }
 
-    /** A record written (or, in a dry run, that would be). */
-    public record Applied(SyncRecord source, String targetId, String contentHash, String operation) {
+    /**
+     * A record written (or, in a dry run, that would be).
+     *
+     * @param targetSeenHash content hash of the target record as read back after the write (null: not read back)
+     */
+    public record Applied(SyncRecord source, String targetId, String contentHash, String operation,
+                          String targetSeenHash) {
+
+        public Applied(SyncRecord source, String targetId, String contentHash, String operation) {
+            this(source, targetId, contentHash, operation, null);
+        }
+
+        Applied readBack(String seenHash) {
+            return new Applied(source, targetId, contentHash, operation, seenHash);
+        }
+    }
+
+    /**
+     * A DataMismatch the pipeline retried on its own (re-read, planned and written again).
+     *
+     * @param first    the mismatch as first found
+     * @param attempts attempts made in all, the first included
+     * @param settled  whether the record is in step now (else it was handed over as another conflict)
+     */
+    public record MismatchRetried(Failed first, int attempts, boolean settled) {
     }
 
     private final SyncJob job;
@@ -25,6 +56,7 @@ public final class BatchWork {
     private List<RecordPlan> plans = List.of();
     private final List<Applied> applied = new ArrayList<>();
     private final List<Failed> failed = new ArrayList<>();
+    private final List<MismatchRetried> mismatchesRetried = new ArrayList<>();
     private int unchanged;
     private long settleMs;
 
@@ -67,6 +99,10 @@ public final class BatchWork {
         return failed;
     }
 
+    public List<MismatchRetried> mismatchesRetried() {
+        return mismatchesRetried;
+    }
+
     public int unchanged() {
         return unchanged;
     }
@@ -95,6 +131,7 @@ public final class BatchWork {
         plans = List.of();
         applied.clear();
         failed.clear();
+        mismatchesRetried.clear();
         unchanged = 0;
     }
 }

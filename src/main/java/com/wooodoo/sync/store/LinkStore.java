@@ -14,8 +14,13 @@ import java.util.Map;
 @Repository
 public class LinkStore {
 
-    /** One link seen from a source system. */
-    public record Link(String sourceId, String targetId, String appliedHash) {
+    /**
+     * One link seen from a source system.
+     *
+     * @param appliedHash    hash of the source content last applied to the target in this direction
+     * @param targetSeenHash hash of the target record's content as last seen in step (null: never)
+     */
+    public record Link(String sourceId, String targetId, String appliedHash, String targetSeenHash) {
     }
 
     private final JdbcTemplate jdbc;
@@ -31,12 +36,9 @@ public class LinkStore {
             return links;
         }
         Direction d = Direction.from(sourceSystem);
-        jdbc.query("SELECT " + d.sourceColumn + " AS source_id, " + d.targetColumn + " AS target_id, " + d.hashColumn
-                        + " AS applied_hash FROM sync_record_link WHERE org_id = ? AND entity_type = ? AND "
-                        + d.sourceColumn + " = ANY (?)",
+        jdbc.query(d.select() + d.sourceColumn + " = ANY (?)",
                 rs -> {
-                    links.put(rs.getString("source_id"), new Link(rs.getString("source_id"), rs.getString("target_id"),
-                            rs.getString("applied_hash")));
+                    links.put(rs.getString("source_id"), d.link(rs));
                 },
                 orgId, entityType, sourceIds.toArray(String[]::new));
         return links;
@@ -52,11 +54,8 @@ public class LinkStore {
     /** The link of a target record, seen from the source system of a sync, if it is linked. */
     public java.util.Optional<Link> findByTarget(String orgId, String entityType, String sourceSystem, String targetId) {
         Direction d = Direction.from(sourceSystem);
-        return jdbc.query("SELECT " + d.sourceColumn + " AS source_id, " + d.targetColumn + " AS target_id, " + d.hashColumn
-                        + " AS applied_hash FROM sync_record_link WHERE org_id = ? AND entity_type = ? AND "
-                        + d.targetColumn + " = ?",
-                (rs, n) -> new Link(rs.getString("source_id"), rs.getString("target_id"), rs.getString("applied_hash")),
-                orgId, entityType, targetId).stream().findFirst();
+        return jdbc.query(d.select() + d.targetColumn + " = ?", (rs, n) -> d.link(rs), orgId, entityType, targetId)
+                .stream().findFirst();
     }
 
     /** Of these target records, the ones already linked, with the source record each is linked to. */
@@ -84,30 +83,68 @@ public class LinkStore {
         jdbc.update("DELETE FROM sync_watermark WHERE org_id = ?", orgId);
     }
 
-    /** Records that the source record is now the target record, with the content applied. */
+    /**
+     * Records that the source record is now the target record, with the content applied; both
+     * sides are in step: the source as read ({@code appliedHash}) and the target as read back
+     * after the write ({@code targetSeenHash}; null when it could not be read back: then unknown).
+     */
     public void upsert(String orgId, String entityType, String sourceSystem, String sourceId, String targetId,
-                       String appliedHash) {
+                       String appliedHash, String targetSeenHash) {
         Direction d = Direction.from(sourceSystem);
         String wooId = d == Direction.FROM_WOOCOMMERCE ? sourceId : targetId;
         String odooId = d == Direction.FROM_WOOCOMMERCE ? targetId : sourceId;
-        jdbc.update("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, " + d.hashColumn + ") "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, entity_type, woocommerce_id) DO UPDATE SET "
-                        + "odoo_id = EXCLUDED.odoo_id, " + d.hashColumn + " = EXCLUDED." + d.hashColumn + ", updated_at = now()",
-                orgId, entityType, wooId, odooId, appliedHash);
+        jdbc.update("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, " + d.hashColumn + ", "
+                        + d.sourceSeenColumn + ", " + d.targetSeenColumn + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (org_id, entity_type, woocommerce_id) DO UPDATE SET odoo_id = EXCLUDED.odoo_id, "
+                        + d.hashColumn + " = EXCLUDED." + d.hashColumn + ", "
+                        + d.sourceSeenColumn + " = EXCLUDED." + d.sourceSeenColumn + ", "
+                        + d.targetSeenColumn + " = EXCLUDED." + d.targetSeenColumn + ", updated_at = now()",
+                orgId, entityType, wooId, odooId, appliedHash, appliedHash, targetSeenHash);
+    }
+
+    /**
+     * Records that a person kept the target as it is (a rejected conflict): the source version is
+     * taken as applied and the target's content as in step, so neither is flagged again until one
+     * of them changes. Nothing happens when the records are not linked.
+     */
+    public void keepTarget(String orgId, String entityType, String sourceSystem, String sourceId, String sourceHash,
+                           String targetSeenHash) {
+        Direction d = Direction.from(sourceSystem);
+        jdbc.update("UPDATE sync_record_link SET " + d.hashColumn + " = ?, " + d.sourceSeenColumn + " = ?, "
+                        + d.targetSeenColumn + " = COALESCE(?, " + d.targetSeenColumn + "), updated_at = now() "
+                        + "WHERE org_id = ? AND entity_type = ? AND " + d.sourceColumn + " = ?",
+                sourceHash, sourceHash, targetSeenHash, orgId, entityType, sourceId);
     }
 
     private enum Direction {
-        FROM_WOOCOMMERCE("woocommerce_id", "odoo_id", "last_hash_to_odoo"),
-        FROM_ODOO("odoo_id", "woocommerce_id", "last_hash_to_woocommerce");
+        FROM_WOOCOMMERCE("woocommerce_id", "odoo_id", "last_hash_to_odoo", "woocommerce_seen_hash", "odoo_seen_hash"),
+        FROM_ODOO("odoo_id", "woocommerce_id", "last_hash_to_woocommerce", "odoo_seen_hash", "woocommerce_seen_hash");
 
         final String sourceColumn;
         final String targetColumn;
         final String hashColumn;
+        final String sourceSeenColumn;
+        final String targetSeenColumn;
 
-        Direction(String sourceColumn, String targetColumn, String hashColumn) {
+        Direction(String sourceColumn, String targetColumn, String hashColumn, String sourceSeenColumn,
+                  String targetSeenColumn) {
             this.sourceColumn = sourceColumn;
             this.targetColumn = targetColumn;
             this.hashColumn = hashColumn;
+            this.sourceSeenColumn = sourceSeenColumn;
+            this.targetSeenColumn = targetSeenColumn;
+        }
+
+        /** The select of links in this direction, up to the condition on the id column. */
+        String select() {
+            return "SELECT " + sourceColumn + " AS source_id, " + targetColumn + " AS target_id, " + hashColumn
+                    + " AS applied_hash, " + targetSeenColumn + " AS target_seen_hash FROM sync_record_link "
+                    + "WHERE org_id = ? AND entity_type = ? AND ";
+        }
+
+        Link link(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Link(rs.getString("source_id"), rs.getString("target_id"), rs.getString("applied_hash"),
+                    rs.getString("target_seen_hash"));
         }
 
         static Direction from(String sourceSystem) {

@@ -65,7 +65,8 @@ class CrashRecoveryTest {
     private static final Path LOGS = Path.of("target", "reliability");
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
-    private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c");
+    private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c",
+            "crash-" + RUN + "-d");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
     private static WooCommerceSimulator woo;
@@ -211,6 +212,48 @@ class CrashRecoveryTest {
 
         assertNothingLostNothingDoubled(org, syncId, report);
         assertRunBy(syncId, first, second, service);
+    }
+
+    @Test
+    @Order(4)
+    void killedWhileARetriedConflictWasBeingWrittenTheConflictStaysUnresolvedAndRetryingAgainWritesTheRecordOnce()
+            throws Exception {
+        String org = ORGS.get(3);
+        long broken = woo.customers().get(100).get("id").asLong();
+        woo.corrupt(EntityType.CUSTOMERS, broken, "email", new com.fasterxml.jackson.databind.node.TextNode(""));
+        String syncId = startSync(api(org));
+        JsonNode report = awaitEnd(api(org), syncId);
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("partial");
+        String conflictId = jdbc.queryForObject("SELECT conflict_id::text FROM sync_conflict WHERE sync_id = ?::uuid "
+                + "AND conflict_type = 'ValidationError'", String.class, syncId);
+
+        // the shop customer is fixed; retrying the conflict creates the contact, whose answer Odoo holds
+        woo.corrupt(EntityType.CUSTOMERS, broken, "email", new com.fasterxml.jackson.databind.node.TextNode("fixed@example.com"));
+        hold = odoo.holdAnswer("res.partner", "create", 1);
+        ApiClient resolver = api(org);
+        java.util.concurrent.CompletableFuture.runAsync(() -> resolver.post("{\"action\":\"resolve-conflict\",\"conflictId\":\""
+                + conflictId + "\",\"resolution\":\"retry\"}"));
+        await("Odoo has created the contact and holds the answer").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20)).until(hold::isHolding);
+        service.kill();
+        hold.release();
+
+        assertThat(jdbc.queryForObject("SELECT resolution FROM sync_conflict WHERE conflict_id = ?::uuid", String.class,
+                conflictId)).as("a resolution cut short by the kill is not kept").isNull();
+        assertThat(partnersWith("fixed@example.com")).as("the contact was created before the kill").isEqualTo(1);
+
+        service = startService(testName + "-restarted");
+        ApiClient.Answer again = api(org).post("{\"action\":\"resolve-conflict\",\"conflictId\":\"" + conflictId
+                + "\",\"resolution\":\"retry\"}");
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.json().at("/conflict/resolution/outcome").asText()).as(again.raw()).isEqualTo("applied");
+        assertThat(partnersWith("fixed@example.com")).as("found by its e-mail, not created twice").isEqualTo(1);
+        assertThat(odoo.count("res.partner")).isEqualTo(CUSTOMERS);
+        assertThat(linkCount(org)).isEqualTo(CUSTOMERS);
+    }
+
+    private long partnersWith(String email) {
+        return odoo.records("res.partner").stream().filter(p -> email.equalsIgnoreCase(p.path("email").asText())).count();
     }
 
     // ---- the checks --------------------------------------------------------------------------

@@ -25,13 +25,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sync's {@code rateLimit} holds for the requests WooCommerce and Odoo receive from one
  * organisation: with the override of the other sandbox tests switched off, a sync that needs
- * 40 calls at 30 a minute makes no more than 30 in any minute, and goes on afterwards.
+ * 40 requests at 30 a minute sends no more than 30 in any minute, and goes on afterwards.
  */
 @TestPropertySource(properties = "wooodoo.pipeline.rate-limit-override=0")
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class OutboundThrottleTest extends SandboxTestBase {
 
     private static final int LIMIT = 30;
+    private static final int CUSTOMERS = 12;
     private static final Duration MINUTE_LESS_MARGIN = Duration.ofMillis(59_500);
 
     /** (nanoTime, requests answered so far by both simulators), every 20 ms. */
@@ -55,7 +56,7 @@ class OutboundThrottleTest extends SandboxTestBase {
     }
 
     private void runThrottledSync(Predicate<String> counted) {
-        woo.seed(EntityType.CUSTOMERS, 19);
+        woo.seed(EntityType.CUSTOMERS, CUSTOMERS);
         woo.resetStats();
         odoo.resetStats();
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -66,8 +67,8 @@ class OutboundThrottleTest extends SandboxTestBase {
         sampler.scheduleAtFixedRate(() -> samples.add(new Sample(System.nanoTime(), requests(counted))), 0, 20,
                 TimeUnit.MILLISECONDS);
 
-        // 2 shop reads (count, page), Odoo's login and country look-up, and per batch of 1 a lookup and a
-        // create: over 40 requests
+        // 2 shop reads (count, page), Odoo's login and country look-up, and per batch of 1 a lookup, a
+        // create and its read-back: 40 requests
         String syncId = startSync("[\"woocommerce\",\"odoo\"]", "[\"customers\"]",
                 "{\"interBatchDelayMs\":0,\"mode\":\"full\",\"batchSize\":1,\"rateLimit\":" + LIMIT + "}");
 
@@ -79,7 +80,7 @@ class OutboundThrottleTest extends SandboxTestBase {
 
         JsonNode report = api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
-        assertThat(odoo.count("res.partner")).isEqualTo(19);
+        assertThat(odoo.count("res.partner")).isEqualTo(CUSTOMERS);
         long total = requests(counted);
         assertThat(total).as("requests of the whole sync: %s %s", woo.stats(), odoo.stats()).isGreaterThan(LIMIT);
 

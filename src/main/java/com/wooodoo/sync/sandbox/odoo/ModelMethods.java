@@ -88,6 +88,7 @@ final class ModelMethods {
             case "create" -> create(model, args.get("vals_list"), singleCreate);
             case "write" -> {
                 db.write(model, OdooJson.ids(args.get("ids")), args.path("vals"));
+                db.applyOverride(model, OdooJson.ids(args.get("ids")));
                 yield OdooJson.NODES.booleanNode(true);
             }
             case "unlink" -> {
@@ -115,6 +116,7 @@ final class ModelMethods {
     private JsonNode create(String model, JsonNode vals, boolean singleCreate) {
         if (vals != null && vals.isObject()) {
             long id = db.create(model, List.of(vals)).get(0);
+            db.applyOverride(model, List.of(id));
             return singleCreate ? OdooJson.NODES.numberNode(id) : OdooJson.toJson(List.of(id));
         }
         if (vals == null || !vals.isArray()) {
@@ -122,7 +124,9 @@ final class ModelMethods {
         }
         List<JsonNode> list = new ArrayList<>();
         vals.forEach(list::add);
-        return OdooJson.toJson(db.create(model, list));
+        List<Long> ids = db.create(model, list);
+        db.applyOverride(model, ids);
+        return OdooJson.toJson(ids);
     }
 
     private JsonNode nameGet(String model, List<Long> ids) {

@@ -54,6 +54,7 @@ final class OdooDatabase {
     synchronized void resetData() {
         tables.clear();
         nextIds.clear();
+        overrides.clear();
         models.keySet().forEach(name -> tables.put(name, new LinkedHashMap<>()));
         orderSequence = 0;
         systemRow("res.users", Map.of("name", "OdooBot", "login", "__system__", "active", false));
@@ -76,6 +77,33 @@ final class OdooDatabase {
         } else {
             uniqueFields.getOrDefault(model, new HashSet<>()).remove(field);
         }
+    }
+
+    /** A field an installed module sets itself after each API create or write, a number of times. */
+    private record FieldOverride(String field, JsonNode value, int[] remaining) {
+    }
+
+    private final java.util.Map<String, FieldOverride> overrides = new java.util.HashMap<>();
+
+    synchronized void setFieldOverride(String model, String field, JsonNode value, int times) {
+        model(model);
+        if (times <= 0) {
+            overrides.remove(model);
+        } else {
+            overrides.put(model, new FieldOverride(field, value, new int[] {times}));
+        }
+    }
+
+    /** Runs the override of the model, if one is left, over records just created or written by a call. */
+    synchronized void applyOverride(String model, List<Long> ids) {
+        FieldOverride override = overrides.get(model(model).name());
+        if (override == null || override.remaining()[0] <= 0 || ids.isEmpty()) {
+            return;
+        }
+        override.remaining()[0]--;
+        ModelDef def = model(model);
+        ObjectNode vals = OdooJson.NODES.objectNode().set(override.field(), override.value());
+        ids.forEach(id -> writeOne(def, id, vals));
     }
 
     synchronized void setWriteProtected(String model, boolean enabled) {

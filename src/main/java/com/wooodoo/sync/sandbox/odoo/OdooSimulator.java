@@ -128,6 +128,15 @@ public class OdooSimulator extends SandboxServer {
         db.setUnique(model, field, enabled);
     }
 
+    /**
+     * Makes the next {@code times} create or write calls on a model end with {@code field} set to
+     * {@code value}, as a module that sets a field itself would (an automated action, a
+     * compute): the call succeeds, but the record does not read back as written.
+     */
+    public void setFieldOverride(String model, String field, Object value, int times) {
+        db.setFieldOverride(model, field, OdooJson.toJson(value), times);
+    }
+
     /** Takes the user's create/write/delete rights on a model away: those calls fail with AccessError. */
     public void setWriteProtected(String model, boolean enabled) {
         db.setWriteProtected(model, enabled);
