@@ -59,6 +59,9 @@ public class BatchRecorder {
         String entity = work.entity().id();
         tx.executeWithoutResult(status -> {
             logAndLink(work);
+            conflicts.closeEarlier(job.orgId(), entity, job.source().id(), job.target().id(),
+                    work.applied().stream().map(a -> a.source().id()).toList(), job.syncId(), "applied",
+                    "synced by sync " + job.syncId() + " (referred to by a record of it)");
             activity.record(job.orgId(), job.syncId(), null, "pipeline", "referenced records",
                     ActivityRecorder.Outcome.OK, Map.of("entityType", entity, "written", work.applied().size(),
                             "failed", work.failed().size()), null);
@@ -81,6 +84,7 @@ public class BatchRecorder {
             if (!dryRun) {
                 logAndLink(work);
             }
+            closeEarlierConflicts(work, failed);
             for (BatchWork.Failed f : failed) {
                 conflicts.insert(conflict(job, work, f));
             }
@@ -97,6 +101,26 @@ public class BatchRecorder {
                     details(work, failed), durationMs);
         });
         job.moveTo(next);
+    }
+
+    /**
+     * One open conflict per record: what earlier syncs left open for the batch's records is closed,
+     * as applied for the records synced now, as failed for those with a new conflict. In a dry
+     * run nothing was applied, so only the superseded ones are closed.
+     */
+    private void closeEarlierConflicts(BatchWork work, List<BatchWork.Failed> failed) {
+        SyncJob job = work.job();
+        String entity = work.entity().id();
+        if (!job.config().dryRun()) {
+            List<String> synced = java.util.stream.Stream.concat(
+                    work.applied().stream().map(a -> a.source().id()),
+                    work.unchangedIds().stream()).toList();
+            conflicts.closeEarlier(job.orgId(), entity, job.source().id(), job.target().id(), synced, job.syncId(),
+                    "applied", "synced by sync " + job.syncId());
+        }
+        List<String> failedAgain = failed.stream().filter(f -> f.source() != null).map(f -> f.source().id()).toList();
+        conflicts.closeEarlier(job.orgId(), entity, job.source().id(), job.target().id(), failedAgain, job.syncId(),
+                "failed", "tried again by sync " + job.syncId() + ", which recorded a new conflict for it");
     }
 
     /** The versions written (idempotency log) and the links of the records written, in the caller's transaction. */

@@ -194,7 +194,7 @@ public class BatchSteps {
             switch (plan.action()) {
                 case CREATE -> creates.add(plan);
                 case UPDATE -> updates.add(plan);
-                case UNCHANGED -> work.countUnchanged();
+                case UNCHANGED -> work.countUnchanged(plan.source().id());
                 case CONFLICT -> work.failed().add(new BatchWork.Failed(plan.source(), plan.target(), plan.conflictType(),
                         plan.reason()));
             }
@@ -329,9 +329,7 @@ public class BatchSteps {
             write(again);
             verify(again);
             work.applied().addAll(again.applied());
-            for (int i = 0; i < again.unchanged(); i++) {
-                work.countUnchanged();
-            }
+            again.unchangedIds().forEach(work::countUnchanged);
             again.failed().forEach(f -> work.failed().add(new BatchWork.Failed(f.source(), f.target(), f.type(),
                     f.reason(), tried)));
             java.util.Set<String> stillMismatched = again.failed().stream().filter(BatchSteps::isMismatch)

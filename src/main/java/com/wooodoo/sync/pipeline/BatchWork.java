@@ -57,7 +57,7 @@ public final class BatchWork {
     private final List<Applied> applied = new ArrayList<>();
     private final List<Failed> failed = new ArrayList<>();
     private final List<MismatchRetried> mismatchesRetried = new ArrayList<>();
-    private int unchanged;
+    private final List<String> unchangedIds = new ArrayList<>();
     private long settleMs;
 
     public BatchWork(SyncJob job, EntityType entity, int batchIndex, List<SyncRecord> records) {
@@ -104,11 +104,16 @@ public final class BatchWork {
     }
 
     public int unchanged() {
-        return unchanged;
+        return unchangedIds.size();
     }
 
-    public void countUnchanged() {
-        unchanged++;
+    /** The source ids of the records found already in step. */
+    public List<String> unchangedIds() {
+        return unchangedIds;
+    }
+
+    public void countUnchanged(String sourceId) {
+        unchangedIds.add(sourceId);
     }
 
     /**
@@ -132,6 +137,6 @@ public final class BatchWork {
         applied.clear();
         failed.clear();
         mismatchesRetried.clear();
-        unchanged = 0;
+        unchangedIds.clear();
     }
 }

@@ -10,6 +10,7 @@ import com.wooodoo.sync.orchestration.ActivityRecorder;
 import com.wooodoo.sync.orchestration.SyncConfigJson;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
 import com.wooodoo.sync.orchestration.SyncMode;
+import com.wooodoo.sync.store.ConflictStore;
 import com.wooodoo.sync.store.SyncClaimStore;
 import com.wooodoo.sync.store.SyncProgressStore;
 import com.wooodoo.sync.store.SyncRow;
@@ -49,6 +50,7 @@ public class SyncRunner {
     private final ConnectorRegistry connectors;
     private final ExternalCalls calls;
     private final ActivityRecorder activity;
+    private final ConflictStore conflicts;
     private final ProducerTemplate producer;
     private final ObjectMapper json;
     private final ExecutorService workers;
@@ -59,8 +61,9 @@ public class SyncRunner {
 
     public SyncRunner(SyncClaimStore claims, SyncProgressStore progress, SyncLifecycle lifecycle, SyncControl control,
                       ConnectorRegistry connectors, ExternalCalls calls, ActivityRecorder activity,
-                      ProducerTemplate producer, ObjectMapper json, CamelContext camel,
+                      ProducerTemplate producer, ObjectMapper json, CamelContext camel, ConflictStore conflicts,
                       @Value("${wooodoo.pipeline.workers:4}") int maxWorkers) {
+        this.conflicts = conflicts;
         this.claims = claims;
         this.progress = progress;
         this.lifecycle = lifecycle;
@@ -170,13 +173,27 @@ public class SyncRunner {
             }
             Checkpoint next = page.isLast() || page.records().isEmpty() ? at.nextEntity() : at.nextPage();
             if (next.entityIndex() != at.entityIndex() && !job.config().dryRun()) {
-                progress.setWatermark(job.orgId(), entity.id(), job.source().id(), job.target().id(),
-                        job.runStartedAt(), job.syncId());
+                advanceWatermark(job, entity);
             }
             job.moveTo(next);
             progress.moveCheckpoint(job.syncId(), runnerId, entity.id(), next.toJson());
         }
         finish(job);
+    }
+
+    /**
+     * The next incremental sync of the entity reads only what changed from now on, unless a record
+     * of it could not be synced: then it reads from the earlier mark again, so that the record is
+     * tried again rather than forgotten (what is unchanged is not written).
+     */
+    private void advanceWatermark(SyncJob job, EntityType entity) {
+        if (conflicts.hasOpen(job.syncId(), entity.id())) {
+            LOG.info("{}: {} keeps its incremental mark, so that the records that failed are read again next time",
+                    job, entity);
+            return;
+        }
+        progress.setWatermark(job.orgId(), entity.id(), job.source().id(), job.target().id(), job.runStartedAt(),
+                job.syncId());
     }
 
     private long countAll(SyncJob job, SystemConnector source) {

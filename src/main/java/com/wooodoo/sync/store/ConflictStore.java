@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,33 @@ public class ConflictStore {
                 conflict.targetRecordId(), conflict.message(), conflict.sourceDataJson(), conflict.targetDataJson(),
                 conflict.attempts(), conflict.resolution(), conflict.resolutionNote(), conflict.resolvedBy(),
                 JdbcTimes.timestamp(conflict.resolvedAt()), conflict.resolutionOutcome());
+    }
+
+    /**
+     * Closes the open conflicts of these source records left by earlier syncs, because this sync
+     * tried the records again: resolved {@code retry} by the pipeline, with the outcome of that
+     * try ({@code applied} when the record is now synced, {@code failed} when it failed again and
+     * a newer conflict stands for it). Answers how many were closed.
+     */
+    public int closeEarlier(String orgId, String entityType, String sourceSystem, String targetSystem,
+                            Collection<String> sourceRecordIds, UUID syncId, String outcome, String note) {
+        if (sourceRecordIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("""
+                UPDATE sync_conflict
+                   SET resolution = 'retry', resolved_by = 'pipeline', resolved_at = now(),
+                       resolution_outcome = ?, resolution_note = ?
+                 WHERE org_id = ? AND entity_type = ? AND source_system = ? AND target_system = ?
+                   AND source_record_id = ANY (?) AND resolution IS NULL AND sync_id <> ?""",
+                outcome, note, orgId, entityType, sourceSystem, targetSystem, sourceRecordIds.toArray(String[]::new),
+                syncId);
+    }
+
+    /** Whether this sync left a conflict of the entity type that still needs someone. */
+    public boolean hasOpen(UUID syncId, String entityType) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM sync_conflict WHERE sync_id = ? "
+                + "AND entity_type = ? AND resolution IS NULL)", Boolean.class, syncId, entityType));
     }
 
     public Optional<ConflictRow> find(String orgId, UUID conflictId) {

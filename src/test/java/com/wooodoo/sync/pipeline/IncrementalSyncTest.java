@@ -54,6 +54,46 @@ class IncrementalSyncTest extends SandboxTestBase {
                 .contains("Renamed product A", "Renamed product B");
     }
 
+    @Test
+    void aRecordThatFailedIsReadAgainByTheNextIncrementalSyncAndItsOldConflictIsClosedOnceItSyncs() {
+        List<Long> products = woo.seed(EntityType.PRODUCTS, 20);
+        long broken = products.get(5);
+        woo.corrupt(EntityType.PRODUCTS, broken, "sku", new com.fasterxml.jackson.databind.node.TextNode(""));
+        JsonNode first = finish(startSync(WOO_TO_ODOO, "[\"products\"]", INCREMENTAL));
+        assertThat(first.get("status").asText()).isEqualTo("partial");
+        assertThat(first.at("/queue/failed").asInt()).isEqualTo(1);
+
+        // still broken: read again (the incremental mark did not move), one open conflict for it, not two
+        JsonNode second = finish(startSync(WOO_TO_ODOO, "[\"products\"]", INCREMENTAL));
+        assertThat(second.at("/queue/total").asInt()).as("everything since the last clean sync is read again").isEqualTo(20);
+        assertThat(second.at("/queue/failed").asInt()).isEqualTo(1);
+        assertThat(openConflictsOf(broken)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT resolution_outcome FROM sync_conflict WHERE sync_id = ?::uuid",
+                String.class, first.get("syncId").asText())).isEqualTo("failed");
+
+        // fixed in the shop (without a newer modification date): the next incremental sync still picks it up
+        woo.corrupt(EntityType.PRODUCTS, broken, "sku", new com.fasterxml.jackson.databind.node.TextNode("FIXED-SKU"));
+        odoo.resetStats();
+        JsonNode third = finish(startSync(WOO_TO_ODOO, "[\"products\"]", INCREMENTAL));
+        assertThat(third.get("status").asText()).isEqualTo("done");
+        assertThat(third.at("/queue/processed").asInt()).isEqualTo(20);
+        assertThat(odoo.stats().get("execute_kw product.product.create")).as("only the fixed product is written").isEqualTo(1L);
+        assertThat(openConflictsOf(broken)).isZero();
+        assertThat(jdbc.queryForObject("SELECT resolution_note FROM sync_conflict WHERE sync_id = ?::uuid",
+                String.class, second.get("syncId").asText())).contains("synced by sync " + third.get("syncId").asText());
+
+        // all clean now: the mark moves on and nothing is read
+        JsonNode fourth = finish(startSync(WOO_TO_ODOO, "[\"products\"]", INCREMENTAL));
+        assertThat(fourth.get("status").asText()).isEqualTo("done");
+        assertThat(fourth.at("/queue/total").asInt()).isZero();
+    }
+
+    private int openConflictsOf(long shopProductId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM sync_conflict WHERE org_id = ? AND source_record_id = ? "
+                + "AND resolution IS NULL", Integer.class, orgId, String.valueOf(shopProductId));
+        return n == null ? 0 : n;
+    }
+
     private JsonNode finish(String syncId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> Set.of("done", "partial", "failed").contains(status(syncId)));
         return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
