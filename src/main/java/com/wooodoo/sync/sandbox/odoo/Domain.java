@@ -92,7 +92,15 @@ final class Domain {
         }
         FieldDef field = views.fieldAt(model, path, term);
         Object value = OdooJson.toJava(term.get(2));
-        return row -> test(field, views.valueAt(model, row, path), operator, value);
+        String[] parts = path.split("\\.");
+        if (operator.endsWith("like")) {
+            // the pattern is the leaf's, not the row's: compiled once per search, not once per record
+            Predicate<String> pattern = likePattern(operator.startsWith("=") ? String.valueOf(value) : "%" + value + "%",
+                    operator.contains("ilike"));
+            boolean negated = operator.startsWith("not ");
+            return row -> like(field, views.valueAt(model, row, parts), pattern) != negated;
+        }
+        return row -> test(field, views.valueAt(model, row, parts), operator, value);
     }
 
     private boolean test(FieldDef field, Object actual, String operator, Object expected) {
@@ -105,10 +113,7 @@ final class Domain {
             case "<=" -> comparable(actual, expected) && compare(actual, expected) <= 0;
             case ">" -> comparable(actual, expected) && compare(actual, expected) > 0;
             case ">=" -> comparable(actual, expected) && compare(actual, expected) >= 0;
-            case "like", "ilike" -> like(field, actual, "%" + expected + "%", operator.equals("ilike"));
-            case "not like", "not ilike" -> !like(field, actual, "%" + expected + "%", operator.equals("not ilike"));
-            case "=like", "=ilike" -> like(field, actual, String.valueOf(expected), operator.equals("=ilike"));
-            default -> false;
+            default -> false; // the like operators are tested with their compiled pattern, see leaf()
         };
     }
 
@@ -138,18 +143,30 @@ final class Domain {
         return false;
     }
 
-    private boolean like(FieldDef field, Object actual, String pattern, boolean ignoreCase) {
+    private boolean like(FieldDef field, Object actual, Predicate<String> pattern) {
         Object text = field.type() == OdooFieldType.MANY2ONE && actual != null
                 ? views.displayName(field.comodel(), (Long) actual) : actual;
         if (text == null || Boolean.FALSE.equals(text)) {
             return false;
+        }
+        return pattern.test(String.valueOf(text));
+    }
+
+    /**
+     * SQL's LIKE pattern ({@code %} any text, {@code _} one character) as a test of a text; a
+     * pattern without wildcards (an {@code =ilike} lookup by e-mail) is a plain comparison.
+     */
+    private static Predicate<String> likePattern(String pattern, boolean ignoreCase) {
+        if (pattern.indexOf('%') < 0 && pattern.indexOf('_') < 0) {
+            return ignoreCase ? pattern::equalsIgnoreCase : pattern::equals;
         }
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
         }
         int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        return Pattern.compile(regex.toString(), flags).matcher(String.valueOf(text)).matches();
+        Pattern compiled = Pattern.compile(regex.toString(), flags);
+        return text -> compiled.matcher(text).matches();
     }
 
     static boolean truthy(Object value) {
@@ -158,10 +175,17 @@ final class Domain {
     }
 
     static boolean sameValue(Object a, Object b) {
+        if (isWhole(a) && isWhole(b)) {
+            return ((Number) a).longValue() == ((Number) b).longValue(); // ids: the common case, without BigDecimal
+        }
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
         return a != null && a.equals(b);
+    }
+
+    private static boolean isWhole(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
     }
 
     /** SQL semantics: a comparison with NULL is never true. */

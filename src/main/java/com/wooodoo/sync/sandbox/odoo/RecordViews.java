@@ -76,11 +76,10 @@ final class RecordViews {
         throw new IllegalStateException("empty path");
     }
 
-    /** The value of a (possibly dotted) path for a stored row; one2many give their ids. */
-    Object valueAt(ModelDef model, Map<String, Object> row, String path) {
+    /** The value of a (possibly dotted) path, cut at its dots, for a stored row; one2many give their ids. */
+    Object valueAt(ModelDef model, Map<String, Object> row, String[] parts) {
         ModelDef current = model;
         Map<String, Object> currentRow = row;
-        String[] parts = path.split("\\.");
         for (int i = 0; i < parts.length - 1; i++) {
             FieldDef field = current.fieldOrFail(parts[i]);
             Object id = currentRow.get(field.name());
@@ -94,6 +93,9 @@ final class RecordViews {
     }
 
     private Object value(ModelDef def, Map<String, Object> row, FieldDef field) {
+        if (!field.readonly() && field.type() != OdooFieldType.ONE2MANY) {
+            return row.get(field.name()); // a stored field: nothing to compute
+        }
         Long id = (Long) row.get("id");
         return switch (def.name() + "." + field.name()) {
             case "sale.order.amount_total" -> childIds(def.fieldOrFail("order_line"), id).stream()

@@ -92,6 +92,24 @@ public class WooCommerceSimulator extends SandboxServer {
     }
 
     /**
+     * Adds generated orders that all belong to customer accounts (no guest orders, which
+     * {@link #seed} makes one in five of); needs customers and products. Answers their ids.
+     */
+    public List<Long> seedCustomerOrders(int count) {
+        WooOrders orders = (WooOrders) resource(EntityType.ORDERS);
+        List<Long> ids = new ArrayList<>();
+        synchronized (store) {
+            if (store.count(EntityType.CUSTOMERS) == 0) {
+                throw new IllegalStateException("seed customers before orders without guests");
+            }
+            for (int i = 0; i < count; i++) {
+                ids.add(orders.seed(seed, (ordinal, random) -> orders.generate(ordinal, random, false)).path("id").asLong());
+            }
+        }
+        return ids;
+    }
+
+    /**
      * Adds one generated record changed by {@code edit}, without WooCommerce's checks: the way to
      * plant data a sync must cope with (an e-mail or SKU that a later write will collide with, a
      * malformed value). Answers its id.

@@ -309,6 +309,15 @@ final class WooOrders extends WooResource {
 
     @Override
     ObjectNode generate(int ordinal, SplittableRandom r) {
+        return generate(ordinal, r, true);
+    }
+
+    /**
+     * A realistic order; one in five is a guest order (no customer account) unless
+     * {@code guests} is false, in which case that order belongs to a customer too (the draws
+     * are the same, so the other orders do not change).
+     */
+    ObjectNode generate(int ordinal, SplittableRandom r, boolean guests) {
         List<ObjectNode> products = store.all(EntityType.PRODUCTS);
         if (products.isEmpty()) {
             throw new IllegalStateException("seed products before orders: an order's lines refer to existing products");
@@ -316,7 +325,7 @@ final class WooOrders extends WooResource {
         List<ObjectNode> customers = store.all(EntityType.CUSTOMERS);
         ObjectNode o = blank();
         o.put("created_via", "checkout");
-        if (!customers.isEmpty() && r.nextInt(5) != 0) {
+        if (!customers.isEmpty() && (r.nextInt(5) != 0 || !guests)) {
             ObjectNode customer = customers.get(r.nextInt(customers.size()));
             o.put("customer_id", customer.path("id").asLong());
             o.set("billing", customer.get("billing").deepCopy());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -106,9 +107,14 @@ abstract class WooResource {
     }
 
     final ObjectNode seed(long seed) {
+        return seed(seed, this::generate);
+    }
+
+    /** Makes the record of a generated one, as {@link #seed(long)}, with another generator of this resource. */
+    final ObjectNode seed(long seed, BiFunction<Integer, SplittableRandom, ObjectNode> generator) {
         int ordinal = store.nextOrdinal(type);
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + type.ordinal() * 7_919L + ordinal);
-        ObjectNode record = generate(ordinal, random);
+        ObjectNode record = generator.apply(ordinal, random);
         record.put("id", store.nextId(type));
         Instant created = GENERATED_FROM.plus(Duration.ofMinutes(ordinal)).plusSeconds(random.nextInt(60));
         WooDates.stamp(record, "date_created", created);

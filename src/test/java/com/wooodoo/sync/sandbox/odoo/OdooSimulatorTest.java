@@ -149,6 +149,12 @@ class OdooSimulatorTest {
         assertThat(names(List.of(List.of("id", ">=", 3)))).containsExactly("Anna Schmidt");
         assertThat(names(List.of(List.of("id", "<", 2)))).containsExactly("Agrolait");
         assertThat(names(List.of(List.of("name", "ilike", "%AX%")))).containsExactly("Axelor");
+        assertThat(names(List.of(List.of("name", "like", "%AX%")))).isEmpty();
+        assertThat(names(List.of(List.of("name", "not ilike", "lait")))).containsExactly("Axelor", "Anna Schmidt");
+        assertThat(names(List.of(List.of("email", "=ilike", "A@AXELOR.COM")))).containsExactly("Axelor");
+        assertThat(names(List.of(List.of("email", "=like", "A@AXELOR.COM")))).isEmpty();
+        assertThat(names(List.of(List.of("name", "=ilike", "anna_schmidt")))).as("_ is any one character").containsExactly("Anna Schmidt");
+        assertThat(names(List.of(List.of("name", "=ilike", "a%t")))).containsExactly("Agrolait", "Anna Schmidt");
         assertThat(names(List.of("|", List.of("name", "=", "Agrolait"), List.of("country_id", "=", odoo.countryId("DE")))))
                 .containsExactly("Agrolait", "Anna Schmidt");
         assertThat(names(List.of("&", "!", List.of("is_company", "=", true), List.of("name", "ilike", "anna")))).containsExactly("Anna Schmidt");

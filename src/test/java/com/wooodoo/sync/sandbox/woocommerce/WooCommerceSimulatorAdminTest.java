@@ -74,6 +74,26 @@ class WooCommerceSimulatorAdminTest {
     }
 
     @Test
+    void ordersCanBeSeededWithoutGuestOrders() {
+        shop.seed(EntityType.CUSTOMERS, 50);
+        shop.seed(EntityType.PRODUCTS, 20);
+        List<Long> ids = shop.seedCustomerOrders(200);
+
+        assertThat(ids).hasSize(200).doesNotHaveDuplicates();
+        assertThat(shop.orders()).hasSize(200).allSatisfy(order -> {
+            assertThat(order.get("customer_id").asLong()).isPositive();
+            assertThat(order.get("line_items")).isNotEmpty();
+            assertThat(order.at("/billing/email").asText()).isEqualTo(shop.record(EntityType.CUSTOMERS,
+                    order.get("customer_id").asLong()).orElseThrow().get("email").asText());
+        });
+        try (WooCommerceSimulator empty = new WooCommerceSimulator(0, 1, "k", "s")) {
+            empty.seed(EntityType.PRODUCTS, 1);
+            assertThatThrownBy(() -> empty.seedCustomerOrders(1)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("seed customers");
+        }
+    }
+
+    @Test
     void ordersCannotBeSeededBeforeProducts() {
         assertThatThrownBy(() -> shop.seed(EntityType.ORDERS, 1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("seed products");
