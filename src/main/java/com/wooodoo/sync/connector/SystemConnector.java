@@ -3,6 +3,7 @@ package com.wooodoo.sync.connector;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,24 @@ public interface SystemConnector {
 
     /** The records whose natural key (see the mapping) is one of these; a key may match several. */
     List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys);
+
+    /**
+     * Whether a record this connector created can always be found again by its natural key. When
+     * not (WooCommerce numbers its orders itself), creates carry the source record's reference
+     * and {@link #findCreatedFrom} finds them.
+     */
+    default boolean findsCreatedByNaturalKey(EntityType type) {
+        return true;
+    }
+
+    /**
+     * The records created (by {@link #create}) from these source records since {@code since}, by
+     * source id; for the types whose natural key cannot find them.
+     */
+    default Map<String, SyncRecord> findCreatedFrom(EntityType type, ExternalSystem source, Collection<String> sourceIds,
+                                                    Instant since) {
+        return Map.of();
+    }
 
     /** Creates the records, in as few calls as the system allows. */
     List<WriteOutcome> create(EntityType type, List<SyncRecord> records);

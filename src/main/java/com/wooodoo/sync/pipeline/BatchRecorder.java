@@ -7,6 +7,7 @@ import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.orchestration.ActivityRecorder;
 import com.wooodoo.sync.store.ConflictRow;
 import com.wooodoo.sync.store.ConflictStore;
+import com.wooodoo.sync.store.CreateIntentStore;
 import com.wooodoo.sync.store.LinkStore;
 import com.wooodoo.sync.store.SyncProgressStore;
 import org.apache.camel.Exchange;
@@ -33,9 +34,11 @@ public class BatchRecorder {
     private final ActivityRecorder activity;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final CreateIntentStore intents;
 
     public BatchRecorder(SyncProgressStore progress, LinkStore links, ConflictStore conflicts, ActivityRecorder activity,
-                         TransactionTemplate tx, ObjectMapper json) {
+                         TransactionTemplate tx, ObjectMapper json, CreateIntentStore intents) {
+        this.intents = intents;
         this.progress = progress;
         this.links = links;
         this.conflicts = conflicts;
@@ -58,7 +61,7 @@ public class BatchRecorder {
         SyncJob job = work.job();
         String entity = work.entity().id();
         tx.executeWithoutResult(status -> {
-            logAndLink(work);
+            logAndLink(work, work.failed());
             conflicts.closeEarlier(job.orgId(), entity, job.source().id(), job.target().id(),
                     work.applied().stream().map(a -> a.source().id()).toList(), job.syncId(), "applied",
                     "synced by sync " + job.syncId() + " (referred to by a record of it)");
@@ -82,7 +85,7 @@ public class BatchRecorder {
         Checkpoint next = job.checkpoint().nextBatch();
         tx.executeWithoutResult(status -> {
             if (!dryRun) {
-                logAndLink(work);
+                logAndLink(work, failed);
             }
             closeEarlierConflicts(work, failed);
             for (BatchWork.Failed f : failed) {
@@ -123,16 +126,36 @@ public class BatchRecorder {
                 "failed", "tried again by sync " + job.syncId() + ", which recorded a new conflict for it");
     }
 
-    /** The versions written (idempotency log) and the links of the records written, in the caller's transaction. */
-    private void logAndLink(BatchWork work) {
+    /**
+     * The versions written (idempotency log) and the links of the records written, in the caller's
+     * transaction; the batch's announced creates are settled with them.
+     */
+    private void logAndLink(BatchWork work, List<BatchWork.Failed> failed) {
         SyncJob job = work.job();
         String entity = work.entity().id();
+        settleAnnouncedCreates(work, failed);
         for (BatchWork.Applied applied : work.applied()) {
             progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
                     applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
             links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
                     applied.contentHash(), applied.targetSeenHash());
         }
+    }
+
+    /**
+     * Forgets the batch's announced creates, except of records given up on transient failures or
+     * on refused credentials: their create may have happened without its answer reaching us.
+     */
+    private void settleAnnouncedCreates(BatchWork work, List<BatchWork.Failed> failed) {
+        SyncJob job = work.job();
+        List<BatchWork.Failed> unsure = failed.stream()
+                .filter(f -> f.type() == ConflictType.RetryExhausted || f.type() == ConflictType.AuthError).toList();
+        if (unsure.stream().anyMatch(f -> f.source() == null)) {
+            return;
+        }
+        java.util.Set<String> mayExist = unsure.stream().map(f -> f.source().id()).collect(java.util.stream.Collectors.toSet());
+        intents.clear(job.orgId(), work.entity().id(), job.source().id(), job.target().id(),
+                work.records().stream().map(SyncRecord::id).filter(id -> !mayExist.contains(id)).toList());
     }
 
     private ConflictRow conflict(SyncJob job, BatchWork work, BatchWork.Failed failed) {

@@ -11,6 +11,7 @@ import com.wooodoo.sync.connector.TargetUpdate;
 import com.wooodoo.sync.connector.WriteOutcome;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import com.wooodoo.sync.store.CreateIntentStore;
 import com.wooodoo.sync.store.LinkStore;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -45,12 +46,14 @@ public class BatchSteps {
     private final BatchRecorder recorder;
 
     private final long firstRetryDelayMs;
+    private final CreateIntentStore intents;
 
     public BatchSteps(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, ExternalCalls calls,
-                      SyncControl control, BatchRecorder recorder,
+                      SyncControl control, BatchRecorder recorder, CreateIntentStore intents,
                       @org.springframework.beans.factory.annotation.Value("${wooodoo.pipeline.first-retry-delay-ms:1000}")
                       long firstRetryDelayMs) {
         this.firstRetryDelayMs = firstRetryDelayMs;
+        this.intents = intents;
         this.recorder = recorder;
         this.connectors = connectors;
         this.mappings = mappings;
@@ -135,12 +138,51 @@ public class BatchSteps {
                 }
             }
         }
+        findCreatesLeftUnrecorded(work, target, linkBySource, linkedTargets, byKey);
         List<String> required = mapping.fields().stream().filter(f -> f.required()).map(f -> f.name()).toList();
         Map<String, String> takenBy = links.sourcesOfTargets(job.orgId(), work.entity().id(), job.source().id(),
                 byKey.values().stream().flatMap(List::stream).map(SyncRecord::id).toList());
         work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required,
                 MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(), linkBySource,
                 linkedTargets, byKey, takenBy));
+    }
+
+    /**
+     * For a target that cannot find our creates by natural key: a record whose create was announced
+     * but never recorded (its answer timed out, or the service died) may exist in the target
+     * already; it is looked for by the reference the create carried and, when found, planned as an
+     * update of it (found under the record's natural key), never created again.
+     */
+    private void findCreatesLeftUnrecorded(BatchWork work, SystemConnector target, Map<String, RecordLink> linkBySource,
+                                           Map<String, SyncRecord> linkedTargets, Map<String, List<SyncRecord>> byKey) {
+        SyncJob job = work.job();
+        if (target.findsCreatedByNaturalKey(work.entity())) {
+            return;
+        }
+        String naturalKey = mappings.of(work.entity()).naturalKey();
+        Map<String, SyncRecord> unmatched = new HashMap<>();
+        for (SyncRecord record : work.records()) {
+            Object key = record.fields().get(naturalKey);
+            boolean linked = linkedTargets.containsKey(targetIdOf(linkBySource, record));
+            if (!linked && key != null && !byKey.containsKey(BatchPlanner.normalizeKey(key.toString()))) {
+                unmatched.put(record.id(), record);
+            }
+        }
+        Map<String, java.time.Instant> announced = intents.find(job.orgId(), work.entity().id(), job.source().id(),
+                job.target().id(), unmatched.keySet());
+        if (announced.isEmpty()) {
+            return;
+        }
+        java.time.Instant since = java.util.Collections.min(announced.values());
+        Map<String, SyncRecord> created = calls.call(job, job.target(), "find " + work.entity() + " created before",
+                () -> target.findCreatedFrom(work.entity(), job.source(), announced.keySet(), since));
+        created.forEach((sourceId, record) -> byKey.put(
+                BatchPlanner.normalizeKey(unmatched.get(sourceId).fields().get(naturalKey).toString()),
+                new ArrayList<>(List.of(record))));
+        if (!created.isEmpty()) {
+            LOG.info("{}: {} {} created by an earlier attempt whose answer never came are updated, not created again",
+                    job, created.size(), work.entity());
+        }
     }
 
     /**
@@ -208,6 +250,10 @@ public class BatchSteps {
         }
         if (!writable.isEmpty()) {
             List<SyncRecord> records = writable.stream().map(RecordPlan::source).toList();
+            if (!target.findsCreatedByNaturalKey(work.entity())) {
+                intents.announce(job.orgId(), work.entity().id(), job.source().id(), job.target().id(),
+                        records.stream().map(SyncRecord::id).toList(), job.syncId());
+            }
             List<WriteOutcome> outcomes = calls.call(job, job.target(), "create " + records.size() + " " + work.entity(),
                     () -> target.create(work.entity(), records));
             collect(work, writable, outcomes, "create");

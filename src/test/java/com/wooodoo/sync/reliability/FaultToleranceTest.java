@@ -39,6 +39,7 @@ class FaultToleranceTest extends SandboxTestBase {
 
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
     private static final String CUSTOMERS = "[\"customers\"]";
+    private static final String ODOO_TO_WOO = "[\"odoo\",\"woocommerce\"]";
 
     @Autowired
     private CamelContext camel;
@@ -83,6 +84,40 @@ class FaultToleranceTest extends SandboxTestBase {
         assertThat(report.at("/conflicts/totalConflicts").asInt()).as("only RetryExhausted conflicts: " + report)
                 .isEqualTo(failed.size());
         assertEachShopCustomerOnceInOdoo(failed);
+    }
+
+    @Test
+    void shopTimingOutOrderCreatesNeverGetsAnOdooOrderTwiceThoughItNumbersOrdersItself() {
+        odoo.seed(EntityType.ORDERS, 30); // with their contacts and products
+        JsonNode references = runToEnd(startSync(ODOO_TO_WOO, "[\"customers\",\"products\"]",
+                "{\"interBatchDelayMs\":0,\"mode\":\"full\"}"));
+        assertThat(references.get("status").asText()).as(references.toString()).isEqualTo("done");
+        // held 6 s, past the client's read timeout of 5 s: the shop still creates the orders then
+        woo.setFaults(Faults.NONE.withTimeouts(0.25, 6_000));
+
+        String syncId = startSync(ODOO_TO_WOO, "[\"orders\"]",
+                "{\"interBatchDelayMs\":0,\"mode\":\"full\",\"batchSize\":10,\"maxRetries\":5}");
+        JsonNode report = runToEnd(syncId);
+        woo.setFaults(Faults.NONE);
+        await("late calls of the timed-out requests have landed").pollDelay(Duration.ofMillis(6_500))
+                .atMost(Duration.ofSeconds(10)).until(() -> true);
+
+        assertThat(report.get("status").asText()).as(report.toString()).isIn("done", "partial");
+        Set<String> failed = conflictSourceIds(syncId, "RetryExhausted");
+        assertThat(report.at("/queue/processed").asInt() + failed.size()).as(report.toString()).isEqualTo(30);
+        Map<String, Long> shopOrdersBySource = woo.orders().stream()
+                .flatMap(o -> java.util.stream.StreamSupport.stream(o.path("meta_data").spliterator(), false))
+                .filter(m -> m.path("key").asText().equals("_wooodoo_source"))
+                .collect(Collectors.groupingBy(m -> m.path("value").asText(), Collectors.counting()));
+        assertThat(shopOrdersBySource.entrySet()).as("Odoo orders created twice in the shop")
+                .filteredOn(e -> e.getValue() > 1).isEmpty();
+        for (JsonNode order : odoo.records("sale.order")) {
+            String id = order.get("id").asText();
+            if (!failed.contains(id)) {
+                assertThat(shopOrdersBySource).as("Odoo order " + id + " is in the shop").containsKey("odoo:" + id);
+            }
+        }
+        assertThat(woo.orders()).hasSize(shopOrdersBySource.size());
     }
 
     @Test

@@ -62,6 +62,8 @@ import java.util.Set;
 public class WooCommerceConnector implements SystemConnector {
 
     public static final Duration EMAIL_INDEX_MAX_AGE = Duration.ofMinutes(30);
+    /** The order meta field naming the record an order was created from ({@code odoo:<id>}). */
+    static final String SOURCE_META = "_wooodoo_source";
     private static final int PER_PAGE = 100;
     private static final int DIRECT_EMAIL_LOOKUPS = 2;
     private static final int MAX_SKU_QUERY_CHARS = 1_500;
@@ -143,6 +145,51 @@ public class WooCommerceConnector implements SystemConnector {
                 .toList());
     }
 
+    /** WooCommerce gives an order its number itself: one we created is found by the source reference it carries. */
+    @Override
+    public boolean findsCreatedByNaturalKey(EntityType type) {
+        return type != EntityType.ORDERS;
+    }
+
+    /**
+     * Reads the orders created since {@code since} (a second earlier, as WooCommerce filters by
+     * whole seconds) and picks those whose {@value #SOURCE_META} names one of the source records.
+     */
+    @Override
+    public Map<String, SyncRecord> findCreatedFrom(EntityType type, ExternalSystem source, Collection<String> sourceIds,
+                                                   Instant since) {
+        if (findsCreatedByNaturalKey(type) || sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        EntityMapping mapping = mapping(type);
+        Map<String, String> wanted = new HashMap<>();
+        sourceIds.forEach(id -> wanted.put(sourceReference(source, id), id));
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        Map<String, SyncRecord> found = new HashMap<>();
+        for (JsonNode item : fetchAll(resource(mapping), WooQuery.of("after", WOO_DATE.format(from.atOffset(ZoneOffset.UTC)))
+                .with("dates_are_gmt", "true"))) {
+            for (JsonNode meta : item.path("meta_data")) {
+                String sourceId = wanted.get(meta.path("value").asText());
+                if (SOURCE_META.equals(meta.path("key").asText()) && sourceId != null) {
+                    found.putIfAbsent(sourceId, mapper.toRecord(mapping, item));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void markSource(ObjectNode json, SyncRecord record) {
+        if (record.id() == null) {
+            return;
+        }
+        json.withArray("meta_data").addObject().put("key", SOURCE_META)
+                .put("value", sourceReference(record.system(), record.id()));
+    }
+
+    private static String sourceReference(ExternalSystem system, String id) {
+        return system.id() + ":" + id;
+    }
+
     @Override
     public List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
         EntityMapping mapping = mapping(type);
@@ -151,6 +198,9 @@ public class WooCommerceConnector implements SystemConnector {
         for (int i = 0; i < records.size(); i++) {
             try {
                 ObjectNode json = mapper.toJson(mapping, records.get(i), true);
+                if (!findsCreatedByNaturalKey(type)) {
+                    markSource(json, records.get(i));
+                }
                 items.add(new WooBatchWriter.Item(i, json, json.path("sku").asText(null)));
             } catch (ConnectorException rejected) {
                 outcomes[i] = WriteOutcome.failed(i, rejected);

@@ -100,6 +100,24 @@ final class WooOrders extends WooResource {
         recalculate(record);
     }
 
+    /** Adds meta entries ({@code key}, {@code value}) as WooCommerce does, each with an id of its own. */
+    private static void copyMetaData(ObjectNode record, JsonNode meta) {
+        if (meta == null || meta.isNull()) {
+            return;
+        }
+        if (!meta.isArray()) {
+            throw WooApiException.invalidParam("meta_data", "meta_data is not of type array.");
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode stored = record.withArray("meta_data");
+        for (JsonNode entry : meta) {
+            if (!entry.isObject() || !entry.path("key").isTextual()) {
+                throw WooApiException.invalidParam("meta_data", "meta_data item is not a key and value.");
+            }
+            stored.addObject().put("id", stored.size() + 1L).put("key", entry.get("key").asText())
+                    .set("value", entry.path("value"));
+        }
+    }
+
     private void apply(ObjectNode record, JsonNode body, boolean inBatch) {
         Long customerId = WooInput.integer(body, "customer_id");
         if (customerId != null) {
@@ -116,6 +134,7 @@ final class WooOrders extends WooResource {
             record.put("currency", currency);
         }
         WooInput.copyText(body, record, "customer_note");
+        copyMetaData(record, body.get("meta_data"));
         WooInput.copyText(body, record, "payment_method");
         WooInput.copyText(body, record, "payment_method_title");
         WooInput.copyText(body, record, "transaction_id");
