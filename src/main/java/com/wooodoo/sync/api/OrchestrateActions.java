@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.conflict.ConflictDesk;
 import com.wooodoo.sync.conflict.ConflictResolution;
 import com.wooodoo.sync.conflict.ConflictType;
-import com.wooodoo.sync.connector.EntityType;
-import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.orchestration.ActivityRecorder;
 import com.wooodoo.sync.orchestration.ActivityRecorder.Outcome;
-import com.wooodoo.sync.orchestration.SyncConfig;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
-import com.wooodoo.sync.orchestration.SyncMode;
 import com.wooodoo.sync.orchestration.SyncRequest;
 import com.wooodoo.sync.orchestration.SyncStatusReport;
 import com.wooodoo.sync.store.ActivityEntry;
@@ -22,7 +18,6 @@ import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +42,11 @@ public class OrchestrateActions {
     private final ConflictDesk conflictDesk;
     private final ActivityRecorder activity;
     private final ObjectMapper json;
+    private final StartRequests startRequests;
 
     public OrchestrateActions(SyncLifecycle lifecycle, SyncStatusReport statusReport, ConflictDesk conflictDesk,
-                              ActivityRecorder activity, ObjectMapper json) {
+                              ActivityRecorder activity, ObjectMapper json, StartRequests startRequests) {
+        this.startRequests = startRequests;
         this.lifecycle = lifecycle;
         this.statusReport = statusReport;
         this.conflictDesk = conflictDesk;
@@ -58,21 +55,7 @@ public class OrchestrateActions {
     }
 
     public ApiResponse start(@ExchangeProperty(REQ) OrchestrateRequest request) {
-        RequestFields fields = request.fields()
-                .rejectUnknown(Set.of("systems", "entityTypes", "syncConfig", "idempotencyKey"));
-        List<String> systemIds = Arrays.stream(ExternalSystem.values()).map(ExternalSystem::id).toList();
-        List<String> entityIds = Arrays.stream(EntityType.values()).map(EntityType::id).toList();
-        Optional<List<String>> systems = fields.listOf("systems", systemIds, 2, 2);
-        Optional<List<String>> entityTypes = fields.listOf("entityTypes", entityIds, 1, entityIds.size());
-        SyncConfig config = syncConfig(fields);
-        Optional<String> idempotencyKey = fields.text("idempotencyKey", 255, false);
-        fields.throwIfInvalid();
-
-        SyncRequest syncRequest = new SyncRequest(request.caller().orgId(),
-                ExternalSystem.fromId(systems.get().get(0)).orElseThrow(),
-                ExternalSystem.fromId(systems.get().get(1)).orElseThrow(),
-                entityTypes.get().stream().map(id -> EntityType.fromId(id).orElseThrow()).toList(),
-                config, idempotencyKey, request.caller().actor());
+        SyncRequest syncRequest = startRequests.read(request.caller().orgId(), request.caller().actor(), request.fields());
         SyncLifecycle.Started started = lifecycle.start(syncRequest);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("syncId", started.sync().syncId().toString());
@@ -162,22 +145,6 @@ public class OrchestrateActions {
         answer.put("nextCursor", more ? Cursors.ofActivity(page.get(page.size() - 1).entryId()) : null);
         recordRead(request, syncId.get(), "activity", Map.of("returned", page.size()), began);
         return ApiResponse.ok(answer);
-    }
-
-    private SyncConfig syncConfig(RequestFields fields) {
-        SyncConfig d = SyncConfig.DEFAULTS;
-        return fields.object("syncConfig", json).map(config -> {
-            config.rejectUnknown(Set.of("batchSize", "maxRetries", "rateLimit", "interBatchDelayMs", "mode", "dryRun"));
-            return new SyncConfig(
-                    config.integer("batchSize", SyncConfig.MIN_BATCH_SIZE, SyncConfig.MAX_BATCH_SIZE).orElse(d.batchSize()),
-                    config.integer("maxRetries", SyncConfig.MIN_MAX_RETRIES, SyncConfig.MAX_MAX_RETRIES).orElse(d.maxRetries()),
-                    config.integer("rateLimit", SyncConfig.MIN_RATE_LIMIT, SyncConfig.MAX_RATE_LIMIT).orElse(d.rateLimit()),
-                    config.integer("interBatchDelayMs", SyncConfig.MIN_INTER_BATCH_DELAY_MS,
-                            SyncConfig.MAX_INTER_BATCH_DELAY_MS).orElse(d.interBatchDelayMs()),
-                    config.oneOf("mode", List.of("full", "incremental"), false)
-                            .map(mode -> SyncMode.valueOf(mode.toUpperCase())).orElse(d.mode()),
-                    config.bool("dryRun").orElse(d.dryRun()));
-        }).orElse(d);
     }
 
     private static UUID syncId(OrchestrateRequest request) {

@@ -77,6 +77,13 @@ public class SyncStore {
                 ROW, orgId, syncId).stream().findFirst();
     }
 
+    /** The oldest sync started by this actor (a schedule) that is still queued, processing or paused. */
+    public Optional<SyncRow> findActiveStartedBy(String orgId, String actor) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sync_orchestration WHERE org_id = ? AND created_by = ? "
+                + "AND status IN ('queued', 'processing', 'paused') ORDER BY created_at LIMIT 1", ROW, orgId, actor)
+                .stream().findFirst();
+    }
+
     /** A sync of any organisation, for the pipeline that runs it. */
     public Optional<SyncRow> findById(UUID syncId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM sync_orchestration WHERE sync_id = ?", ROW, syncId)

@@ -104,6 +104,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself (a start-up that must fail); answers its exit code. */
+    public int awaitExit(Duration atMost) {
+        try {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " is still running after " + atMost + ":\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        ALIVE.remove(this);
+        return process.exitValue();
+    }
+
     public int port() {
         return port;
     }
