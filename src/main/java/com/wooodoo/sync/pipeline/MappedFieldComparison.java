@@ -15,7 +15,8 @@ import java.util.Optional;
  * Whether a source record and a target record hold the same values, compared on the mapped fields
  * that read back exactly as written in both systems: plain values (text, numbers, booleans)
  * written to both sides. A name split in one system and joined in the other, references (ids of
- * two systems), order lines and times the systems set themselves are left out.
+ * two systems), order lines, times the systems set themselves, and fields the source leaves empty
+ * (the target may fill in a default) are left out.
  */
 public final class MappedFieldComparison {
 
@@ -52,8 +53,11 @@ public final class MappedFieldComparison {
     private boolean same(FieldMapping field, Object a, Object b) {
         String x = text(a);
         String y = text(b);
-        if (x == null || y == null) {
-            return x == y;
+        if (x == null) {
+            return true; // nothing was written for it: the target may keep a default of its own (Odoo's 0.0)
+        }
+        if (y == null) {
+            return false;
         }
         if (field.type() == FieldType.DECIMAL || field.type() == FieldType.INTEGER) {
             try {

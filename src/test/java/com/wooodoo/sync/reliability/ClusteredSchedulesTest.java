@@ -120,17 +120,6 @@ class ClusteredSchedulesTest {
                 + "AND action = 'start' AND outcome = 'ok'", Integer.class)).isEqualTo(all.size());
     }
 
-    @Test
-    void aWrongScheduleStopsStartUpNamingTheFileAndTheEntry() throws IOException {
-        Path schedules = writeSchedules("""
-                schedules:
-                  - { id: broken, organisation: %s, cron: "61 * * * * ?", systems: [woocommerce, odoo], entityTypes: [customers] }
-                """.formatted(ORG));
-        ServiceProcess failing = startService("bad-schedule", schedules);
-        assertThat(failing.awaitExit(START_UP)).isNotZero();
-        assertThat(Files.readString(failing.log())).contains(schedules + ", schedule entry 1 'broken': cron: '61 * * * * ?'");
-    }
-
     private static long count(String text, String needle) {
         return text.lines().filter(l -> l.contains(needle)).count();
     }

@@ -73,6 +73,7 @@ final class StockModels {
                 FieldDef.of("barcode", CHAR, "Barcode"),
                 FieldDef.of("list_price", FLOAT, "Sales Price").digits(2).defaultsTo(1.0),
                 FieldDef.of("standard_price", FLOAT, "Cost").digits(2).defaultsTo(0.0),
+                FieldDef.of("weight", FLOAT, "Weight").digits(2).defaultsTo(0.0),
                 FieldDef.of("description_sale", TEXT, "Sales Description"),
                 FieldDef.of("type", SELECTION, "Product Type").defaultsTo("consu"),
                 FieldDef.of("sale_ok", BOOLEAN, "Can be Sold").defaultsTo(true),
