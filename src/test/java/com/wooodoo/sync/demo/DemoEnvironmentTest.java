@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
         "wooodoo.demo.odoo-port=0",
         "wooodoo.demo.organization=demo-test",
         "wooodoo.demo.token-file=target/demo-token-test",
+        "wooodoo.schedules-file=config/schedules.yaml", // the demo schedule names the organisation demo
         "wooodoo.pipeline.poll-ms=100",
         "wooodoo.pipeline.rate-limit-override=100000",
 })
