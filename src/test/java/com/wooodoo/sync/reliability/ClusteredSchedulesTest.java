@@ -4,19 +4,17 @@ import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.odoo.OdooSimulator;
 import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.store.OrganizationStore;
+import com.wooodoo.sync.support.OwnDatabase;
 import com.wooodoo.sync.support.ServiceProcess;
-import com.wooodoo.sync.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +41,7 @@ class ClusteredSchedulesTest {
 
     private static WooCommerceSimulator woo;
     private static OdooSimulator odoo;
-    private static String databaseUrl;
-    private static String database;
+    private static OwnDatabase database;
     private static final List<ServiceProcess> started = new ArrayList<>();
 
     @BeforeAll
@@ -52,11 +49,7 @@ class ClusteredSchedulesTest {
         woo = new WooCommerceSimulator(0, 5, "ck_test", "cs_test").start();
         odoo = new OdooSimulator(0, 5, "test", "admin", "odoo-password", "odoo-api-key").start();
         woo.seed(EntityType.CUSTOMERS, 5);
-        String shared = TestDatabase.url();
-        database = "wooodoo_cluster_" + RUN;
-        String server = shared.substring(0, shared.lastIndexOf('/') + 1);
-        execute(server + "postgres", "CREATE DATABASE " + database);
-        databaseUrl = server + database;
+        database = OwnDatabase.create("cluster_" + RUN);
     }
 
     @AfterAll
@@ -64,12 +57,7 @@ class ClusteredSchedulesTest {
         started.forEach(ServiceProcess::close);
         woo.close();
         odoo.close();
-        String server = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1);
-        try {
-            execute(server + "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (RuntimeException ignored) {
-            // a left-over test database is harmless
-        }
+        database.drop();
     }
 
     @Test
@@ -86,8 +74,7 @@ class ClusteredSchedulesTest {
                 """.formatted(ORG));
         // the first creates the schema; the organisation exists before the second starts
         ServiceProcess first = startService("node-1", schedules).awaitReady(START_UP);
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo",
-                TestDatabase.USER, TestDatabase.PASSWORD));
+        JdbcTemplate jdbc = database.jdbc();
         new OrganizationStore(jdbc).createIfAbsent(ORG, "Cluster test");
         ServiceProcess second = startService("node-2", schedules).awaitReady(START_UP);
 
@@ -143,33 +130,12 @@ class ClusteredSchedulesTest {
     }
 
     private static ServiceProcess startService(String name, Path schedules) {
-        String at = "--wooodoo.organizations." + ORG;
-        ServiceProcess process = ServiceProcess.start(name, LOGS.resolve("cluster-" + RUN + "-" + name + ".log"), List.of(
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + TestDatabase.USER,
-                "--spring.datasource.password=" + TestDatabase.PASSWORD,
-                "--wooodoo.schedules-file=" + schedules,
-                "--wooodoo.pipeline.poll-ms=200",
-                "--wooodoo.pipeline.rate-limit-override=100000",
-                "--spring.main.banner-mode=off",
-                at + ".woocommerce.base-url=" + woo.baseUrl(),
-                at + ".woocommerce.consumer-key=ck_test",
-                at + ".woocommerce.consumer-secret=cs_test",
-                at + ".odoo.url=" + odoo.baseUrl(),
-                at + ".odoo.protocol=jsonrpc",
-                at + ".odoo.database=test",
-                at + ".odoo.login=admin",
-                at + ".odoo.password=odoo-password"));
+        List<String> args = database.serviceArguments();
+        args.addAll(List.of("--wooodoo.schedules-file=" + schedules, "--wooodoo.pipeline.poll-ms=200",
+                "--wooodoo.pipeline.rate-limit-override=100000"));
+        args.addAll(OwnDatabase.organisationArguments(ORG, woo.baseUrl(), odoo.baseUrl()));
+        ServiceProcess process = ServiceProcess.start(name, LOGS.resolve("cluster-" + RUN + "-" + name + ".log"), args);
         started.add(process);
         return process;
-    }
-
-    private static void execute(String url, String sql) {
-        try (var c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
-             var s = c.createStatement()) {
-            s.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -61,12 +61,14 @@ class CrashRecoveryTest {
     private static final int CUSTOMERS = 2_000;
     private static final int BATCH = 50;
     private static final int BATCHES = CUSTOMERS / BATCH;
+    private static final int LONG_RUN_CUSTOMERS = 5_000;
+    private static final int LONG_RUN_KILLS = 20;
     private static final Duration START_UP = Duration.ofSeconds(90);
     private static final Path LOGS = Path.of("target", "reliability");
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c",
-            "crash-" + RUN + "-d");
+            "crash-" + RUN + "-d", "crash-" + RUN + "-e");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
     private static WooCommerceSimulator woo;
@@ -252,6 +254,40 @@ class CrashRecoveryTest {
         assertThat(linkCount(org)).isEqualTo(CUSTOMERS);
     }
 
+    /**
+     * The long run (Maven profile {@code reliability-long}, not in the normal build): a sync of
+     * 5,000 customers killed at 20 random points (a fixed seed, printed), each kill followed by a
+     * restart; it ends {@code done} with each customer once in Odoo and counters that add up.
+     */
+    @Test
+    @Order(5)
+    @org.junit.jupiter.api.Tag("long")
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    void killedAtTwentyRandomPointsOfA5000CustomerSyncItEndsDoneWithEveryCustomerOnce() {
+        String org = ORGS.get(4);
+        woo.reset();
+        woo.seed(EntityType.CUSTOMERS, LONG_RUN_CUSTOMERS);
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        int batches = LONG_RUN_CUSTOMERS / BATCH;
+        List<Integer> killPoints = random.ints(1, batches - 1).distinct().limit(LONG_RUN_KILLS).sorted().boxed().toList();
+        System.out.printf("crash points (seed %d, -Dcrash.seed=%d repeats them): after batch %s%n", seed, seed, killPoints);
+
+        String syncId = startSync(api(org));
+        List<ServiceProcess> killed = new ArrayList<>();
+        for (int point : killPoints) {
+            await("batch " + point + " done (service log: " + service.log() + ")").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(10)).until(() -> batchesDone(syncId) >= point);
+            killed.add(service);
+            service.kill();
+            service = startService(testName + "-after-" + point);
+        }
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertNothingLostNothingDoubled(org, syncId, report, LONG_RUN_CUSTOMERS);
+        System.out.printf("%d kills, %d restarts: %s%n", killed.size(), killed.size(), report);
+    }
+
     private long partnersWith(String email) {
         return odoo.records("res.partner").stream().filter(p -> email.equalsIgnoreCase(p.path("email").asText())).count();
     }
@@ -266,9 +302,13 @@ class CrashRecoveryTest {
     }
 
     private void assertNothingLostNothingDoubled(String org, String syncId, JsonNode report) {
+        assertNothingLostNothingDoubled(org, syncId, report, CUSTOMERS);
+    }
+
+    private void assertNothingLostNothingDoubled(String org, String syncId, JsonNode report, int customers) {
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
-        assertThat(report.at("/queue/total").asInt()).as(report.toString()).isEqualTo(CUSTOMERS);
-        assertThat(report.at("/queue/processed").asInt()).as(report.toString()).isEqualTo(CUSTOMERS);
+        assertThat(report.at("/queue/total").asInt()).as(report.toString()).isEqualTo(customers);
+        assertThat(report.at("/queue/processed").asInt()).as(report.toString()).isEqualTo(customers);
         assertThat(report.at("/queue/failed").asInt() + report.at("/queue/skipped").asInt()).as(report.toString()).isZero();
         assertThat(report.at("/queue/pending").asInt()).as(report.toString()).isZero();
         assertThat(report.at("/conflicts/totalConflicts").asInt()).as(report.toString()).isZero();
@@ -278,22 +318,22 @@ class CrashRecoveryTest {
                 .collect(Collectors.groupingBy(p -> p.path("email").asText().toLowerCase(), Collectors.counting()));
         Set<String> shopEmails = woo.customers().stream().map(c -> c.get("email").asText().toLowerCase())
                 .collect(Collectors.toSet());
-        assertThat(shopEmails).hasSize(CUSTOMERS);
+        assertThat(shopEmails).hasSize(customers);
         assertThat(partnersByEmail.entrySet()).as("partners created twice").filteredOn(e -> e.getValue() > 1).isEmpty();
         assertThat(partnersByEmail.keySet()).as("one partner per shop customer, none missing, none extra")
                 .containsExactlyInAnyOrderElementsOf(shopEmails);
-        assertThat(odoo.count("res.partner")).isEqualTo(CUSTOMERS);
+        assertThat(odoo.count("res.partner")).isEqualTo(customers);
 
-        assertThat(linkCount(org)).isEqualTo(CUSTOMERS);
+        assertThat(linkCount(org)).isEqualTo(customers);
         Integer linkedPartners = jdbc.queryForObject("SELECT count(DISTINCT odoo_id) FROM sync_record_link WHERE org_id = ?",
                 Integer.class, org);
-        assertThat(linkedPartners).isEqualTo(CUSTOMERS);
+        assertThat(linkedPartners).isEqualTo(customers);
         Set<String> partnerIds = odoo.records("res.partner").stream().map(p -> p.get("id").asText()).collect(Collectors.toSet());
         List<String> linkedIds = jdbc.queryForList("SELECT odoo_id FROM sync_record_link WHERE org_id = ?", String.class, org);
         assertThat(partnerIds).as("every link points at an existing partner").containsAll(linkedIds);
         Integer applied = jdbc.queryForObject("SELECT count(DISTINCT source_record_id) FROM sync_idempotency_log "
                 + "WHERE org_id = ? AND sync_id = ?::uuid", Integer.class, org, syncId);
-        assertThat(applied).as("every customer is in the idempotency log").isEqualTo(CUSTOMERS);
+        assertThat(applied).as("every customer is in the idempotency log").isEqualTo(customers);
     }
 
     /** The sync was run by each of these services in turn (its "run" activity names the runner). */

@@ -1,19 +1,17 @@
 package com.wooodoo.sync.reliability;
 
 import com.wooodoo.sync.store.OrganizationStore;
+import com.wooodoo.sync.support.OwnDatabase;
 import com.wooodoo.sync.support.ServiceProcess;
-import com.wooodoo.sync.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,28 +35,18 @@ class ScheduleMisfireTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final String ORG = "misfire-" + RUN;
     private static final Path LOGS = Path.of("target", "reliability");
-    private static String database;
-    private static String databaseUrl;
+    private static OwnDatabase database;
     private static final List<ServiceProcess> started = new ArrayList<>();
 
     @BeforeAll
     static void database() {
-        String shared = TestDatabase.url();
-        database = "wooodoo_misfire_" + RUN;
-        String server = shared.substring(0, shared.lastIndexOf('/') + 1);
-        execute(server + "postgres", "CREATE DATABASE " + database);
-        databaseUrl = server + database;
+        database = OwnDatabase.create("misfire_" + RUN);
     }
 
     @AfterAll
     static void dropDatabase() {
         started.forEach(ServiceProcess::close);
-        String server = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1);
-        try {
-            execute(server + "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (RuntimeException ignored) {
-            // a left-over test database is harmless
-        }
+        database.drop();
     }
 
     @Test
@@ -73,8 +61,7 @@ class ScheduleMisfireTest {
                 + entry.formatted("no-catch-up", ORG, "skip"));
 
         ServiceProcess first = start("first", schedules);
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo",
-                TestDatabase.USER, TestDatabase.PASSWORD));
+        JdbcTemplate jdbc = database.jdbc();
         new OrganizationStore(jdbc).createIfAbsent(ORG, "Misfire test");
         await("both schedules fire").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> firings(jdbc, "catch-up", Instant.EPOCH) >= 2 && firings(jdbc, "no-catch-up", Instant.EPOCH) >= 2);
@@ -107,33 +94,13 @@ class ScheduleMisfireTest {
     }
 
     private static ServiceProcess start(String name, Path schedules) {
-        String at = "--wooodoo.organizations." + ORG;
-        ServiceProcess process = ServiceProcess.start(name, LOGS.resolve("misfire-" + RUN + "-" + name + ".log"), List.of(
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + TestDatabase.USER,
-                "--spring.datasource.password=" + TestDatabase.PASSWORD,
-                "--wooodoo.schedules-file=" + schedules,
-                "--wooodoo.pipeline.enabled=false",
-                "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
-                "--spring.main.banner-mode=off",
-                at + ".woocommerce.base-url=http://127.0.0.1:9",
-                at + ".woocommerce.consumer-key=ck_test",
-                at + ".woocommerce.consumer-secret=cs_test",
-                at + ".odoo.url=http://127.0.0.1:9",
-                at + ".odoo.protocol=jsonrpc",
-                at + ".odoo.database=test",
-                at + ".odoo.login=admin",
-                at + ".odoo.password=odoo-password"));
+        List<String> args = database.serviceArguments();
+        args.addAll(List.of("--wooodoo.schedules-file=" + schedules, "--wooodoo.pipeline.enabled=false",
+                "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000"));
+        // never called: the pipeline is off
+        args.addAll(OwnDatabase.organisationArguments(ORG, "http://127.0.0.1:9", "http://127.0.0.1:9"));
+        ServiceProcess process = ServiceProcess.start(name, LOGS.resolve("misfire-" + RUN + "-" + name + ".log"), args);
         started.add(process);
         return process.awaitReady(Duration.ofSeconds(120));
-    }
-
-    private static void execute(String url, String sql) {
-        try (var c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
-             var s = c.createStatement()) {
-            s.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
     }
 }
