@@ -96,12 +96,15 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         int exit = 0;
         SyncBenchmark benchmark = new SyncBenchmark();
+        Thread onInterrupt = new Thread(benchmark::stop, "benchmark-stop"); // Ctrl-C or kill: no database left behind
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             benchmark.run();
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
             exit = 1;
         } finally {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
             benchmark.stop();
         }
         System.exit(exit);
@@ -503,7 +506,11 @@ public final class SyncBenchmark {
         }
     }
 
-    private void stop() {
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         if (service != null) {
             service.close();
         }
@@ -522,6 +529,8 @@ public final class SyncBenchmark {
             }
         }
     }
+
+    private boolean stopped;
 
     private String nextOrg() {
         return orgs.get(orgSeq++);
