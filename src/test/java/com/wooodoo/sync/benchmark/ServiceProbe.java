@@ -124,9 +124,9 @@ final class ServiceProbe {
         }
     }
 
-    /** CPU time of every PostgreSQL server process on this machine, in milliseconds. */
-    static long postgresCpuMillis() {
-        long total = 0;
+    /** CPU time so far of each PostgreSQL server process on this machine, in milliseconds, by process id. */
+    static Map<Long, Long> postgresCpuMillis() {
+        Map<Long, Long> byPid = new HashMap<>();
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 String name = dir.getFileName().toString();
@@ -137,16 +137,41 @@ final class ServiceProbe {
                     String stat = Files.readString(dir.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (comm.startsWith("postgres")) {
-                        total += cpuMillisOf(Long.parseLong(name));
+                        byPid.put(Long.parseLong(name), cpuMillisOf(Long.parseLong(name)));
                     }
                 } catch (IOException | RuntimeException ignored) {
                     // a process that ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return byPid;
+        }
+        return byPid;
+    }
+
+    /** PostgreSQL's CPU between two readings: processes that ended meanwhile are left out, new ones count whole. */
+    static long postgresCpuBetween(Map<Long, Long> before, Map<Long, Long> after) {
+        long total = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
         }
         return total;
+    }
+
+    /** CPU time every process of the machine has used so far (busy time of all cores), in milliseconds. */
+    static long machineBusyMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     // ---- stacks of the runner thread -------------------------------------------------------

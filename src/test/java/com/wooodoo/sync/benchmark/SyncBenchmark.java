@@ -137,6 +137,9 @@ public final class SyncBenchmark {
         long gcMaxAfterMb;
         double gcPauseMs;
         Map<String, Long> database;
+        Map<String, Long> tableReads;
+        long restOfMachineCpuMs;
+        long liveHeapMb;
 
         double recordsPerSecond() {
             return serverMillis == 0 ? 0 : count * 1000.0 / serverMillis;
@@ -247,8 +250,10 @@ public final class SyncBenchmark {
         long gcFrom = Files.size(gcLog);
         long serviceCpu = probe.cpuMillis();
         long benchCpu = benchCpuMillis();
-        long postgresCpu = ServiceProbe.postgresCpuMillis();
+        Map<Long, Long> postgresCpu = ServiceProbe.postgresCpuMillis();
+        long machineCpu = ServiceProbe.machineBusyMillis();
         Map<String, Long> databaseBefore = databaseStats();
+        Map<String, Long> tablesBefore = tableReads();
         ServiceProbe.MemoryPeaks peaks = new ServiceProbe.MemoryPeaks();
         AtomicBoolean stop = new AtomicBoolean();
         Thread sampler = probe.sampleMemory(peaks, stop);
@@ -263,12 +268,17 @@ public final class SyncBenchmark {
 
         run.serviceCpuMs = probe.cpuMillis() - serviceCpu;
         run.benchCpuMs = benchCpuMillis() - benchCpu;
-        run.postgresCpuMs = ServiceProbe.postgresCpuMillis() - postgresCpu;
+        run.postgresCpuMs = ServiceProbe.postgresCpuBetween(postgresCpu, ServiceProbe.postgresCpuMillis());
+        run.restOfMachineCpuMs = ServiceProbe.machineBusyMillis() - machineCpu - run.serviceCpuMs - run.benchCpuMs
+                - run.postgresCpuMs;
         run.memory = peaks;
         Thread.sleep(1_200); // PostgreSQL publishes a busy backend's counters at most a second late
         Map<String, Long> databaseAfter = databaseStats();
         run.database = new LinkedHashMap<>();
         databaseAfter.forEach((k, v) -> run.database.put(k, v - databaseBefore.getOrDefault(k, 0L)));
+        run.tableReads = new LinkedHashMap<>();
+        tableReads().forEach((k, v) -> run.tableReads.put(k, v - tablesBefore.getOrDefault(k, 0L)));
+        run.liveHeapMb = liveHeapAfterFullGc();
         run.wooStats = woo.stats();
         run.odooStats = odoo.stats();
         run.wooKinds = woo.kinds().snapshot();
@@ -281,6 +291,38 @@ public final class SyncBenchmark {
                 Instant.parse(report.path("finishedAt").asText())).toMillis();
         readGc(run, gcFrom);
         return run;
+    }
+
+    /** Rows read per table of the service (sequential scans' rows, index fetches) from {@code pg_stat_user_tables}. */
+    private Map<String, Long> tableReads() {
+        Map<String, Long> reads = new LinkedHashMap<>();
+        jdbc.query("SELECT relname, coalesce(seq_tup_read, 0) AS seq, coalesce(idx_tup_fetch, 0) AS idx, "
+                + "coalesce(seq_scan, 0) AS scans FROM pg_stat_user_tables WHERE schemaname = 'wooodoo'", rs -> {
+                    reads.put(rs.getString("relname") + " rows by seq scan", rs.getLong("seq"));
+                    reads.put(rs.getString("relname") + " seq scans", rs.getLong("scans"));
+                    reads.put(rs.getString("relname") + " rows by index", rs.getLong("idx"));
+                });
+        return reads;
+    }
+
+    /** Heap in use after a full collection asked for at the end of a run (what the service keeps), in MB. */
+    private long liveHeapAfterFullGc() throws IOException, InterruptedException {
+        long from = Files.size(gcLog);
+        jcmd("GC.run");
+        Pattern full = Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        for (int i = 0; i < 50; i++) {
+            try (RandomAccessFile file = new RandomAccessFile(gcLog.toFile(), "r")) {
+                file.seek(from);
+                byte[] bytes = new byte[(int) (file.length() - from)];
+                file.readFully(bytes);
+                Matcher m = full.matcher(new String(bytes, StandardCharsets.UTF_8));
+                if (m.find()) {
+                    return Long.parseLong(m.group(2));
+                }
+            }
+            Thread.sleep(100);
+        }
+        return -1;
     }
 
     /** The service database's counters (transactions, rows) from {@code pg_stat_database}. */
@@ -598,40 +640,56 @@ public final class SyncBenchmark {
         md.append("One service process serves every run; VmHWM is the process's peak since it started, the other columns "
                 + "are peaks within the run.\n\n");
         md.append("| customers | latency | run | heap used, peak (actuator, 1/s) | heap after GC, peak (GC log) | GCs | GC pauses "
-                + "| RSS peak (VmRSS, 5/s) | VmHWM at end |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+                + "| **live heap after a full GC at the end** | RSS peak (VmRSS, 5/s) | VmHWM at end |\n"
+                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             for (SyncRun run : List.of(r.first(), r.second())) {
-                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %d MB | %d MB | %d | %.0f ms | %d MB | %d MB |\n",
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %d MB | %d MB | %d | %.0f ms | **%d MB** | %d MB | %d MB |\n",
                         run.count, run.latencyMs, run.label, run.memory.maxHeapUsedBytes / (1024 * 1024), run.gcMaxAfterMb,
-                        run.gcCount, run.gcPauseMs, run.memory.maxRssKb / 1024, run.memory.hwmKb / 1024));
+                        run.gcCount, run.gcPauseMs, run.liveHeapMb, run.memory.maxRssKb / 1024, run.memory.hwmKb / 1024));
             }
         }
 
         md.append("\n### CPU time per record (all processes on the machine's ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores)\n\n");
-        md.append("| customers | latency | run | wall time | service CPU | simulators' JVM CPU | PostgreSQL CPU | service CPU / record |\n"
-                + "|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        md.append("| customers | latency | run | wall time | service CPU | simulators' JVM CPU | PostgreSQL CPU | rest of the machine "
+                + "| service CPU / record |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             for (SyncRun run : List.of(r.first(), r.second())) {
-                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.3f ms |\n",
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.3f ms |\n",
                         run.count, run.latencyMs, run.label, run.serverMillis / 1e3, run.serviceCpuMs / 1e3, run.benchCpuMs / 1e3,
-                        run.postgresCpuMs / 1e3, run.serviceCpuMs / (double) run.count));
+                        run.postgresCpuMs / 1e3, run.restOfMachineCpuMs / 1e3, run.serviceCpuMs / (double) run.count));
             }
         }
-        md.append("\nPostgreSQL CPU is that of every `postgres` process on the machine in the run's time.\n\n");
+        md.append("\nPostgreSQL CPU is that of every `postgres` process on the machine in the run's time (its backends for "
+                + "other databases too). \"Rest of the machine\" is the CPU every other process used meanwhile: above a few "
+                + "tenths of a second another job shared the cores and the run's times are noisy.\n\n");
         md.append("Database work per record (`pg_stat_database` of the service's database over the run; it includes the "
                 + "benchmark's own polling of the sync's status, about 20 queries a second):\n\n"
-                + "| customers | latency | run | commits | rows inserted | rows updated | rows deleted | rows fetched |\n"
-                + "|---:|---:|---|---:|---:|---:|---:|---:|\n");
+                + "| customers | latency | run | commits | rows inserted | rows updated | rows deleted | rows read by seq scans "
+                + "| rows fetched by index |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             for (SyncRun run : List.of(r.first(), r.second())) {
                 Map<String, Long> d = run.database;
-                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", run.count,
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f |\n", run.count,
                         run.latencyMs, run.label, d.get("xact_commit") / (double) run.count,
                         d.get("tup_inserted") / (double) run.count, d.get("tup_updated") / (double) run.count,
-                        d.get("tup_deleted") / (double) run.count, d.get("tup_fetched") / (double) run.count));
+                        d.get("tup_deleted") / (double) run.count, d.get("tup_returned") / (double) run.count,
+                        d.get("tup_fetched") / (double) run.count));
             }
         }
+        ScenarioResult largest = results.stream().filter(r -> r.scenario().latencyMs() == latencies.get(0))
+                .max(java.util.Comparator.comparingInt(r -> r.scenario().count())).orElseThrow();
+        md.append(String.format(Locale.ROOT, "\nRows read by table (`pg_stat_user_tables`), syncs of %,d customers at %d ms, "
+                + "the ten largest:\n\n| table · counter | first sync | per record | second sync | per record |\n"
+                + "|---|---:|---:|---:|---:|\n", largest.scenario().count(), largest.scenario().latencyMs()));
+        Map<String, Long> firstReads = largest.first().tableReads;
+        Map<String, Long> secondReads = largest.second().tableReads;
+        firstReads.keySet().stream()
+                .sorted(java.util.Comparator.comparingLong((String k) -> -Math.max(firstReads.get(k), secondReads.getOrDefault(k, 0L))))
+                .limit(10).forEach(k -> md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %.1f |\n", k, firstReads.get(k),
+                        firstReads.get(k) / (double) largest.scenario().count(), secondReads.getOrDefault(k, 0L),
+                        secondReads.getOrDefault(k, 0L) / (double) largest.scenario().count())));
         md.append("\n");
 
         md.append("### 5. A second, unchanged sync against the first\n\n| customers | latency | first sync | second sync | "
