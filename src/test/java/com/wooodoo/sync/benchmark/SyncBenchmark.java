@@ -1,0 +1,875 @@
+package com.wooodoo.sync.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wooodoo.sync.api.ApiTokens;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.sandbox.Faults;
+import com.wooodoo.sync.store.ApiTokenStore;
+import com.wooodoo.sync.store.OrganizationStore;
+import com.wooodoo.sync.support.ApiClient;
+import com.wooodoo.sync.support.ServiceProcess;
+import com.wooodoo.sync.support.TestDatabase;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sync benchmark: runs the real service in a JVM of its own against the sandbox simulators on
+ * loopback (in this JVM) with the outbound rate limit lifted and no delay between batches, and
+ * writes the figures to {@code docs/benchmarks.md} (between its "generated" marks; the text around
+ * them is kept). Not a test: {@code mvn -B verify} does not run it; {@code mvn -B -Pbenchmark verify}
+ * does (see the README). Settings are system properties:
+ *
+ * <ul>
+ *   <li>{@code bench.counts} shop customers per scenario, default {@code 1000,10000}</li>
+ *   <li>{@code bench.latencies} simulated latency of every external call in ms, default {@code 0,20}</li>
+ *   <li>{@code bench.batchSize} the syncs' batch size, default 50</li>
+ *   <li>{@code bench.profile} profile one more run of the largest count at the first latency
+ *       (Flight Recorder and the runner thread's stacks), default true</li>
+ *   <li>{@code bench.wrkSeconds} how long wrk asks for the status during a sync (0: not at all), default 15</li>
+ *   <li>{@code bench.wrkRate} requests per second wrk aims at, default 200</li>
+ *   <li>{@code bench.out} the report, default {@code docs/benchmarks.md}; {@code bench.timeoutMinutes} per sync, default 30</li>
+ *   <li>{@code bench.section} the part of the report this run replaces, default {@code main}</li>
+ * </ul>
+ */
+public final class SyncBenchmark {
+
+    private static final String WOO_KEY = "ck_bench";
+    private static final String WOO_SECRET = "cs_bench";
+    private static final String ODOO_DB = "bench";
+    private static final String ODOO_LOGIN = "admin";
+    private static final String ODOO_PASSWORD = "odoo-password";
+    private static final Path WORK = Path.of("target", "benchmark");
+    private static final double DESIGN_CALLS_PER_RECORD = 0.05;
+    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)\\s+([\\d.]+)ms");
+
+    private final List<Integer> counts = ints(System.getProperty("bench.counts", "1000,10000"));
+    private final List<Integer> latencies = ints(System.getProperty("bench.latencies", "0,20"));
+    private final int batchSize = Integer.getInteger("bench.batchSize", 50);
+    private final boolean profile = Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
+    private final int wrkSeconds = Integer.getInteger("bench.wrkSeconds", 15);
+    private final int wrkRate = Integer.getInteger("bench.wrkRate", 200);
+    private final Path out = Path.of(System.getProperty("bench.out", "docs/benchmarks.md"));
+    private final Duration timeout = Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 30));
+    private final String section = System.getProperty("bench.section", "main");
+
+    private BenchWooCommerceSimulator woo;
+    private BenchOdooSimulator odoo;
+    private String database;
+    private String databaseUrl;
+    private JdbcTemplate jdbc;
+    private ServiceProcess service;
+    private ServiceProbe probe;
+    private Path gcLog;
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final List<String> orgs = new ArrayList<>();
+    private int orgSeq;
+
+    public static void main(String[] args) throws Exception {
+        int exit = 0;
+        SyncBenchmark benchmark = new SyncBenchmark();
+        Thread onInterrupt = new Thread(benchmark::stop, "benchmark-stop"); // Ctrl-C or kill: no database left behind
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            benchmark.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            benchmark.stop();
+        }
+        System.exit(exit);
+    }
+
+    // ---- the run ---------------------------------------------------------------------------
+
+    record Scenario(int count, int latencyMs) {
+    }
+
+    static final class SyncRun {
+        String label;
+        int count;
+        int latencyMs;
+        String status;
+        long processed;
+        long failed;
+        long skipped;
+        long serverMillis;
+        long wallMillis;
+        Map<String, Long> wooStats;
+        Map<String, Long> odooStats;
+        Map<String, Long> wooKinds;
+        Map<String, Long> odooKinds;
+        long serviceCpuMs;
+        long benchCpuMs;
+        long postgresCpuMs;
+        ServiceProbe.MemoryPeaks memory;
+        long gcCount;
+        long gcMaxAfterMb;
+        double gcPauseMs;
+        Map<String, Long> database;
+        Map<String, Long> tableReads;
+        long restOfMachineCpuMs;
+        long softirqCpuMs;
+        long liveHeapMb;
+
+        double recordsPerSecond() {
+            return serverMillis == 0 ? 0 : count * 1000.0 / serverMillis;
+        }
+
+        long calls() {
+            return wooKinds.values().stream().mapToLong(Long::longValue).sum()
+                    + odooKinds.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long kind(String kind) {
+            return wooKinds.getOrDefault(kind, 0L) + odooKinds.getOrDefault(kind, 0L);
+        }
+    }
+
+    record ScenarioResult(Scenario scenario, PlainHttpFloor.Result floor, SyncRun first, SyncRun second) {
+    }
+
+    record WrkResult(String phase, long requests, double seconds, long non2xx, long errors, double p50Ms, double p90Ms,
+                     double p99Ms, double maxMs, String syncStateAfter, String raw) {
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(WORK);
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int latency : latencies) {
+            for (int count : counts) {
+                scenarios.add(new Scenario(count, latency));
+            }
+        }
+        int orgCount = 1 + scenarios.size() + (profile ? 1 : 0) + (wrkSeconds > 0 ? 1 : 0);
+        for (int i = 1; i <= orgCount; i++) {
+            orgs.add("bench-" + UUID.randomUUID().toString().substring(0, 6) + "-" + i);
+        }
+        startEverything();
+
+        log("warm-up: the floor and a sync of 1,000 customers (not reported)");
+        prepare(1_000, 0);
+        new PlainHttpFloor(woo.baseUrl(), WOO_KEY, WOO_SECRET, odoo.baseUrl(), ODOO_DB, ODOO_LOGIN, ODOO_PASSWORD)
+                .copyCustomers(batchSize);
+        odoo.reset();
+        runSync(nextOrg(), "warm-up", 1_000, 0, false);
+
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            results.add(runScenario(scenario));
+        }
+
+        Profile profiled = null;
+        if (profile) {
+            int largest = counts.stream().max(Integer::compare).orElseThrow();
+            profiled = runProfiled(largest, latencies.get(0));
+        }
+        List<WrkResult> wrk = wrkSeconds > 0 ? runWrk(counts.stream().max(Integer::compare).orElseThrow()) : List.of();
+        writeReport(results, profiled, wrk);
+        log("report written to " + out.toAbsolutePath());
+    }
+
+    private ScenarioResult runScenario(Scenario scenario) throws Exception {
+        String name = String.format(Locale.ROOT, "%,d customers at %d ms", scenario.count(), scenario.latencyMs());
+        log(name + ": seeding");
+        prepare(scenario.count(), scenario.latencyMs());
+
+        log(name + ": floor (plain HTTP client)");
+        PlainHttpFloor.Result floor = new PlainHttpFloor(woo.baseUrl(), WOO_KEY, WOO_SECRET, odoo.baseUrl(), ODOO_DB,
+                ODOO_LOGIN, ODOO_PASSWORD).copyCustomers(batchSize);
+        if (floor.created() != scenario.count()) {
+            throw new AssertionError("the floor created " + floor.created() + " partners, not " + scenario.count());
+        }
+        odoo.reset();
+
+        String org = nextOrg();
+        log(name + ": first sync");
+        SyncRun first = runSync(org, "first", scenario.count(), scenario.latencyMs(), false);
+        check(first.status.equals("done") && first.processed == scenario.count(), "first sync: " + first.status + ", "
+                + first.processed + " processed");
+        check(odoo.count("res.partner") == scenario.count(), "Odoo holds " + odoo.count("res.partner") + " partners");
+        log(name + ": second sync (nothing to write)");
+        SyncRun second = runSync(org, "second", scenario.count(), scenario.latencyMs(), false);
+        check(second.status.equals("done"), "second sync: " + second.status);
+        check(second.kind(CallKinds.WRITE) == 0, "the second sync wrote " + second.kind(CallKinds.WRITE) + " times");
+        log(String.format(Locale.ROOT, "%s: %.0f records/s (floor %.0f records/s), second run %.0f records/s", name,
+                first.recordsPerSecond(), scenario.count() * 1e9 / floor.nanos(), second.recordsPerSecond()));
+        return new ScenarioResult(scenario, floor, first, second);
+    }
+
+    private void prepare(int count, int latencyMs) {
+        woo.setFaults(Faults.NONE);
+        odoo.setFaults(Faults.NONE);
+        woo.reset();
+        odoo.reset();
+        woo.seed(EntityType.CUSTOMERS, count);
+        woo.setFaults(Faults.NONE.withLatencyMs(latencyMs));
+        odoo.setFaults(Faults.NONE.withLatencyMs(latencyMs));
+    }
+
+    // ---- one sync, measured ------------------------------------------------------------------
+
+    private SyncRun runSync(String org, String label, int count, int latencyMs, boolean quiet) throws Exception {
+        SyncRun run = new SyncRun();
+        run.label = label;
+        run.count = count;
+        run.latencyMs = latencyMs;
+        woo.resetStats();
+        odoo.resetStats();
+        woo.kinds().reset();
+        odoo.kinds().reset();
+        long gcFrom = Files.size(gcLog);
+        long serviceCpu = probe.cpuMillis();
+        long benchCpu = benchCpuMillis();
+        Map<Long, Long> postgresCpu = ServiceProbe.postgresCpuMillis();
+        long[] machineCpu = ServiceProbe.machineCpuMillis();
+        Map<String, Long> databaseBefore = databaseStats();
+        Map<String, Long> tablesBefore = tableReads();
+        ServiceProbe.MemoryPeaks peaks = new ServiceProbe.MemoryPeaks();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread sampler = probe.sampleMemory(peaks, stop);
+
+        ApiClient api = api(org);
+        long started = System.nanoTime();
+        String syncId = startSync(api);
+        JsonNode report = awaitEnd(api, syncId);
+        run.wallMillis = (System.nanoTime() - started) / 1_000_000;
+        stop.set(true);
+        sampler.join();
+
+        run.serviceCpuMs = probe.cpuMillis() - serviceCpu;
+        run.benchCpuMs = benchCpuMillis() - benchCpu;
+        run.postgresCpuMs = ServiceProbe.postgresCpuBetween(postgresCpu, ServiceProbe.postgresCpuMillis());
+        long[] machineAfter = ServiceProbe.machineCpuMillis();
+        run.softirqCpuMs = machineAfter[1] - machineCpu[1];
+        run.restOfMachineCpuMs = machineAfter[0] - machineCpu[0] - run.serviceCpuMs - run.benchCpuMs - run.postgresCpuMs;
+        run.memory = peaks;
+        Thread.sleep(1_200); // PostgreSQL publishes a busy backend's counters at most a second late
+        Map<String, Long> databaseAfter = databaseStats();
+        run.database = new LinkedHashMap<>();
+        databaseAfter.forEach((k, v) -> run.database.put(k, v - databaseBefore.getOrDefault(k, 0L)));
+        run.tableReads = new LinkedHashMap<>();
+        tableReads().forEach((k, v) -> run.tableReads.put(k, v - tablesBefore.getOrDefault(k, 0L)));
+        run.liveHeapMb = liveHeapAfterFullGc();
+        run.wooStats = woo.stats();
+        run.odooStats = odoo.stats();
+        run.wooKinds = woo.kinds().snapshot();
+        run.odooKinds = odoo.kinds().snapshot();
+        run.status = report.path("status").asText();
+        run.processed = report.at("/queue/processed").asLong();
+        run.failed = report.at("/queue/failed").asLong();
+        run.skipped = report.at("/queue/skipped").asLong();
+        run.serverMillis = Duration.between(Instant.parse(report.path("startedAt").asText()),
+                Instant.parse(report.path("finishedAt").asText())).toMillis();
+        readGc(run, gcFrom);
+        return run;
+    }
+
+    /** Rows read per table of the service (sequential scans' rows, index fetches) from {@code pg_stat_user_tables}. */
+    private Map<String, Long> tableReads() {
+        Map<String, Long> reads = new LinkedHashMap<>();
+        jdbc.query("SELECT relname, coalesce(seq_tup_read, 0) AS seq, coalesce(idx_tup_fetch, 0) AS idx, "
+                + "coalesce(seq_scan, 0) AS scans FROM pg_stat_user_tables WHERE schemaname = 'wooodoo'", rs -> {
+                    reads.put(rs.getString("relname") + " rows by seq scan", rs.getLong("seq"));
+                    reads.put(rs.getString("relname") + " seq scans", rs.getLong("scans"));
+                    reads.put(rs.getString("relname") + " rows by index", rs.getLong("idx"));
+                });
+        return reads;
+    }
+
+    /** Heap in use after a full collection asked for at the end of a run (what the service keeps), in MB. */
+    private long liveHeapAfterFullGc() throws IOException, InterruptedException {
+        long from = Files.size(gcLog);
+        jcmd("GC.run");
+        Pattern full = Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        for (int i = 0; i < 50; i++) {
+            try (RandomAccessFile file = new RandomAccessFile(gcLog.toFile(), "r")) {
+                file.seek(from);
+                byte[] bytes = new byte[(int) (file.length() - from)];
+                file.readFully(bytes);
+                Matcher m = full.matcher(new String(bytes, StandardCharsets.UTF_8));
+                if (m.find()) {
+                    return Long.parseLong(m.group(2));
+                }
+            }
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+
+    /** The service database's counters (transactions, rows) from {@code pg_stat_database}. */
+    private Map<String, Long> databaseStats() {
+        Map<String, Object> row = jdbc.queryForMap("SELECT xact_commit, xact_rollback, tup_returned, tup_fetched, "
+                + "tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = current_database()");
+        Map<String, Long> stats = new LinkedHashMap<>();
+        row.forEach((k, v) -> stats.put(k, ((Number) v).longValue()));
+        return stats;
+    }
+
+    private String startSync(ApiClient api) {
+        ApiClient.Answer answer = api.post("{\"action\":\"start\",\"systems\":[\"woocommerce\",\"odoo\"],"
+                + "\"entityTypes\":[\"customers\"],\"syncConfig\":{\"interBatchDelayMs\":0,\"batchSize\":" + batchSize
+                + ",\"mode\":\"full\"}}");
+        check(answer.status() == 202, "start answered " + answer.status() + ": " + answer.raw());
+        return answer.json().get("syncId").asText();
+    }
+
+    private JsonNode awaitEnd(ApiClient api, String syncId) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            check(service.isAlive(), "the service died:\n" + service.logTail());
+            String status = jdbc.queryForObject("SELECT status FROM sync_orchestration WHERE sync_id = ?::uuid",
+                    String.class, syncId);
+            if (Set.of("done", "partial", "failed", "cancelled").contains(status)) {
+                return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("sync " + syncId + " did not end within " + timeout + " (log: " + service.log() + ")");
+    }
+
+    private void readGc(SyncRun run, long from) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(gcLog.toFile(), "r")) {
+            file.seek(from);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.readFully(bytes);
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                Matcher m = GC_LINE.matcher(line);
+                if (m.find()) {
+                    run.gcCount++;
+                    run.gcMaxAfterMb = Math.max(run.gcMaxAfterMb, Long.parseLong(m.group(2)));
+                    run.gcPauseMs += Double.parseDouble(m.group(4));
+                }
+            }
+        }
+    }
+
+    private static long benchCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
+    // ---- profile -----------------------------------------------------------------------------
+
+    record Profile(SyncRun run, ServiceProbe.StackSamples stacks, JfrSummary service, JfrSummary simulators) {
+    }
+
+    private Profile runProfiled(int count, int latencyMs) throws Exception {
+        log(String.format(Locale.ROOT, "profiled sync of %,d customers at %d ms", count, latencyMs));
+        prepare(count, latencyMs);
+        Path serviceJfr = WORK.resolve("service-profile.jfr").toAbsolutePath();
+        Path benchJfr = WORK.resolve("simulators-profile.jfr").toAbsolutePath();
+        Files.deleteIfExists(serviceJfr);
+        jcmd("JFR.start", "name=benchmark", "settings=profile");
+        Recording own = new Recording(Configuration.getConfiguration("profile"));
+        own.start();
+        ServiceProbe.StackSamples stacks = new ServiceProbe.StackSamples();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread sampler = probe.sampleRunnerStacks(stacks, stop, 100);
+        SyncRun run;
+        try {
+            run = runSync(nextOrg(), "profiled", count, latencyMs, false);
+        } finally {
+            stop.set(true);
+            sampler.join();
+            own.stop();
+            own.dump(benchJfr);
+            own.close();
+            jcmd("JFR.stop", "name=benchmark", "filename=" + serviceJfr);
+        }
+        return new Profile(run, stacks, JfrSummary.of(serviceJfr), JfrSummary.of(benchJfr));
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(service.pid())));
+        line.addAll(Arrays.asList(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        check(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "jcmd " + line + ": " + output);
+    }
+
+    // ---- status latency under load (wrk) -------------------------------------------------------
+
+    private List<WrkResult> runWrk(int count) throws Exception {
+        List<WrkResult> results = new ArrayList<>();
+        if (!onPath("wrk")) {
+            log("wrk is not installed: the status latency is not measured");
+            return results;
+        }
+        Path script = Path.of("src", "test", "resources", "benchmark", "status-load.lua").toAbsolutePath();
+        prepare(count, 0);
+        String org = nextOrg();
+        ApiClient api = api(org);
+        log("status latency with no sync running");
+        String idle = startSync(api);
+        awaitEnd(api, idle);
+        woo.reset();
+        woo.seed(EntityType.CUSTOMERS, count);
+        odoo.reset();
+        results.add(wrk("idle (the sync has ended)", org, idle, script, Math.min(wrkSeconds, 10)));
+
+        log("status latency while a sync of " + count + " customers runs");
+        long started = System.nanoTime();
+        String running = startSync(api);
+        while (!"processing".equals(status(running)) && System.nanoTime() - started < 30_000_000_000L) {
+            Thread.sleep(20);
+        }
+        WrkResult during = wrk("while a sync runs", org, running, script, wrkSeconds);
+        results.add(new WrkResult(during.phase(), during.requests(), during.seconds(), during.non2xx(), during.errors(),
+                during.p50Ms(), during.p90Ms(), during.p99Ms(), during.maxMs(), status(running), during.raw()));
+        JsonNode end = awaitEnd(api, running);
+        long millis = Duration.between(Instant.parse(end.path("startedAt").asText()),
+                Instant.parse(end.path("finishedAt").asText())).toMillis();
+        log(String.format(Locale.ROOT, "the sync under status load: %,d records in %,d ms (%.0f records/s)", count, millis,
+                count * 1000.0 / millis));
+        wrkSyncRate = count * 1000.0 / millis;
+        return results;
+    }
+
+    private double wrkSyncRate;
+
+    private WrkResult wrk(String phase, String org, String syncId, Path script, int seconds) throws Exception {
+        int connections = 16;
+        String url = "http://127.0.0.1:" + service.port() + ApiClient.BASE + "/status?syncId=" + syncId;
+        ProcessBuilder builder = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s",
+                "-s", script.toString(), url).redirectErrorStream(true);
+        builder.environment().put("WOOODOO_TOKEN", tokens.get(org));
+        builder.environment().put("WOOODOO_ORG", org);
+        builder.environment().put("WOOODOO_RATE", String.valueOf(wrkRate));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher m = Pattern.compile("WRK requests=(\\d+) duration_us=(\\d+) non2xx=(\\d+) connect_errors=(\\d+) "
+                + "read_errors=(\\d+) timeouts=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+)").matcher(output);
+        check(m.find(), "wrk printed no summary:\n" + output);
+        long requests = Long.parseLong(m.group(1));
+        double secondsRun = Long.parseLong(m.group(2)) / 1e6;
+        long errors = Long.parseLong(m.group(4)) + Long.parseLong(m.group(5)) + Long.parseLong(m.group(6));
+        log(String.format(Locale.ROOT, "wrk %s: %.0f requests/s, p50 %.1f ms, p99 %.1f ms, %s non-2xx", phase,
+                requests / secondsRun, Long.parseLong(m.group(7)) / 1e3, Long.parseLong(m.group(9)) / 1e3, m.group(3)));
+        return new WrkResult(phase, requests, secondsRun, Long.parseLong(m.group(3)), errors, Long.parseLong(m.group(7)) / 1e3,
+                Long.parseLong(m.group(8)) / 1e3, Long.parseLong(m.group(9)) / 1e3, Long.parseLong(m.group(10)) / 1e3,
+                "", output.trim());
+    }
+
+    private String status(String syncId) {
+        return jdbc.queryForObject("SELECT status FROM sync_orchestration WHERE sync_id = ?::uuid", String.class, syncId);
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- set-up and tear-down ------------------------------------------------------------------
+
+    private void startEverything() throws IOException {
+        woo = new BenchWooCommerceSimulator(0, 42, WOO_KEY, WOO_SECRET).start();
+        odoo = new BenchOdooSimulator(0, 42, ODOO_DB, ODOO_LOGIN, ODOO_PASSWORD, "odoo-api-key").start();
+
+        String server = "jdbc:postgresql://" + env("TEST_PG_HOST", "localhost") + ":" + env("TEST_PG_PORT", "5432") + "/";
+        database = "wooodoo_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        execute(server + "postgres", "CREATE DATABASE " + database);
+        databaseUrl = server + database;
+
+        gcLog = WORK.resolve("service-gc.log").toAbsolutePath();
+        Files.deleteIfExists(gcLog);
+        int jmxPort = freePort();
+        List<String> jvm = List.of("-Xmx512m", "-XX:+UseG1GC", "-Xlog:gc:file=" + gcLog,
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false");
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--spring.datasource.password=" + TestDatabase.PASSWORD,
+                "--wooodoo.pipeline.poll-ms=100",
+                "--wooodoo.pipeline.rate-limit-override=1000000",
+                "--wooodoo.api.rate-limit-per-minute=100000000",
+                "--management.endpoints.web.exposure.include=health,info,prometheus,metrics",
+                "--spring.main.banner-mode=off"));
+        for (String org : orgs) {
+            String at = "--wooodoo.organizations." + org;
+            args.add(at + ".woocommerce.base-url=" + woo.baseUrl());
+            args.add(at + ".woocommerce.consumer-key=" + WOO_KEY);
+            args.add(at + ".woocommerce.consumer-secret=" + WOO_SECRET);
+            args.add(at + ".odoo.url=" + odoo.baseUrl());
+            args.add(at + ".odoo.protocol=jsonrpc");
+            args.add(at + ".odoo.database=" + ODOO_DB);
+            args.add(at + ".odoo.login=" + ODOO_LOGIN);
+            args.add(at + ".odoo.password=" + ODOO_PASSWORD);
+        }
+        log("starting the service (log: " + WORK.resolve("service.log") + ")");
+        service = ServiceProcess.start("benchmark", WORK.resolve("service.log"), jvm, args).awaitReady(Duration.ofSeconds(120));
+        probe = new ServiceProbe(service.pid(), service.port(), jmxPort);
+
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo", TestDatabase.USER,
+                TestDatabase.PASSWORD));
+        OrganizationStore organizations = new OrganizationStore(jdbc);
+        ApiTokenStore tokenStore = new ApiTokenStore(jdbc);
+        for (String org : orgs) {
+            organizations.createIfAbsent(org, "Benchmark " + org);
+            String token = ApiTokens.generate();
+            tokenStore.insert(UUID.randomUUID(), org, ApiTokens.hash(token), "benchmark");
+            tokens.put(org, token);
+        }
+    }
+
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (service != null) {
+            service.close();
+        }
+        if (woo != null) {
+            woo.close();
+        }
+        if (odoo != null) {
+            odoo.close();
+        }
+        if (databaseUrl != null) {
+            try {
+                execute(databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + "postgres",
+                        "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (RuntimeException e) {
+                log("could not drop " + database + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private boolean stopped;
+
+    private String nextOrg() {
+        return orgs.get(orgSeq++);
+    }
+
+    private ApiClient api(String org) {
+        return new ApiClient(service.port(), tokens.get(org), org, "benchmark");
+    }
+
+    // ---- the report ----------------------------------------------------------------------------
+
+    private void writeReport(List<ScenarioResult> results, Profile profiled, List<WrkResult> wrk) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append("<!-- generated by SyncBenchmark [").append(section)
+                .append("]: the text between these marks is replaced on every run of this section -->\n");
+        md.append("## Figures of ").append(LocalDate.now()).append(section.equals("main") ? "" : " (" + section + ")")
+                .append("\n\n");
+        machine(md);
+        md.append("Command: `").append(command()).append("`\n\n");
+        md.append("The service runs in a JVM of its own (`-Xmx512m -XX:+UseG1GC`, C2 on) with `rate-limit-override` ")
+                .append("lifted and `interBatchDelayMs: 0`, batch size ").append(batchSize)
+                .append(" (pages of 100); both simulators run in the benchmark's JVM on loopback, the latency is added by ")
+                .append("the simulators to every call. A warm-up (the floor and a sync of 1,000 customers) runs first and is not reported. ")
+                .append("Records per second are the sync's own `startedAt` → `finishedAt`; each first sync starts with an ")
+                .append("empty Odoo and a new organisation (no links).\n\n");
+
+        md.append("### 1. Throughput of a full WooCommerce → Odoo customer sync, and 3. the floor\n\n");
+        md.append("| customers | latency | first sync | records/s | floor (plain HTTP) | floor records/s | pipeline / floor | "
+                + "second sync (unchanged) | records/s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            double floorSeconds = r.floor().nanos() / 1e9;
+            md.append(String.format(Locale.ROOT, "| %,d | %d ms | %.2f s | **%,.0f** | %.2f s | %,.0f | **%.1f** | %.2f s | %,.0f |\n",
+                    r.scenario().count(), r.scenario().latencyMs(), r.first().serverMillis / 1e3, r.first().recordsPerSecond(),
+                    floorSeconds, r.scenario().count() / floorSeconds, r.first().serverMillis / 1e3 / floorSeconds,
+                    r.second().serverMillis / 1e3, r.second().recordsPerSecond()));
+        }
+        md.append("\nThe floor makes, one after the other with `java.net.http`, one login, one read of Odoo's countries, ")
+                .append("the same page reads (100 customers) and the same bulk creates (one per batch) as the first sync: ")
+                .append("no look-ups, no read-backs, no database, no Camel.\n\n");
+
+        md.append("### 2. HTTP calls per record, by kind\n\n");
+        md.append("| customers | latency | run | page reads | counts | look-ups by e-mail | reads by id | reference look-ups "
+                + "| writes | logins | other | **calls / record** | × design target (0.05) |\n"
+                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            for (SyncRun run : List.of(r.first(), r.second())) {
+                double perRecord = run.calls() / (double) run.count;
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %s | **%.4f** | %.1f |\n",
+                        run.count, run.latencyMs, run.label, per(run, CallKinds.PAGE_READ), per(run, CallKinds.COUNT),
+                        per(run, CallKinds.LOOKUP_BY_KEY), per(run, CallKinds.READ_BY_IDS), per(run, CallKinds.REFERENCE_LOOKUP),
+                        per(run, CallKinds.WRITE), per(run, CallKinds.LOGIN), per(run, CallKinds.OTHER), perRecord,
+                        perRecord / DESIGN_CALLS_PER_RECORD));
+            }
+        }
+        md.append("\nEach cell: calls (calls per record). \"Reads by id\" are the read-backs of what was written in a first ")
+                .append("sync (no links exist yet) and the reads of the linked targets in a second one. The floor made ");
+        ScenarioResult last = results.get(results.size() - 1);
+        md.append(String.format(Locale.ROOT, "%,d calls for %,d customers (%.4f per record).\n\n", last.floor().calls(),
+                last.scenario().count(), last.floor().calls() / (double) last.scenario().count()));
+        md.append("The simulators' own `stats()` of the last first sync: WooCommerce ").append(last.first().wooStats)
+                .append(", Odoo ").append(last.first().odooStats).append("; of its second sync: WooCommerce ")
+                .append(last.second().wooStats).append(", Odoo ").append(last.second().odooStats).append(".\n\n");
+
+        md.append("### 4. Memory of the service against record count\n\n");
+        md.append("One service process serves every run; VmHWM is the process's peak since it started, the other columns "
+                + "are peaks within the run.\n\n");
+        md.append("| customers | latency | run | heap used, peak (actuator, 1/s) | heap after GC, peak (GC log) | GCs | GC pauses "
+                + "| **live heap after a full GC at the end** | RSS peak (VmRSS, 5/s) | VmHWM at end |\n"
+                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            for (SyncRun run : List.of(r.first(), r.second())) {
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %d MB | %d MB | %d | %.0f ms | **%d MB** | %d MB | %d MB |\n",
+                        run.count, run.latencyMs, run.label, run.memory.maxHeapUsedBytes / (1024 * 1024), run.gcMaxAfterMb,
+                        run.gcCount, run.gcPauseMs, run.liveHeapMb, run.memory.maxRssKb / 1024, run.memory.hwmKb / 1024));
+            }
+        }
+
+        md.append("\n### CPU time per record (all processes on the machine's ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores)\n\n");
+        md.append("| customers | latency | run | wall time | service CPU | simulators' JVM CPU | PostgreSQL CPU "
+                + "| kernel softirq (loopback network) | busy, not attributed to a process | service CPU / record |\n"
+                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            for (SyncRun run : List.of(r.first(), r.second())) {
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.3f ms |\n",
+                        run.count, run.latencyMs, run.label, run.serverMillis / 1e3, run.serviceCpuMs / 1e3, run.benchCpuMs / 1e3,
+                        run.postgresCpuMs / 1e3, run.softirqCpuMs / 1e3, run.restOfMachineCpuMs / 1e3,
+                        run.serviceCpuMs / (double) run.count));
+            }
+        }
+        md.append("\nPostgreSQL CPU is that of every `postgres` process on the machine in the run's time (its backends for "
+                + "other databases too). Software interrupts are the kernel's, counted to no process: mostly the loopback "
+                + "traffic between the service, the simulators and PostgreSQL. The last column is the rest of the machine's busy "
+                + "time (`/proc/stat`): on this kind of virtual machine about a third of the busy time is not found in any "
+                + "process's own counters even when nothing else runs, so it is accounting slack more than another job; a "
+                + "run that shared the cores with another job shows a far larger value there.\n\n");
+        md.append("Database work per record (`pg_stat_database` of the service's database over the run; it includes the "
+                + "benchmark's own polling of the sync's status, about 20 queries a second):\n\n"
+                + "| customers | latency | run | commits | rows inserted | rows updated | rows deleted | rows read by seq scans "
+                + "| rows fetched by index |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            for (SyncRun run : List.of(r.first(), r.second())) {
+                Map<String, Long> d = run.database;
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f |\n", run.count,
+                        run.latencyMs, run.label, d.get("xact_commit") / (double) run.count,
+                        d.get("tup_inserted") / (double) run.count, d.get("tup_updated") / (double) run.count,
+                        d.get("tup_deleted") / (double) run.count, d.get("tup_returned") / (double) run.count,
+                        d.get("tup_fetched") / (double) run.count));
+            }
+        }
+        ScenarioResult largest = results.stream().filter(r -> r.scenario().latencyMs() == latencies.get(0))
+                .max(java.util.Comparator.comparingInt(r -> r.scenario().count())).orElseThrow();
+        md.append(String.format(Locale.ROOT, "\nRows read by table (`pg_stat_user_tables`), syncs of %,d customers at %d ms, "
+                + "the ten largest:\n\n| table · counter | first sync | per record | second sync | per record |\n"
+                + "|---|---:|---:|---:|---:|\n", largest.scenario().count(), largest.scenario().latencyMs()));
+        Map<String, Long> firstReads = largest.first().tableReads;
+        Map<String, Long> secondReads = largest.second().tableReads;
+        firstReads.keySet().stream()
+                .sorted(java.util.Comparator.comparingLong((String k) -> -Math.max(firstReads.get(k), secondReads.getOrDefault(k, 0L))))
+                .limit(10).forEach(k -> md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %.1f |\n", k, firstReads.get(k),
+                        firstReads.get(k) / (double) largest.scenario().count(), secondReads.getOrDefault(k, 0L),
+                        secondReads.getOrDefault(k, 0L) / (double) largest.scenario().count())));
+        md.append("\n");
+
+        md.append("### 5. A second, unchanged sync against the first\n\n| customers | latency | first sync | second sync | "
+                + "second / first | calls first → second | writes in the second |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            md.append(String.format(Locale.ROOT, "| %,d | %d ms | %.2f s | %.2f s | %.2f | %,d → %,d | %d |\n",
+                    r.scenario().count(), r.scenario().latencyMs(), r.first().serverMillis / 1e3, r.second().serverMillis / 1e3,
+                    r.second().serverMillis / (double) r.first().serverMillis, r.first().calls(), r.second().calls(),
+                    r.second().kind(CallKinds.WRITE)));
+        }
+
+        md.append("\n### 6. Latency of the orchestrate API's `status` under load\n\n");
+        if (wrk.isEmpty()) {
+            md.append("Not measured: `wrk` is not installed (or `bench.wrkSeconds=0`).\n\n");
+        } else {
+            md.append(String.format(Locale.ROOT, "`wrk -t1 -c16` with `src/test/resources/benchmark/status-load.lua` (auth headers; "
+                    + "it paces the requests to %d a second on a fixed schedule, since wrk has no rate option; a "
+                    + "request waits for a free connection when 16 are busy), "
+                    + "`GET …/orchestrate/status?syncId=…`; the inbound rate limit lifted "
+                    + "(`wooodoo.api.rate-limit-per-minute`).\n\n", wrkRate));
+            md.append("| phase | duration | requests/s reached | median | p90 | p99 | max | non-2xx | socket errors | sync after wrk |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            for (WrkResult w : wrk) {
+                md.append(String.format(Locale.ROOT, "| %s | %.1f s | %.0f | %.2f ms | %.2f ms | **%.2f ms** | %.1f ms | %d | %d | %s |\n",
+                        w.phase(), w.seconds(), w.requests() / w.seconds(), w.p50Ms(), w.p90Ms(), w.p99Ms(), w.maxMs(),
+                        w.non2xx(), w.errors(), w.syncStateAfter().isEmpty() ? "-" : w.syncStateAfter()));
+            }
+            md.append(String.format(Locale.ROOT, "\nThe sync under that load ran at %,.0f records/s.\n\n", wrkSyncRate));
+        }
+
+        if (profiled != null) {
+            SyncRun run = profiled.run();
+            md.append(String.format(Locale.ROOT, "### Profile: one more first sync of %,d customers at %d ms (%,.0f records/s with the "
+                    + "profilers on)\n\n", run.count, run.latencyMs, run.recordsPerSecond()));
+            ServiceProbe.StackSamples stacks = profiled.stacks();
+            md.append(String.format(Locale.ROOT, "**Wall clock of the sync's runner thread** (%,d stack samples over JMX every 100 ms; "
+                    + "where it waits as well as where it computes):\n\n", stacks.total));
+            md.append("| what the thread does | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(stacks.byActivity, 12), stacks.total);
+            md.append("\n| step of the pipeline | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(stacks.byStep, 12), stacks.total);
+            md.append("\n| step · what the thread does | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(stacks.byStepAndActivity, 20), stacks.total);
+            md.append("\n| CPU samples of the runner, by innermost frame of the project | share of CPU samples |\n|---|---:|\n");
+            int cpu = stacks.cpuByProjectFrame.values().stream().mapToInt(Integer::intValue).sum();
+            share(md, JfrSummary.top(stacks.cpuByProjectFrame, 12), cpu);
+
+            JfrSummary jfr = profiled.service();
+            md.append(String.format(Locale.ROOT, "\n**CPU of the service process** (Flight Recorder `jdk.ExecutionSample`, "
+                    + "settings `profile`, %,d samples, all threads):\n\n", jfr.total));
+            md.append("| library of the sampled method (self) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byLibrary, 14), jfr.total);
+            md.append("\n| method (self) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byMethod, 15), jfr.total);
+            md.append("\n| innermost frame of the project (inclusive) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byProjectFrame, 15), jfr.total);
+            md.append("\n| thread | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byThread, 8), jfr.total);
+            JfrSummary sim = profiled.simulators();
+            md.append(String.format(Locale.ROOT, "\n**CPU of the simulators' JVM** (%,d samples):\n\n| library (self) | share |\n|---|---:|\n",
+                    sim.total));
+            share(md, JfrSummary.top(sim.byLibrary, 8), sim.total);
+            md.append("\n| innermost frame of the project (inclusive) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(sim.byProjectFrame, 8), sim.total);
+            md.append("\nThe recordings are left in `target/benchmark/` (`jfr print --events jdk.ExecutionSample …`).\n\n");
+        }
+        md.append("<!-- end of generated figures [").append(section).append("] -->\n");
+        mergeInto(md.toString());
+    }
+
+    private static String per(SyncRun run, String kind) {
+        long n = run.kind(kind);
+        return n == 0 ? "0" : String.format(Locale.ROOT, "%,d (%.4f)", n, n / (double) run.count);
+    }
+
+    private static void share(StringBuilder md, Map<String, Integer> counts, int total) {
+        counts.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f %% |\n", k.replace("|", "/"),
+                total == 0 ? 0 : v * 100.0 / total)));
+    }
+
+    private void machine(StringBuilder md) {
+        String cpu = "?";
+        long memKb = 0;
+        String os = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+            memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+            os = Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                    .map(l -> l.substring(12).replace("\"", "")).findFirst().orElse("?");
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux: "?" is written
+        }
+        String postgres = jdbc.queryForObject("SHOW server_version", String.class);
+        md.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %.1f GiB RAM, %s; JDK %s %s; PostgreSQL %s on the same "
+                        + "machine. Load average before the run: %s.\n\n",
+                Runtime.getRuntime().availableProcessors(), cpu, memKb / 1024.0 / 1024.0, os, System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), postgres, loadAverage));
+    }
+
+    private final String loadAverage = readLoad();
+
+    private static String readLoad() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private String command() {
+        return String.format(Locale.ROOT, "mvn -B -Pbenchmark verify -Dbench.counts=%s -Dbench.latencies=%s%s%s%s%s",
+                String.join(",", counts.stream().map(String::valueOf).toList()),
+                String.join(",", latencies.stream().map(String::valueOf).toList()),
+                batchSize == 50 ? "" : " -Dbench.batchSize=" + batchSize,
+                wrkSeconds == 15 ? "" : " -Dbench.wrkSeconds=" + wrkSeconds,
+                profile ? "" : " -Dbench.profile=false",
+                section.equals("main") ? "" : " -Dbench.section=" + section);
+    }
+
+    /** Replaces the generated part of the report, keeping what was written around it. */
+    private void mergeInto(String generated) throws IOException {
+        String start = "<!-- generated by SyncBenchmark [" + section + "]";
+        String end = "<!-- end of generated figures [" + section + "] -->\n";
+        String text;
+        if (Files.exists(out)) {
+            String old = Files.readString(out);
+            int from = old.indexOf(start);
+            int to = old.indexOf(end);
+            text = from >= 0 && to > from ? old.substring(0, from) + generated + old.substring(to + end.length())
+                    : old + "\n" + generated;
+        } else {
+            text = "# Benchmarks\n\nHow fast the service syncs, measured by `SyncBenchmark` (see the README).\n\n" + generated;
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
+    }
+
+    // ---- small things ----------------------------------------------------------------------------
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+
+    private static List<Integer> ints(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+    }
+
+    private static void log(String message) {
+        System.out.println("[benchmark " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
