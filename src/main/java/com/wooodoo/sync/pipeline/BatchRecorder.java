@@ -134,12 +134,12 @@ public class BatchRecorder {
         SyncJob job = work.job();
         String entity = work.entity().id();
         settleAnnouncedCreates(work, failed);
-        for (BatchWork.Applied applied : work.applied()) {
-            progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
-                    applied.source().id(), applied.contentHash(), applied.targetId(), applied.operation());
-            links.upsert(job.orgId(), entity, job.source().id(), applied.source().id(), applied.targetId(),
-                    applied.contentHash(), applied.targetSeenHash());
-        }
+        progress.logApplied(job.orgId(), job.syncId(), entity, job.source().id(), job.target().id(),
+                work.applied().stream().map(a -> new SyncProgressStore.AppliedVersion(a.source().id(), a.contentHash(),
+                        a.targetId(), a.operation())).toList());
+        links.upsert(job.orgId(), entity, job.source().id(), work.applied().stream()
+                .map(a -> new LinkStore.LinkWrite(a.source().id(), a.targetId(), a.contentHash(), a.targetSeenHash()))
+                .toList());
     }
 
     /**

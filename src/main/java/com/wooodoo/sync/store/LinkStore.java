@@ -5,6 +5,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,6 +84,10 @@ public class LinkStore {
         jdbc.update("DELETE FROM sync_watermark WHERE org_id = ?", orgId);
     }
 
+    /** A link to record: the source record is now this target record, with the content applied. */
+    public record LinkWrite(String sourceId, String targetId, String appliedHash, String targetSeenHash) {
+    }
+
     /**
      * Records that the source record is now the target record, with the content applied; both
      * sides are in step: the source as read ({@code appliedHash}) and the target as read back
@@ -90,16 +95,31 @@ public class LinkStore {
      */
     public void upsert(String orgId, String entityType, String sourceSystem, String sourceId, String targetId,
                        String appliedHash, String targetSeenHash) {
+        upsert(orgId, entityType, sourceSystem, List.of(new LinkWrite(sourceId, targetId, appliedHash, targetSeenHash)));
+    }
+
+    /** {@link #upsert(String, String, String, String, String, String, String)} for a batch, in one round trip. */
+    public void upsert(String orgId, String entityType, String sourceSystem, List<LinkWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
         Direction d = Direction.from(sourceSystem);
-        String wooId = d == Direction.FROM_WOOCOMMERCE ? sourceId : targetId;
-        String odooId = d == Direction.FROM_WOOCOMMERCE ? targetId : sourceId;
-        jdbc.update("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, " + d.hashColumn + ", "
+        jdbc.batchUpdate("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, " + d.hashColumn + ", "
                         + d.sourceSeenColumn + ", " + d.targetSeenColumn + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (org_id, entity_type, woocommerce_id) DO UPDATE SET odoo_id = EXCLUDED.odoo_id, "
                         + d.hashColumn + " = EXCLUDED." + d.hashColumn + ", "
                         + d.sourceSeenColumn + " = EXCLUDED." + d.sourceSeenColumn + ", "
                         + d.targetSeenColumn + " = EXCLUDED." + d.targetSeenColumn + ", updated_at = now()",
-                orgId, entityType, wooId, odooId, appliedHash, appliedHash, targetSeenHash);
+                writes, writes.size(), (ps, w) -> {
+                    boolean fromWoo = d == Direction.FROM_WOOCOMMERCE;
+                    ps.setString(1, orgId);
+                    ps.setString(2, entityType);
+                    ps.setString(3, fromWoo ? w.sourceId() : w.targetId());
+                    ps.setString(4, fromWoo ? w.targetId() : w.sourceId());
+                    ps.setString(5, w.appliedHash());
+                    ps.setString(6, w.appliedHash());
+                    ps.setString(7, w.targetSeenHash());
+                });
     }
 
     /**

@@ -55,15 +55,43 @@ public class SyncProgressStore {
                 status, failureReason, syncId, runner) == 1;
     }
 
+    /** One record version applied to the target, for the idempotency log. */
+    public record AppliedVersion(String sourceId, String contentHash, String targetId, String operation) {
+    }
+
     /** Records what an applied record version was, once (a repeat is ignored: it was applied already). */
     public boolean logApplied(String orgId, UUID syncId, String entityType, String sourceSystem, String targetSystem,
                               String sourceId, String contentHash, String targetId, String operation) {
-        return jdbc.update("""
+        return logApplied(orgId, syncId, entityType, sourceSystem, targetSystem,
+                java.util.List.of(new AppliedVersion(sourceId, contentHash, targetId, operation))) == 1;
+    }
+
+    /**
+     * Records the versions a batch applied, each once (repeats are ignored), in one round trip;
+     * answers how many were new.
+     */
+    public int logApplied(String orgId, UUID syncId, String entityType, String sourceSystem, String targetSystem,
+                          java.util.List<AppliedVersion> versions) {
+        if (versions.isEmpty()) {
+            return 0;
+        }
+        int[][] counts = jdbc.batchUpdate("""
                 INSERT INTO sync_idempotency_log (org_id, sync_id, entity_type, source_system, target_system,
                                                   source_record_id, content_hash, target_record_id, operation)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (org_id, entity_type, source_system, target_system, source_record_id, content_hash) DO NOTHING""",
-                orgId, syncId, entityType, sourceSystem, targetSystem, sourceId, contentHash, targetId, operation) == 1;
+                versions, versions.size(), (ps, v) -> {
+                    ps.setString(1, orgId);
+                    ps.setObject(2, syncId);
+                    ps.setString(3, entityType);
+                    ps.setString(4, sourceSystem);
+                    ps.setString(5, targetSystem);
+                    ps.setString(6, v.sourceId());
+                    ps.setString(7, v.contentHash());
+                    ps.setString(8, v.targetId());
+                    ps.setString(9, v.operation());
+                });
+        return (int) java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).filter(n -> n > 0).count();
     }
 
     public java.util.Optional<java.time.Instant> watermark(String orgId, String entityType, String source, String target) {
