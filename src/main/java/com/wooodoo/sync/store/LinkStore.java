@@ -37,7 +37,7 @@ public class LinkStore {
             return links;
         }
         Direction d = Direction.from(sourceSystem);
-        jdbc.query(d.select() + d.sourceColumn + " = ANY (?)",
+        jdbc.query(findSql(sourceSystem),
                 rs -> {
                     links.put(rs.getString("source_id"), d.link(rs));
                 },
@@ -66,13 +66,24 @@ public class LinkStore {
         if (targetIds.isEmpty()) {
             return sources;
         }
-        Direction d = Direction.from(sourceSystem);
-        jdbc.query("SELECT " + d.targetColumn + " AS target_id, " + d.sourceColumn + " AS source_id FROM sync_record_link "
-                        + "WHERE org_id = ? AND entity_type = ? AND " + d.targetColumn + " = ANY (?)",
+        jdbc.query(sourcesOfTargetsSql(sourceSystem),
                 rs -> {
                     sources.put(rs.getString("target_id"), rs.getString("source_id"));
                 }, orgId, entityType, targetIds.toArray(String[]::new));
         return sources;
+    }
+
+    /** The statement of {@link #find}: organisation, entity type, source ids. */
+    static String findSql(String sourceSystem) {
+        Direction d = Direction.from(sourceSystem);
+        return d.select() + d.sourceColumn + " = ANY (?)";
+    }
+
+    /** The statement of {@link #sourcesOfTargets}: organisation, entity type, target ids. */
+    static String sourcesOfTargetsSql(String sourceSystem) {
+        Direction d = Direction.from(sourceSystem);
+        return "SELECT " + d.targetColumn + " AS target_id, " + d.sourceColumn + " AS source_id FROM sync_record_link "
+                + "WHERE org_id = ? AND entity_type = ? AND " + d.targetColumn + " = ANY (?)";
     }
 
     /**
