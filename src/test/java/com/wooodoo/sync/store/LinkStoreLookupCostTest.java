@@ -51,6 +51,11 @@ class LinkStoreLookupCostTest extends ApiTestBase {
                 .as("link rows read to find 50 links by target id").isEqualTo(50);
     }
 
+    @org.junit.jupiter.api.Test
+    void statementsArePlannedWithTheirParametersNotWithAPlanCachedWhileTheTablesWereSmall() {
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    }
+
     /** Rows the statement's scan of sync_record_link produced or removed by a filter, as executed. */
     private long rowsRead(String sql, List<String> ids) throws Exception {
         String plan = jdbc.queryForObject("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, String.class,
