@@ -53,6 +53,7 @@ public class SyncRunner {
     private final ConflictStore conflicts;
     private final ProducerTemplate producer;
     private final ObjectMapper json;
+    private final PageReadAhead readAhead;
     private final ExecutorService workers;
     private final int maxWorkers;
     private final AtomicInteger running = new AtomicInteger();
@@ -62,7 +63,8 @@ public class SyncRunner {
     public SyncRunner(SyncClaimStore claims, SyncProgressStore progress, SyncLifecycle lifecycle, SyncControl control,
                       ConnectorRegistry connectors, ExternalCalls calls, ActivityRecorder activity,
                       ProducerTemplate producer, ObjectMapper json, CamelContext camel, ConflictStore conflicts,
-                      @Value("${wooodoo.pipeline.workers:4}") int maxWorkers) {
+                      PageReadAhead readAhead, @Value("${wooodoo.pipeline.workers:4}") int maxWorkers) {
+        this.readAhead = readAhead;
         this.conflicts = conflicts;
         this.claims = claims;
         this.progress = progress;
@@ -147,6 +149,7 @@ public class SyncRunner {
         if (row.totalRecords() == 0) {
             progress.setTotal(job.syncId(), countAll(job, source));
         }
+        PageReadAhead.Pending ahead = null;
         while (job.checkpoint().entityIndex() < job.entityTypes().size()) {
             if (!control.mayContinue(job)) {
                 stopHere(job);
@@ -155,8 +158,9 @@ public class SyncRunner {
             EntityType entity = job.currentEntity();
             Optional<Instant> since = since(job, source, entity);
             Checkpoint at = job.checkpoint();
-            RecordPage page = calls.call(job, job.source(), "read " + entity + " page " + at.page(),
-                    () -> source.readPage(entity, at.page(), PAGE_SIZE, since));
+            RecordPage page = readAhead.take(ahead, entity, at.page(), () -> readPage(job, source, entity, at.page(), since));
+            ahead = page.isLast() || page.records().isEmpty() ? null
+                    : readAhead.start(entity, at.page() + 1, () -> readPage(job, source, entity, at.page() + 1, since));
             if (!page.records().isEmpty()) {
                 Exchange done = producer.send("direct:syncPage", exchange -> {
                     exchange.getIn().setBody(page.records());
@@ -179,6 +183,11 @@ public class SyncRunner {
             progress.moveCheckpoint(job.syncId(), runnerId, entity.id(), next.toJson());
         }
         finish(job);
+    }
+
+    private RecordPage readPage(SyncJob job, SystemConnector source, EntityType entity, int page, Optional<Instant> since) {
+        return calls.call(job, job.source(), "read " + entity + " page " + page,
+                () -> source.readPage(entity, page, PAGE_SIZE, since));
     }
 
     /**
