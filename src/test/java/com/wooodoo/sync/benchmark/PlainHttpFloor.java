@@ -17,10 +17,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The floor of a WooCommerce → Odoo customer sync: the smallest set of HTTP calls that copies the
- * customers (one login, one read of Odoo's countries, the same page reads of 100 and bulk creates
- * of a batch each that the pipeline makes), sent one after the other with {@code java.net.http}
- * and no orchestration: no look-ups, no read-backs, no database, no Camel.
+ * The floor of a WooCommerce → Odoo customer sync: the design's minimal set of HTTP calls that
+ * copies the customers (0.05 per record at batch size 50: the page reads of 100, per batch one
+ * look-up of its e-mails and one bulk create; plus one login and one read of Odoo's countries),
+ * sent one after the other with {@code java.net.http} and no orchestration: no read-backs, no
+ * database, no Camel.
  */
 final class PlainHttpFloor {
 
@@ -49,15 +50,16 @@ final class PlainHttpFloor {
     }
 
     /** What the floor did: how long it took and how many calls of each kind it made. */
-    record Result(long nanos, int pageReads, int writes, int otherCalls, int created) {
+    record Result(long nanos, int pageReads, int lookups, int writes, int otherCalls, int created) {
         int calls() {
-            return pageReads + writes + otherCalls;
+            return pageReads + lookups + writes + otherCalls;
         }
     }
 
     Result copyCustomers(int batchSize) throws IOException, InterruptedException {
         long started = System.nanoTime();
         int pageReads = 0;
+        int lookups = 0;
         int writes = 0;
         int other = 0;
         int created = 0;
@@ -82,8 +84,16 @@ final class PlainHttpFloor {
             }
             JsonNode customers = JSON.readTree(answer.body());
             for (int from = 0; from < customers.size(); from += batchSize) {
+                int to = Math.min(customers.size(), from + batchSize);
+                ArrayNode lookup = args(database, uid, password).add("res.partner").add("search_read");
+                lookup.addArray().add(emailDomain(customers, from, to));
+                lookup.addObject().putArray("fields").add("id").add("email");
+                if (!rpc("object", "execute_kw", lookup).isEmpty()) {
+                    throw new IOException("the floor runs against an empty Odoo, yet partners with these e-mails exist");
+                }
+                lookups++;
                 ArrayNode vals = JSON.createArrayNode();
-                for (int i = from; i < Math.min(customers.size(), from + batchSize); i++) {
+                for (int i = from; i < to; i++) {
                     vals.add(partner(customers.get(i), countries));
                 }
                 ArrayNode call = args(database, uid, password).add("res.partner").add("create");
@@ -97,7 +107,19 @@ final class PlainHttpFloor {
                 break;
             }
         }
-        return new Result(System.nanoTime() - started, pageReads, writes, other, created);
+        return new Result(System.nanoTime() - started, pageReads, lookups, writes, other, created);
+    }
+
+    /** The e-mails of customers {@code from} to {@code to} as Odoo's domain of =ilike terms joined by '|'. */
+    private static ArrayNode emailDomain(JsonNode customers, int from, int to) {
+        ArrayNode domain = JSON.createArrayNode();
+        for (int i = from; i < to - 1; i++) {
+            domain.add("|");
+        }
+        for (int i = from; i < to; i++) {
+            domain.addArray().add("email").add("=ilike").add(customers.get(i).path("email").asText());
+        }
+        return domain;
     }
 
     private static ObjectNode partner(JsonNode customer, Map<String, Long> countries) {
