@@ -3,10 +3,13 @@ package com.wooodoo.sync.sandbox.woocommerce;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,7 +19,11 @@ import java.util.function.Predicate;
  * Arguments a route does not know are ignored, as WordPress does.
  */
 record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<Long> include, Set<Long> exclude,
-                      Predicate<ObjectNode> filter) {
+                      Predicate<ObjectNode> filter, boolean byId, boolean descending) {
+
+    /** The records of the asked page, and how many records match in all. */
+    record Page(List<ObjectNode> records, int total) {
+    }
 
     static WooListRequest parse(Map<String, String> query, WooResource resource) {
         int perPage = integer(query, "per_page", 10, 1, 100);
@@ -39,7 +46,37 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
         if (direction.equals("desc") && !orderBy.equals("include")) {
             order = order.reversed();
         }
-        return new WooListRequest(page, perPage, order, include, exclude, resource.filter(query));
+        return new WooListRequest(page, perPage, order, include, exclude, resource.filter(query), orderBy.equals("id"),
+                direction.equals("desc"));
+    }
+
+    /**
+     * The page of the matching records among these (stored by id). In id order the records are
+     * walked as stored, not copied and sorted, and without filters only up to the page; with
+     * {@code include} only the included records are looked at.
+     */
+    Page select(NavigableMap<Long, ObjectNode> records) {
+        if (include.isEmpty() && byId) {
+            Collection<ObjectNode> inOrder = descending ? records.descendingMap().values() : records.values();
+            long from = (long) (page - 1) * perPage;
+            if (exclude.isEmpty() && filter == WooResource.EVERY) {
+                return new Page(inOrder.stream().skip(from).limit(perPage).toList(), inOrder.size());
+            }
+            List<ObjectNode> kept = new ArrayList<>();
+            int total = 0;
+            for (ObjectNode record : inOrder) {
+                if (matches(record)) {
+                    if (total++ >= from && kept.size() < perPage) {
+                        kept.add(record);
+                    }
+                }
+            }
+            return new Page(kept, total);
+        }
+        Collection<ObjectNode> candidates = include.isEmpty() ? records.values()
+                : include.stream().distinct().map(records::get).filter(Objects::nonNull).toList();
+        List<ObjectNode> matching = candidates.stream().filter(this::matches).sorted(order).toList();
+        return new Page(pageOf(matching), matching.size());
     }
 
     boolean matches(ObjectNode record) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wooodoo.sync.connector.EntityType;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -101,6 +103,11 @@ final class WooStore {
 
     private static String key(ObjectNode record, String field) {
         return record.path(field).asText().toLowerCase(Locale.ROOT);
+    }
+
+    /** The records of a type by id, as stored (not a copy: read it only while holding the store's monitor). */
+    NavigableMap<Long, ObjectNode> byId(EntityType type) {
+        return Collections.unmodifiableNavigableMap(records.get(type));
     }
 
     /** All records of a type, by id. */
