@@ -286,7 +286,7 @@ public class WooCommerceSimulator extends SandboxServer {
         List<JsonNode> page;
         int total;
         synchronized (store) {
-            WooListRequest.Page selected = request.select(store.byId(resource.type()));
+            WooListRequest.Page selected = request.select(store.inIdOrder(resource.type()), id -> store.get(resource.type(), id).orElse(null));
             total = selected.total();
             page = selected.records().stream().map(r -> onlyFields(render(resource, r), query)).toList();
         }

@@ -2,15 +2,16 @@ package com.wooodoo.sync.sandbox.woocommerce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
@@ -51,16 +52,16 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
     }
 
     /**
-     * The page of the matching records among these (stored by id). In id order the records are
-     * walked as stored, not copied and sorted, and without filters only up to the page; with
-     * {@code include} only the included records are looked at.
+     * The page of the matching records among these (by increasing id; {@code byId} finds one). In
+     * id order the records are taken as they are, not copied and sorted, and without filters only
+     * the page's are; with {@code include} only the included records are looked at.
      */
-    Page select(NavigableMap<Long, ObjectNode> records) {
-        if (include.isEmpty() && byId) {
-            Collection<ObjectNode> inOrder = descending ? records.descendingMap().values() : records.values();
+    Page select(List<ObjectNode> inIdOrder, LongFunction<ObjectNode> byId) {
+        if (include.isEmpty() && this.byId) {
+            List<ObjectNode> inOrder = descending ? new Reversed(inIdOrder) : inIdOrder;
             long from = (long) (page - 1) * perPage;
             if (exclude.isEmpty() && filter == WooResource.EVERY) {
-                return new Page(inOrder.stream().skip(from).limit(perPage).toList(), inOrder.size());
+                return new Page(pageOf(inOrder), inOrder.size());
             }
             List<ObjectNode> kept = new ArrayList<>();
             int total = 0;
@@ -73,8 +74,8 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
             }
             return new Page(kept, total);
         }
-        Collection<ObjectNode> candidates = include.isEmpty() ? records.values()
-                : include.stream().distinct().map(records::get).filter(Objects::nonNull).toList();
+        Collection<ObjectNode> candidates = include.isEmpty() ? inIdOrder
+                : include.stream().distinct().map(byId::apply).filter(Objects::nonNull).toList();
         List<ObjectNode> matching = candidates.stream().filter(this::matches).sorted(order).toList();
         return new Page(pageOf(matching), matching.size());
     }
@@ -94,6 +95,26 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
             return Collections.emptyList();
         }
         return sorted.subList((int) from, (int) Math.min(sorted.size(), from + perPage));
+    }
+
+    /** A list read backwards. */
+    private static final class Reversed extends AbstractList<ObjectNode> {
+
+        private final List<ObjectNode> list;
+
+        Reversed(List<ObjectNode> list) {
+            this.list = list;
+        }
+
+        @Override
+        public ObjectNode get(int index) {
+            return list.get(list.size() - 1 - index);
+        }
+
+        @Override
+        public int size() {
+            return list.size();
+        }
     }
 
     private static int integer(Map<String, String> query, String param, int fallback, int min, int max) {
