@@ -29,6 +29,16 @@ public abstract class SandboxServer implements AutoCloseable {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK's server writes a response's headers and its body in two sends; with Nagle's
+        // algorithm on, a small body then waits for the client's delayed ACK of the headers (40 ms
+        // on Linux) and every short answer takes that long. The JDK reads this setting once, when
+        // its first server is created; one set on the command line wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String name;
     private final int requestedPort;
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);

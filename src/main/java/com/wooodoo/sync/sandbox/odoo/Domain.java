@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -26,6 +29,7 @@ final class Domain {
     private final ModelDef model;
     private final List<JsonNode> terms = new ArrayList<>();
     private int position;
+    private boolean failsOnRows;
 
     private Domain(RecordViews views, ModelDef model, JsonNode domain) {
         this.views = views;
@@ -38,14 +42,48 @@ final class Domain {
         }
     }
 
-    /** The records the domain selects, as a test on a stored row. */
-    static Predicate<Map<String, Object>> parse(RecordViews views, ModelDef model, JsonNode domain) {
+    /**
+     * The records a domain selects: the test of a stored row, and the ids of the only rows that may
+     * pass it, increasing (null: any row may). The ids come from the indexes of the model's rows
+     * for leaves that compare a field with values ({@code =}, {@code in}, {@code =ilike} and
+     * {@code =like} without wildcards), joined as the domain joins the leaves; the rows they name
+     * still take the test.
+     */
+    record Selection(Predicate<Map<String, Object>> test, Set<Long> candidates) {
+    }
+
+    /** A part of a domain, as {@link Selection}. */
+    private record Part(Predicate<Map<String, Object>> test, NavigableSet<Long> ids) {
+
+        Part and(Part other) {
+            NavigableSet<Long> both = ids == null ? other.ids : other.ids == null ? ids : new TreeSet<>(ids);
+            if (ids != null && other.ids != null) {
+                both.retainAll(other.ids);
+            }
+            return new Part(test.and(other.test), both);
+        }
+
+        Part or(Part other) {
+            NavigableSet<Long> either = ids == null || other.ids == null ? null : new TreeSet<>(ids);
+            if (either != null) {
+                either.addAll(other.ids);
+            }
+            return new Part(test.or(other.test), either);
+        }
+
+        Part negate() {
+            return new Part(test.negate(), null);
+        }
+    }
+
+    static Selection select(RecordViews views, ModelDef model, JsonNode domain) {
         Domain parser = new Domain(views, model, domain);
-        Predicate<Map<String, Object>> all = row -> true;
+        Part all = new Part(row -> true, null);
         while (parser.position < parser.terms.size()) {
             all = all.and(parser.next());
         }
-        return all;
+        // a leaf that fails on the rows it tests must meet every row, as the scan of all rows would
+        return new Selection(all.test(), parser.failsOnRows ? null : all.ids());
     }
 
     /** Whether a leaf of the domain tests this field (then {@code active_test} does not apply). */
@@ -61,7 +99,7 @@ final class Domain {
         return false;
     }
 
-    private Predicate<Map<String, Object>> next() {
+    private Part next() {
         if (position >= terms.size()) {
             throw OdooError.valueError("Invalid domain: an operator is missing its operands");
         }
@@ -77,11 +115,11 @@ final class Domain {
         return leaf(term);
     }
 
-    private Predicate<Map<String, Object>> leaf(JsonNode term) {
+    private Part leaf(JsonNode term) {
         if (!term.isArray() || term.size() != 3 || !term.get(0).isTextual() || !term.get(1).isTextual()) {
             if (term.isArray() && term.size() == 3 && term.get(0).isIntegralNumber()) {
                 boolean truth = term.get(0).asInt() == 1;
-                return row -> truth;
+                return new Part(row -> truth, null);
             }
             throw OdooError.valueError("Invalid domain term " + term);
         }
@@ -93,14 +131,45 @@ final class Domain {
         FieldDef field = views.fieldAt(model, path, term);
         Object value = OdooJson.toJava(term.get(2));
         String[] parts = path.split("\\.");
+        boolean direct = parts.length == 1; // a path through a many2one is looked up row by row
+        boolean stored = direct && !field.readonly() && field.type() != OdooFieldType.ONE2MANY;
         if (operator.endsWith("like")) {
             // the pattern is the leaf's, not the row's: compiled once per search, not once per record
-            Predicate<String> pattern = likePattern(operator.startsWith("=") ? String.valueOf(value) : "%" + value + "%",
-                    operator.contains("ilike"));
+            String text = operator.startsWith("=") ? String.valueOf(value) : "%" + value + "%";
+            Predicate<String> pattern = likePattern(text, operator.contains("ilike"));
             boolean negated = operator.startsWith("not ");
-            return row -> like(field, views.valueAt(model, row, parts), pattern) != negated;
+            boolean exact = operator.startsWith("=") && text.indexOf('%') < 0 && text.indexOf('_') < 0
+                    && stored && field.type() != OdooFieldType.MANY2ONE;
+            return new Part(row -> like(field, views.valueAt(model, row, parts), pattern) != negated,
+                    exact ? new TreeSet<>(views.rows(model).withText(field.name(), text)) : null);
         }
-        return row -> test(field, views.valueAt(model, row, parts), operator, value);
+        failsOnRows |= value == null && operator.endsWith("in"); // "in" takes a list: None fails on every row
+        NavigableSet<Long> ids = direct && (operator.equals("=") || operator.equals("in"))
+                ? equalTo(field, stored, operator.equals("in") && value instanceof Collection<?> c ? c : Arrays.asList(value)) : null;
+        return new Part(row -> test(field, views.valueAt(model, row, parts), operator, value), ids);
+    }
+
+    /** The ids of the rows whose field may equal one of the values, or null if the indexes cannot tell. */
+    private NavigableSet<Long> equalTo(FieldDef field, boolean stored, Collection<?> values) {
+        RowTable rows = views.rows(model);
+        NavigableSet<Long> ids = new TreeSet<>();
+        for (Object value : values) {
+            boolean whole = isWhole(value);
+            if (whole && field.name().equals("id")) {
+                long id = ((Number) value).longValue();
+                if (rows.containsKey(id)) {
+                    ids.add(id);
+                }
+            } else if (stored && value instanceof String text && field.type() != OdooFieldType.MANY2ONE
+                    && field.type() != OdooFieldType.BOOLEAN) {
+                ids.addAll(rows.withText(field.name(), text));
+            } else if (stored && whole && (field.type() == OdooFieldType.MANY2ONE || field.type() == OdooFieldType.INTEGER)) {
+                ids.addAll(rows.withText(field.name(), String.valueOf(((Number) value).longValue())));
+            } else {
+                return null; // no value, false, a decimal, a name for a many2one: the rows must be tested one by one
+            }
+        }
+        return ids;
     }
 
     private boolean test(FieldDef field, Object actual, String operator, Object expected) {

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The simulator's database: rows of the stock models, with the rules Odoo and its PostgreSQL
@@ -36,7 +37,7 @@ final class OdooDatabase {
 
     private final Map<String, ModelDef> models = StockModels.all();
     private final RecordViews views = new RecordViews(this);
-    private final Map<String, Map<Long, Map<String, Object>>> tables = new HashMap<>();
+    private final Map<String, RowTable> tables = new HashMap<>();
     private final Map<String, Long> nextIds = new HashMap<>();
     private final Map<String, Set<String>> uniqueFields = new HashMap<>();
     private final Set<String> writeProtected = new HashSet<>();
@@ -55,7 +56,7 @@ final class OdooDatabase {
         tables.clear();
         nextIds.clear();
         overrides.clear();
-        models.keySet().forEach(name -> tables.put(name, new LinkedHashMap<>()));
+        models.keySet().forEach(name -> tables.put(name, new RowTable()));
         orderSequence = 0;
         systemRow("res.users", Map.of("name", "OdooBot", "login", "__system__", "active", false));
         systemRow("res.users", Map.of("name", "Administrator", "login", adminLogin, "active", true));
@@ -129,13 +130,21 @@ final class OdooDatabase {
 
     synchronized List<Long> search(String model, JsonNode domain, long offset, Long limit, String order, boolean activeTest) {
         ModelDef def = model(model);
-        Predicate<Map<String, Object>> filter = Domain.parse(views, def, domain);
+        Domain.Selection selection = Domain.select(views, def, domain);
+        Predicate<Map<String, Object>> filter = selection.test();
         if (activeTest && def.field("active").isPresent() && !Domain.mentions(domain, "active")) {
             filter = filter.and(row -> Domain.truthy(row.get("active")));
         }
-        Comparator<Map<String, Object>> sort = RecordOrder.parse(def, order == null || order.isBlank() ? def.defaultOrder() : order);
-        return rows(def).values().stream().filter(filter).sorted(sort).skip(Math.max(0, offset))
-                .limit(limit == null || limit <= 0 ? Long.MAX_VALUE : limit)
+        String spec = order == null || order.isBlank() ? def.defaultOrder() : order;
+        Comparator<Map<String, Object>> sort = RecordOrder.parse(def, spec);
+        RowTable table = rows(def);
+        // rows and candidates both come by increasing id: only another order needs a sort
+        Stream<Map<String, Object>> matching = (selection.candidates() == null ? table.values().stream()
+                : selection.candidates().stream().map(table::get)).filter(filter);
+        if (!RecordOrder.isIdAscending(spec)) {
+            matching = matching.sorted(sort);
+        }
+        return matching.skip(Math.max(0, offset)).limit(limit == null || limit <= 0 ? Long.MAX_VALUE : limit)
                 .map(row -> (Long) row.get("id")).toList();
     }
 
@@ -232,7 +241,7 @@ final class OdooDatabase {
     }
 
     synchronized List<Long> ids(String model) {
-        return rows(model(model)).keySet().stream().sorted().toList();
+        return rows(model(model)).ids();
     }
 
     private long createOne(ModelDef def, JsonNode vals) {
@@ -312,7 +321,7 @@ final class OdooDatabase {
         }
         for (String field : uniqueFields.getOrDefault(def.name(), Set.of())) {
             Object value = row.get(field);
-            boolean taken = value != null && rows(def).values().stream()
+            boolean taken = value != null && rows(def).mayEqual(field, value).stream().map(rows(def)::get)
                     .anyMatch(other -> value.equals(other.get(field)) && !Objects.equals(other.get("id"), id));
             if (taken) {
                 throw OdooError.validation("The operation cannot be completed: duplicate key value violates unique constraint \""
@@ -372,8 +381,8 @@ final class OdooDatabase {
                 if (field.type() != OdooFieldType.MANY2ONE || !def.name().equals(field.comodel())) {
                     continue;
                 }
-                List<Long> referring = rows(other).values().stream().filter(row -> Objects.equals(row.get(field.name()), id))
-                        .map(row -> (Long) row.get("id")).toList();
+                List<Long> referring = rows(other).mayEqual(field.name(), id).stream().map(rows(other)::get)
+                        .filter(row -> Objects.equals(row.get(field.name()), id)).map(row -> (Long) row.get("id")).toList();
                 if (referring.isEmpty()) {
                     continue;
                 }
@@ -459,7 +468,7 @@ final class OdooDatabase {
                 : LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(MICROSECONDS);
     }
 
-    Map<Long, Map<String, Object>> rows(ModelDef def) {
+    RowTable rows(ModelDef def) {
         return tables.get(def.name());
     }
 }

@@ -31,6 +31,13 @@ final class RecordOrder {
         return order == null ? byId : order.thenComparing(byId);
     }
 
+    /** Whether a (valid) specification orders by id alone, ascending: the order rows are stored in. */
+    static boolean isIdAscending(String spec) {
+        String[] parts = spec.trim().split("\\s*,\\s*");
+        String[] words = parts[0].trim().split("\\s+");
+        return parts.length == 1 && words[0].equals("id") && (words.length == 1 || words[1].equalsIgnoreCase("asc"));
+    }
+
     private static int compare(Object a, Object b, boolean descending) {
         if (a == null || b == null) {
             int nulls = a == null && b == null ? 0 : a == null ? 1 : -1;

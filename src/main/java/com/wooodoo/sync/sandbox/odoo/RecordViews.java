@@ -59,6 +59,10 @@ final class RecordViews {
         };
     }
 
+    RowTable rows(ModelDef def) {
+        return db.rows(def);
+    }
+
     /** The field a domain path ends at; {@code term} is only for the message. */
     FieldDef fieldAt(ModelDef model, String path, JsonNode term) {
         ModelDef current = model;
@@ -136,7 +140,8 @@ final class RecordViews {
     /** The ids of the records a one2many lists, in their model's order. */
     List<Long> childIds(FieldDef one2many, Long id) {
         ModelDef child = db.model(one2many.comodel());
-        return db.rows(child).values().stream().filter(row -> id.equals(row.get(one2many.inverse())))
+        RowTable rows = db.rows(child);
+        return rows.mayEqual(one2many.inverse(), id).stream().map(rows::get).filter(row -> id.equals(row.get(one2many.inverse())))
                 .sorted(RecordOrder.parse(child, child.defaultOrder())).map(row -> (Long) row.get("id")).toList();
     }
 }

@@ -286,9 +286,9 @@ public class WooCommerceSimulator extends SandboxServer {
         List<JsonNode> page;
         int total;
         synchronized (store) {
-            List<ObjectNode> matching = store.all(resource.type()).stream().filter(request::matches).sorted(request.order()).toList();
-            total = matching.size();
-            page = request.pageOf(matching).stream().map(r -> onlyFields(render(resource, r), query)).toList();
+            WooListRequest.Page selected = request.select(store.inIdOrder(resource.type()), id -> store.get(resource.type(), id).orElse(null));
+            total = selected.total();
+            page = selected.records().stream().map(r -> onlyFields(render(resource, r), query)).toList();
         }
         int totalPages = request.totalPages(total);
         exchange.getResponseHeaders().set("X-WP-Total", String.valueOf(total));

@@ -168,20 +168,20 @@ final class WooCustomers extends WooResource {
 
     @Override
     Predicate<ObjectNode> filter(Map<String, String> query) {
-        Predicate<ObjectNode> filter = r -> true;
+        Predicate<ObjectNode> filter = EVERY;
         String role = query.getOrDefault("role", "customer");
         if (!role.equals("all") && !role.equals("customer")) {
             filter = r -> false; // every simulated user is a customer
         }
         String email = query.get("email");
         if (email != null && !email.isEmpty()) {
-            filter = filter.and(r -> r.path("email").asText().equalsIgnoreCase(email));
+            filter = both(filter, r -> r.path("email").asText().equalsIgnoreCase(email));
         }
         String search = query.get("search");
         if (search != null && !search.isEmpty()) {
             String term = search.toLowerCase(Locale.ROOT);
             // WordPress searches only the e-mail column for a term with '@'
-            filter = filter.and(term.contains("@")
+            filter = both(filter, term.contains("@")
                     ? r -> r.path("email").asText().toLowerCase(Locale.ROOT).contains(term)
                     : r -> (r.path("email").asText() + " " + r.path("username").asText() + " "
                     + r.path("first_name").asText() + " " + r.path("last_name").asText()).toLowerCase(Locale.ROOT).contains(term));

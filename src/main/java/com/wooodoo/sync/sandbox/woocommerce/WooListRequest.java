@@ -2,12 +2,16 @@ package com.wooodoo.sync.sandbox.woocommerce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
@@ -16,7 +20,11 @@ import java.util.function.Predicate;
  * Arguments a route does not know are ignored, as WordPress does.
  */
 record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<Long> include, Set<Long> exclude,
-                      Predicate<ObjectNode> filter) {
+                      Predicate<ObjectNode> filter, boolean byId, boolean descending) {
+
+    /** The records of the asked page, and how many records match in all. */
+    record Page(List<ObjectNode> records, int total) {
+    }
 
     static WooListRequest parse(Map<String, String> query, WooResource resource) {
         int perPage = integer(query, "per_page", 10, 1, 100);
@@ -39,7 +47,37 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
         if (direction.equals("desc") && !orderBy.equals("include")) {
             order = order.reversed();
         }
-        return new WooListRequest(page, perPage, order, include, exclude, resource.filter(query));
+        return new WooListRequest(page, perPage, order, include, exclude, resource.filter(query), orderBy.equals("id"),
+                direction.equals("desc"));
+    }
+
+    /**
+     * The page of the matching records among these (by increasing id; {@code byId} finds one). In
+     * id order the records are taken as they are, not copied and sorted, and without filters only
+     * the page's are; with {@code include} only the included records are looked at.
+     */
+    Page select(List<ObjectNode> inIdOrder, LongFunction<ObjectNode> byId) {
+        if (include.isEmpty() && this.byId) {
+            List<ObjectNode> inOrder = descending ? new Reversed(inIdOrder) : inIdOrder;
+            long from = (long) (page - 1) * perPage;
+            if (exclude.isEmpty() && filter == WooResource.EVERY) {
+                return new Page(pageOf(inOrder), inOrder.size());
+            }
+            List<ObjectNode> kept = new ArrayList<>();
+            int total = 0;
+            for (ObjectNode record : inOrder) {
+                if (matches(record)) {
+                    if (total++ >= from && kept.size() < perPage) {
+                        kept.add(record);
+                    }
+                }
+            }
+            return new Page(kept, total);
+        }
+        Collection<ObjectNode> candidates = include.isEmpty() ? inIdOrder
+                : include.stream().distinct().map(byId::apply).filter(Objects::nonNull).toList();
+        List<ObjectNode> matching = candidates.stream().filter(this::matches).sorted(order).toList();
+        return new Page(pageOf(matching), matching.size());
     }
 
     boolean matches(ObjectNode record) {
@@ -57,6 +95,26 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
             return Collections.emptyList();
         }
         return sorted.subList((int) from, (int) Math.min(sorted.size(), from + perPage));
+    }
+
+    /** A list read backwards. */
+    private static final class Reversed extends AbstractList<ObjectNode> {
+
+        private final List<ObjectNode> list;
+
+        Reversed(List<ObjectNode> list) {
+            this.list = list;
+        }
+
+        @Override
+        public ObjectNode get(int index) {
+            return list.get(list.size() - 1 - index);
+        }
+
+        @Override
+        public int size() {
+            return list.size();
+        }
     }
 
     private static int integer(Map<String, String> query, String param, int fallback, int min, int max) {

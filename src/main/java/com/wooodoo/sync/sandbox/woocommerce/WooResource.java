@@ -56,7 +56,15 @@ abstract class WooResource {
 
     abstract WooApiException existsOnCreate();
 
-    /** The resource's own list filters (besides paging and {@code include}); throws for invalid values. */
+    /** The filter of a list call without filters: then a page is read without testing every record. */
+    static final Predicate<ObjectNode> EVERY = r -> true;
+
+    /** Both filters; one of them {@link #EVERY} gives the other. */
+    static Predicate<ObjectNode> both(Predicate<ObjectNode> a, Predicate<ObjectNode> b) {
+        return a == EVERY ? b : a.and(b);
+    }
+
+    /** The resource's own list filters (besides paging and {@code include}), or {@link #EVERY}; throws for invalid values. */
     abstract Predicate<ObjectNode> filter(Map<String, String> query);
 
     /** The {@code orderby} values WooCommerce accepts for this resource, each with its ordering. */

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +28,7 @@ final class WooStore {
             EntityType.CUSTOMERS, List.of("email", "username"),
             EntityType.PRODUCTS, List.of("sku", "slug"));
 
-    private final Map<EntityType, TreeMap<Long, ObjectNode>> records = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, WooRecords> records = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Integer> generated = new EnumMap<>(EntityType.class);
     private final Map<String, Map<String, TreeSet<Long>>> indexes = new HashMap<>();
     private final Set<String> lockedSkus = new HashSet<>();
@@ -43,7 +42,7 @@ final class WooStore {
 
     void clear() {
         for (EntityType type : EntityType.values()) {
-            records.put(type, new TreeMap<>());
+            records.put(type, new WooRecords());
             generated.put(type, 0);
         }
         indexes.clear();
@@ -103,9 +102,14 @@ final class WooStore {
         return record.path(field).asText().toLowerCase(Locale.ROOT);
     }
 
+    /** The records of a type by increasing id, as stored (not a copy: read it only while holding the store's monitor). */
+    List<ObjectNode> inIdOrder(EntityType type) {
+        return records.get(type).inIdOrder();
+    }
+
     /** All records of a type, by id. */
     List<ObjectNode> all(EntityType type) {
-        return new ArrayList<>(records.get(type).values());
+        return new ArrayList<>(records.get(type).inIdOrder());
     }
 
     int count(EntityType type) {
