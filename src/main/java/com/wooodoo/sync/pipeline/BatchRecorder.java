@@ -148,6 +148,9 @@ public class BatchRecorder {
      */
     private void settleAnnouncedCreates(BatchWork work, List<BatchWork.Failed> failed) {
         SyncJob job = work.job();
+        if (!work.createsAnnounced()) {
+            return;
+        }
         List<BatchWork.Failed> unsure = failed.stream()
                 .filter(f -> f.type() == ConflictType.RetryExhausted || f.type() == ConflictType.AuthError).toList();
         if (unsure.stream().anyMatch(f -> f.source() == null)) {

@@ -159,6 +159,7 @@ public class BatchSteps {
         if (target.findsCreatedByNaturalKey(work.entity())) {
             return;
         }
+        work.announcesCreates();
         String naturalKey = mappings.of(work.entity()).naturalKey();
         Map<String, SyncRecord> unmatched = new HashMap<>();
         for (SyncRecord record : work.records()) {

@@ -59,6 +59,7 @@ public final class BatchWork {
     private final List<MismatchRetried> mismatchesRetried = new ArrayList<>();
     private final List<String> unchangedIds = new ArrayList<>();
     private long settleMs;
+    private boolean createsAnnounced;
 
     public BatchWork(SyncJob job, EntityType entity, int batchIndex, List<SyncRecord> records) {
         this.job = job;
@@ -129,6 +130,15 @@ public final class BatchWork {
         long ms = settleMs;
         settleMs = 0;
         return ms;
+    }
+
+    /** The target is one whose creates are announced first (it cannot find them by natural key). */
+    public void announcesCreates() {
+        createsAnnounced = true;
+    }
+
+    public boolean createsAnnounced() {
+        return createsAnnounced;
     }
 
     /** Forgets the outcome of an attempt, before the batch is tried again. */

@@ -1,7 +1,6 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.store.SyncClaimStore;
-import com.wooodoo.sync.store.SyncProgressStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,22 +10,22 @@ import java.time.Duration;
 @Component
 public class SyncControl {
 
-    private final SyncProgressStore progress;
     private final SyncClaimStore claims;
     private final Duration lease;
 
-    public SyncControl(SyncProgressStore progress, SyncClaimStore claims,
+    public SyncControl(SyncClaimStore claims,
                        @Value("${wooodoo.pipeline.lease-ms:60000}") long leaseMs) {
-        this.progress = progress;
         this.claims = claims;
         this.lease = Duration.ofMillis(leaseMs);
     }
 
-    /** Checks the state and renews the lease: false once paused, cancelled, failed or taken over. */
+    /**
+     * Checks the state with one read: false once paused, cancelled, failed or taken over. The lease
+     * is renewed by the route {@code renewSyncLeases}, not here: a check per batch that wrote would
+     * cost a commit per batch.
+     */
     public boolean mayContinue(SyncJob job) {
-        return job.failure() == null
-                && "processing".equals(progress.status(job.syncId()))
-                && claims.renew(job.syncId(), job.runner(), lease);
+        return job.failure() == null && claims.holdsProcessing(job.syncId(), job.runner());
     }
 
     public Duration lease() {

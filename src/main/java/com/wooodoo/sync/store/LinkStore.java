@@ -109,28 +109,31 @@ public class LinkStore {
         upsert(orgId, entityType, sourceSystem, List.of(new LinkWrite(sourceId, targetId, appliedHash, targetSeenHash)));
     }
 
-    /** {@link #upsert(String, String, String, String, String, String, String)} for a batch, in one round trip. */
+    /** {@link #upsert(String, String, String, String, String, String, String)} for a batch, in one statement. */
     public void upsert(String orgId, String entityType, String sourceSystem, List<LinkWrite> writes) {
         if (writes.isEmpty()) {
             return;
         }
         Direction d = Direction.from(sourceSystem);
-        jdbc.batchUpdate("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, " + d.hashColumn + ", "
-                        + d.sourceSeenColumn + ", " + d.targetSeenColumn + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+        boolean fromWoo = d == Direction.FROM_WOOCOMMERCE;
+        // one row per source record, the last write of it winning: a statement may not upsert a row twice
+        Map<String, LinkWrite> bySource = new java.util.LinkedHashMap<>();
+        writes.forEach(w -> bySource.put(w.sourceId(), w));
+        List<LinkWrite> rows = List.copyOf(bySource.values());
+        jdbc.update("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, " + d.hashColumn + ", "
+                        + d.sourceSeenColumn + ", " + d.targetSeenColumn + ") "
+                        + "SELECT ?, ?, v.woocommerce_id, v.odoo_id, v.applied_hash, v.applied_hash, v.target_seen_hash "
+                        + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) "
+                        + "AS v (woocommerce_id, odoo_id, applied_hash, target_seen_hash) "
                         + "ON CONFLICT (org_id, entity_type, woocommerce_id) DO UPDATE SET odoo_id = EXCLUDED.odoo_id, "
                         + d.hashColumn + " = EXCLUDED." + d.hashColumn + ", "
                         + d.sourceSeenColumn + " = EXCLUDED." + d.sourceSeenColumn + ", "
                         + d.targetSeenColumn + " = EXCLUDED." + d.targetSeenColumn + ", updated_at = now()",
-                writes, writes.size(), (ps, w) -> {
-                    boolean fromWoo = d == Direction.FROM_WOOCOMMERCE;
-                    ps.setString(1, orgId);
-                    ps.setString(2, entityType);
-                    ps.setString(3, fromWoo ? w.sourceId() : w.targetId());
-                    ps.setString(4, fromWoo ? w.targetId() : w.sourceId());
-                    ps.setString(5, w.appliedHash());
-                    ps.setString(6, w.appliedHash());
-                    ps.setString(7, w.targetSeenHash());
-                });
+                orgId, entityType,
+                rows.stream().map(w -> fromWoo ? w.sourceId() : w.targetId()).toArray(String[]::new),
+                rows.stream().map(w -> fromWoo ? w.targetId() : w.sourceId()).toArray(String[]::new),
+                rows.stream().map(LinkWrite::appliedHash).toArray(String[]::new),
+                rows.stream().map(LinkWrite::targetSeenHash).toArray(String[]::new));
     }
 
     /**

@@ -45,6 +45,13 @@ public class SyncClaimStore {
                 lease.toMillis(), syncId, runner) == 1;
     }
 
+    /** Whether the sync is processing and this runner's lease on it still runs (a read: nothing is renewed). */
+    public boolean holdsProcessing(UUID syncId, String runner) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT status = 'processing' AND lease_owner IS NOT DISTINCT FROM ? AND lease_expires_at > now()
+                  FROM sync_orchestration WHERE sync_id = ?""", Boolean.class, runner, syncId));
+    }
+
     /** Lets go of a sync this runner holds (after pause, cancel or finish). */
     public void release(UUID syncId, String runner) {
         jdbc.update("UPDATE sync_orchestration SET lease_owner = NULL, lease_expires_at = NULL "

@@ -67,7 +67,7 @@ public class SyncProgressStore {
     }
 
     /**
-     * Records the versions a batch applied, each once (repeats are ignored), in one round trip;
+     * Records the versions a batch applied, each once (repeats are ignored), in one statement;
      * answers how many were new.
      */
     public int logApplied(String orgId, UUID syncId, String entityType, String sourceSystem, String targetSystem,
@@ -75,23 +75,17 @@ public class SyncProgressStore {
         if (versions.isEmpty()) {
             return 0;
         }
-        int[][] counts = jdbc.batchUpdate("""
+        return jdbc.update("""
                 INSERT INTO sync_idempotency_log (org_id, sync_id, entity_type, source_system, target_system,
                                                   source_record_id, content_hash, target_record_id, operation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT ?, ?, ?, ?, ?, v.source_id, v.content_hash, v.target_id, v.operation
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS v (source_id, content_hash, target_id, operation)
                 ON CONFLICT (org_id, entity_type, source_system, target_system, source_record_id, content_hash) DO NOTHING""",
-                versions, versions.size(), (ps, v) -> {
-                    ps.setString(1, orgId);
-                    ps.setObject(2, syncId);
-                    ps.setString(3, entityType);
-                    ps.setString(4, sourceSystem);
-                    ps.setString(5, targetSystem);
-                    ps.setString(6, v.sourceId());
-                    ps.setString(7, v.contentHash());
-                    ps.setString(8, v.targetId());
-                    ps.setString(9, v.operation());
-                });
-        return (int) java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).filter(n -> n > 0).count();
+                orgId, syncId, entityType, sourceSystem, targetSystem,
+                versions.stream().map(AppliedVersion::sourceId).toArray(String[]::new),
+                versions.stream().map(AppliedVersion::contentHash).toArray(String[]::new),
+                versions.stream().map(AppliedVersion::targetId).toArray(String[]::new),
+                versions.stream().map(AppliedVersion::operation).toArray(String[]::new));
     }
 
     public java.util.Optional<java.time.Instant> watermark(String orgId, String entityType, String source, String target) {

@@ -519,7 +519,7 @@ public final class SyncBenchmark {
                 "--spring.datasource.username=" + TestDatabase.USER,
                 "--spring.datasource.password=" + TestDatabase.PASSWORD,
                 "--wooodoo.pipeline.poll-ms=100",
-                "--wooodoo.pipeline.rate-limit-override=1000000",
+                "--wooodoo.pipeline.rate-limit-lifted=true",
                 "--wooodoo.api.rate-limit-per-minute=100000000",
                 "--management.endpoints.web.exposure.include=health,info,prometheus,metrics",
                 "--spring.main.banner-mode=off"));
@@ -594,8 +594,8 @@ public final class SyncBenchmark {
                 .append("\n\n");
         machine(md);
         md.append("Command: `").append(command()).append("`\n\n");
-        md.append("The service runs in a JVM of its own (`-Xmx512m -XX:+UseG1GC`, C2 on) with `rate-limit-override` ")
-                .append("lifted and `interBatchDelayMs: 0`, batch size ").append(batchSize)
+        md.append("The service runs in a JVM of its own (`-Xmx512m -XX:+UseG1GC`, C2 on) with the outbound rate limit ")
+                .append("lifted (`rate-limit-lifted`: no throttle) and `interBatchDelayMs: 0`, batch size ").append(batchSize)
                 .append(" (pages of 100); both simulators run in the benchmark's JVM on loopback, the latency is added by ")
                 .append("the simulators to every call. A warm-up (the floor and a sync of 1,000 customers) runs first and is not reported. ")
                 .append("Records per second are the sync's own `startedAt` → `finishedAt`; each first sync starts with an ")
