@@ -33,6 +33,20 @@ public interface SystemConnector {
     /** The records whose natural key (see the mapping) is one of these; a key may match several. */
     List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys);
 
+    /** Whether {@link #readByIdsOrNaturalKeys} answers with one request. */
+    default boolean readsByIdsOrNaturalKeysAtOnce(EntityType type) {
+        return false;
+    }
+
+    /**
+     * {@link #readByIds} and {@link #findByNaturalKeys} answered by one request (the records of
+     * both, each once), for connectors that {@link #readsByIdsOrNaturalKeysAtOnce}.
+     */
+    default List<SyncRecord> readByIdsOrNaturalKeys(EntityType type, Collection<String> ids,
+                                                    Collection<String> naturalKeys) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads by ids and by keys separately");
+    }
+
     /**
      * Whether a record this connector created can always be found again by its natural key. When
      * not (WooCommerce numbers its orders itself), creates carry the source record's reference

@@ -66,7 +66,9 @@ public class BatchSteps {
     @SuppressWarnings("unchecked")
     public java.util.Iterator<List<SyncRecord>> batches(Exchange exchange) {
         List<SyncRecord> page = exchange.getIn().getBody(List.class);
-        int size = exchange.getProperty(SyncRunner.JOB, SyncJob.class).config().batchSize();
+        SyncJob job = exchange.getProperty(SyncRunner.JOB, SyncJob.class);
+        job.pageInProgress(page);
+        int size = job.config().batchSize();
         return new java.util.Iterator<>() {
             private int next;
 
@@ -109,6 +111,8 @@ public class BatchSteps {
         EntityMapping mapping = mappings.of(work.entity());
         SystemConnector target = connectors.connector(job.orgId(), job.target());
         List<String> sourceIds = work.records().stream().map(SyncRecord::id).toList();
+        java.util.Optional<LookAhead> ahead = work.batchIndex() < 0 ? java.util.Optional.empty()
+                : job.takeLookAhead(work.entity(), job.checkpoint().page(), work.batchIndex());
 
         Map<String, LinkStore.Link> found = links.find(job.orgId(), work.entity().id(), job.source().id(), sourceIds);
         Map<String, RecordLink> linkBySource = new HashMap<>();
@@ -129,8 +133,9 @@ public class BatchSteps {
                 .map(Object::toString).distinct().toList();
         Map<String, List<SyncRecord>> byKey = new HashMap<>();
         if (!keys.isEmpty()) {
-            List<SyncRecord> matches = calls.call(job, job.target(), "find " + work.entity() + " by " + mapping.naturalKey(),
-                    () -> target.findByNaturalKeys(work.entity(), keys));
+            List<SyncRecord> matches = ahead.filter(a -> a.covers(keys)).map(LookAhead::matches)
+                    .orElseGet(() -> calls.call(job, job.target(), "find " + work.entity() + " by " + mapping.naturalKey(),
+                            () -> target.findByNaturalKeys(work.entity(), keys)));
             for (SyncRecord match : matches) {
                 Object key = match.fields().get(mapping.naturalKey());
                 if (key != null) {
@@ -307,9 +312,19 @@ public class BatchSteps {
         SystemConnector target = connectors.connector(job.orgId(), job.target());
         List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId).distinct().toList();
         Map<String, SyncRecord> readBack = new HashMap<>();
+        List<String> nextKeys = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) ? nextBatchKeys(work) : List.of();
         try {
-            calls.call(job, job.target(), "read back " + ids.size() + " " + work.entity(),
-                    () -> target.readByIds(work.entity(), ids)).forEach(r -> readBack.put(r.id(), r));
+            if (nextKeys.isEmpty()) {
+                calls.call(job, job.target(), "read back " + ids.size() + " " + work.entity(),
+                        () -> target.readByIds(work.entity(), ids)).forEach(r -> readBack.put(r.id(), r));
+            } else {
+                List<SyncRecord> answer = calls.call(job, job.target(), "read back " + ids.size() + " " + work.entity()
+                                + " and find the next batch's by " + mappings.of(work.entity()).naturalKey(),
+                        () -> target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys));
+                java.util.Set<String> written = new java.util.HashSet<>(ids);
+                answer.stream().filter(r -> written.contains(r.id())).forEach(r -> readBack.put(r.id(), r));
+                job.lookAhead(lookAhead(work, nextKeys, answer));
+            }
         } catch (RuntimeException e) {
             if (!RetryPolicy.isOpenCircuit(e) && !isTransient(e)) {
                 throw e;
@@ -342,6 +357,27 @@ public class BatchSteps {
         work.applied().addAll(verified);
     }
 
+    /** The natural keys of the page's next batch, when this is a batch of a sync's page. */
+    private List<String> nextBatchKeys(BatchWork work) {
+        if (work.batchIndex() < 0) {
+            return List.of();
+        }
+        String naturalKey = mappings.of(work.entity()).naturalKey();
+        return work.job().batchOfPage(work.batchIndex() + 1).stream().map(r -> r.fields().get(naturalKey))
+                .filter(k -> k != null && !k.toString().isBlank()).map(Object::toString).distinct().toList();
+    }
+
+    private LookAhead lookAhead(BatchWork work, List<String> keys, List<SyncRecord> answer) {
+        String naturalKey = mappings.of(work.entity()).naturalKey();
+        java.util.Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        List<SyncRecord> matches = answer.stream().filter(r -> {
+            Object key = r.fields().get(naturalKey);
+            return key != null && normalized.contains(BatchPlanner.normalizeKey(key.toString()));
+        }).toList();
+        return new LookAhead(work.entity(), work.job().checkpoint().page(), work.batchIndex() + 1, normalized, matches);
+    }
+
     /**
      * Handles the batch's DataMismatches as the contract says: the record is read again from the
      * source, planned against the target as it is now and written, up to
@@ -354,6 +390,9 @@ public class BatchSteps {
 
     private void retryMismatches(BatchWork work) {
         SyncJob job = work.job();
+        if (hasMismatches(work)) {
+            job.forgetLookAhead(); // what is written again now was not there when the next batch was looked up
+        }
         Map<String, BatchWork.Failed> firstSeen = new HashMap<>();
         for (int attempt = 2; attempt <= MISMATCH_ATTEMPTS && hasMismatches(work); attempt++) {
             List<BatchWork.Failed> mismatched = work.failed().stream().filter(BatchSteps::isMismatch).toList();

@@ -24,6 +24,8 @@ public final class SyncJob {
     private final Instant runStartedAt;
     private volatile Checkpoint checkpoint;
     private volatile String failure;
+    private volatile List<com.wooodoo.sync.connector.SyncRecord> page;
+    private volatile LookAhead lookAhead;
 
     public SyncJob(UUID syncId, String orgId, ExternalSystem source, ExternalSystem target, List<EntityType> entityTypes,
                    SyncConfig config, String runner, Checkpoint checkpoint, Instant runStartedAt) {
@@ -80,6 +82,40 @@ public final class SyncJob {
 
     public EntityType currentEntity() {
         return entityTypes.get(checkpoint.entityIndex());
+    }
+
+    /** The page being split into batches (the next batch's records are read ahead from it). */
+    void pageInProgress(List<com.wooodoo.sync.connector.SyncRecord> records) {
+        this.page = records;
+        this.lookAhead = null;
+    }
+
+    /** The records of batch {@code index} of the page in progress; empty past its end. */
+    List<com.wooodoo.sync.connector.SyncRecord> batchOfPage(int index) {
+        List<com.wooodoo.sync.connector.SyncRecord> records = page;
+        int size = config.batchSize();
+        if (records == null || index < 0 || (long) index * size >= records.size()) {
+            return List.of();
+        }
+        return records.subList(index * size, Math.min(records.size(), (index + 1) * size));
+    }
+
+    void lookAhead(LookAhead found) {
+        this.lookAhead = found;
+    }
+
+    /** The look-ahead made for this batch, once: it is forgotten as it is taken. */
+    java.util.Optional<LookAhead> takeLookAhead(EntityType entity, int page, int batchIndex) {
+        LookAhead found = lookAhead;
+        if (found == null || !found.isFor(entity, page, batchIndex)) {
+            return java.util.Optional.empty();
+        }
+        lookAhead = null;
+        return java.util.Optional.of(found);
+    }
+
+    void forgetLookAhead() {
+        lookAhead = null;
     }
 
     /** Why the sync cannot go on (an authentication failure), or null. */

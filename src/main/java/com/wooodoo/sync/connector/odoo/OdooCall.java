@@ -100,6 +100,14 @@ record OdooCall(String model, String method, ObjectNode args, int positional) {
         return NODES.arrayNode();
     }
 
+    /** The records that match either domain (each one expression in Odoo's prefix notation). */
+    static ArrayNode either(ArrayNode first, ArrayNode second) {
+        ArrayNode domain = NODES.arrayNode().add("|");
+        domain.addAll(first);
+        domain.addAll(second);
+        return domain;
+    }
+
     static ArrayNode ids(Collection<Long> ids) {
         ArrayNode list = NODES.arrayNode();
         ids.forEach(list::add);

@@ -72,6 +72,16 @@ public class OdooConnector implements SystemConnector {
     }
 
     @Override
+    public boolean readsByIdsOrNaturalKeysAtOnce(EntityType type) {
+        return true;
+    }
+
+    @Override
+    public List<SyncRecord> readByIdsOrNaturalKeys(EntityType type, Collection<String> ids, Collection<String> naturalKeys) {
+        return reader.readByIdsOrNaturalKeys(type, ids, naturalKeys);
+    }
+
+    @Override
     public List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
         return records.isEmpty() ? List.of() : writer.create(type, records);
     }

@@ -73,6 +73,15 @@ final class OdooReader {
     }
 
     List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
+        return readByIdsOrNaturalKeys(type, ids, List.of());
+    }
+
+    List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys) {
+        return readByIdsOrNaturalKeys(type, List.of(), naturalKeys);
+    }
+
+    /** The records with these ids or these natural keys (compared without case), with one {@code search_read}. */
+    List<SyncRecord> readByIdsOrNaturalKeys(EntityType type, Collection<String> ids, Collection<String> naturalKeys) {
         Set<Long> numeric = new LinkedHashSet<>();
         for (String id : ids) {
             try {
@@ -81,22 +90,17 @@ final class OdooReader {
                 // cannot exist in Odoo: simply missing from the answer
             }
         }
-        if (numeric.isEmpty()) {
-            return List.of();
-        }
-        EntityMapping mapping = mappings.of(type);
-        return read(type, mapping, OdooCall.where("id", "in", OdooCall.ids(numeric)), null, 0, "id asc", true);
-    }
-
-    List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys) {
         Set<String> keys = new LinkedHashSet<>();
         naturalKeys.stream().filter(key -> key != null && !key.isBlank()).forEach(keys::add);
-        if (keys.isEmpty()) {
+        EntityMapping mapping = mappings.of(type);
+        ArrayNode byId = numeric.isEmpty() ? null : OdooCall.where("id", "in", OdooCall.ids(numeric));
+        ArrayNode byKey = keys.isEmpty() ? null
+                : OdooCall.equalsIgnoringCase(mapping.naturalKeyField().in(ExternalSystem.ODOO).orElseThrow().path(), keys);
+        if (byId == null && byKey == null) {
             return List.of();
         }
-        EntityMapping mapping = mappings.of(type);
-        String field = mapping.naturalKeyField().in(ExternalSystem.ODOO).orElseThrow().path();
-        return read(type, mapping, OdooCall.equalsIgnoringCase(field, keys), null, 0, "id asc", true);
+        ArrayNode domain = byId == null ? byKey : byKey == null ? byId : OdooCall.either(byId, byKey);
+        return read(type, mapping, domain, null, 0, "id asc", true);
     }
 
     private List<SyncRecord> read(EntityType type, EntityMapping mapping, ArrayNode domain, Integer limit, long offset,
