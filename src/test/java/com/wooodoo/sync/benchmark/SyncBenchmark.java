@@ -52,6 +52,8 @@ import java.util.regex.Pattern;
  *   <li>{@code bench.counts} shop customers per scenario, default {@code 1000,10000}</li>
  *   <li>{@code bench.latencies} simulated latency of every external call in ms, default {@code 0,20}</li>
  *   <li>{@code bench.batchSize} the syncs' batch size, default 50</li>
+ *   <li>{@code bench.warmupCount} customers of the warm-up syncs (a first and a second one, not
+ *       reported: the JIT compiles the hot paths meanwhile), default 10,000</li>
  *   <li>{@code bench.profile} profile one more run of the largest count at the first latency
  *       (Flight Recorder and the runner thread's stacks), default true</li>
  *   <li>{@code bench.wrkSeconds} how long wrk asks for the status during a sync (0: not at all), default 15</li>
@@ -74,6 +76,7 @@ public final class SyncBenchmark {
     private final List<Integer> counts = ints(System.getProperty("bench.counts", "1000,10000"));
     private final List<Integer> latencies = ints(System.getProperty("bench.latencies", "0,20"));
     private final int batchSize = Integer.getInteger("bench.batchSize", 50);
+    private final int warmupCount = Integer.getInteger("bench.warmupCount", 10_000);
     private final boolean profile = Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
     private final int wrkSeconds = Integer.getInteger("bench.wrkSeconds", 15);
     private final int wrkRate = Integer.getInteger("bench.wrkRate", 200);
@@ -177,12 +180,15 @@ public final class SyncBenchmark {
         }
         startEverything();
 
-        log("warm-up: the floor and a sync of 1,000 customers (not reported)");
-        prepare(1_000, 0);
+        log(String.format(Locale.ROOT, "warm-up: the floor and a first and second sync of %,d customers (not reported)",
+                warmupCount));
+        prepare(warmupCount, 0);
         new PlainHttpFloor(woo.baseUrl(), WOO_KEY, WOO_SECRET, odoo.baseUrl(), ODOO_DB, ODOO_LOGIN, ODOO_PASSWORD)
                 .copyCustomers(batchSize);
         odoo.reset();
-        runSync(nextOrg(), "warm-up", 1_000, 0, false);
+        String warmupOrg = nextOrg();
+        runSync(warmupOrg, "warm-up", warmupCount, 0, false);
+        runSync(warmupOrg, "warm-up", warmupCount, 0, false);
 
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
@@ -353,7 +359,7 @@ public final class SyncBenchmark {
             if (Set.of("done", "partial", "failed", "cancelled").contains(status)) {
                 return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
             }
-            Thread.sleep(50);
+            Thread.sleep(250); // the figures are the sync's own timestamps: polling less often costs nothing
         }
         throw new AssertionError("sync " + syncId + " did not end within " + timeout + " (log: " + service.log() + ")");
     }
@@ -597,7 +603,9 @@ public final class SyncBenchmark {
         md.append("The service runs in a JVM of its own (`-Xmx512m -XX:+UseG1GC`, C2 on) with the outbound rate limit ")
                 .append("lifted (`rate-limit-lifted`: no throttle) and `interBatchDelayMs: 0`, batch size ").append(batchSize)
                 .append(" (pages of 100); both simulators run in the benchmark's JVM on loopback, the latency is added by ")
-                .append("the simulators to every call. A warm-up (the floor and a sync of 1,000 customers) runs first and is not reported. ")
+                .append("the simulators to every call. A warm-up (the floor and a first and a second sync of ")
+                .append(String.format(Locale.ROOT, "%,d", warmupCount))
+                .append(" customers, while the JIT compiles the hot paths) runs first and is not reported. ")
                 .append("Records per second are the sync's own `startedAt` → `finishedAt`; each first sync starts with an ")
                 .append("empty Odoo and a new organisation (no links).\n\n");
 
