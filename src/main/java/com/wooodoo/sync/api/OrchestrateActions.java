@@ -1,5 +1,7 @@
 package com.wooodoo.sync.api;
 
+import com.wooodoo.sync.observability.LogContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.conflict.ConflictDesk;
@@ -58,6 +60,7 @@ public class OrchestrateActions {
         SyncRequest syncRequest = startRequests.read(request.caller().orgId(), request.caller().actor(), request.fields());
         SyncLifecycle.Started started = lifecycle.start(syncRequest);
         Map<String, Object> answer = new LinkedHashMap<>();
+        LogContext.sync(started.sync().syncId());
         answer.put("syncId", started.sync().syncId().toString());
         answer.put("status", "queued");
         ApiResponse response = ApiResponse.accepted(answer);
@@ -151,6 +154,7 @@ public class OrchestrateActions {
         RequestFields fields = request.fields().rejectUnknown(Set.of("syncId"));
         Optional<UUID> syncId = fields.uuid("syncId", true);
         fields.throwIfInvalid();
+        LogContext.sync(syncId.get());
         return syncId.get();
     }
 

@@ -1,5 +1,7 @@
 package com.wooodoo.sync.api;
 
+import com.wooodoo.sync.observability.LogContext;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +50,7 @@ public class OrchestrateRequestReader {
         }
         Caller caller = authenticator.authenticate(singleHeader(http, "Authorization"), singleHeader(http, "x-org-id"),
                 singleHeader(http, "x-user-id"));
+        LogContext.forCall(exchange, caller.orgId());
         rateLimiter.acquire(caller.orgId());
 
         Map<String, JsonNode> query = queryFields(http.getQueryString());

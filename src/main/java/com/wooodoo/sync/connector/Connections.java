@@ -58,6 +58,16 @@ public class Connections {
         odoo.put(orgId, settings);
     }
 
+    /** The organisations with a connection, and the systems each is connected to. */
+    public java.util.SortedMap<String, java.util.Set<ExternalSystem>> connected() {
+        java.util.SortedMap<String, java.util.Set<ExternalSystem>> connected = new java.util.TreeMap<>();
+        woocommerce.keySet().forEach(org -> connected.computeIfAbsent(org, o -> java.util.EnumSet.noneOf(ExternalSystem.class))
+                .add(ExternalSystem.WOOCOMMERCE));
+        odoo.keySet().forEach(org -> connected.computeIfAbsent(org, o -> java.util.EnumSet.noneOf(ExternalSystem.class))
+                .add(ExternalSystem.ODOO));
+        return connected;
+    }
+
     public Optional<WooCommerceSettings> wooCommerce(String orgId) {
         return Optional.ofNullable(woocommerce.get(orgId));
     }

@@ -1,5 +1,7 @@
 package com.wooodoo.sync.orchestration;
 
+import com.wooodoo.sync.observability.LogContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.connector.EntityType;
@@ -57,6 +59,7 @@ public class SyncLifecycle {
             return replay(request, earlier.get(), began);
         }
         UUID syncId = UUID.randomUUID();
+        LogContext.sync(syncId);
         try {
             Started started = tx.execute(status -> {
                 Optional<SyncRow> inserted = syncs.insertQueued(syncId, request.orgId(), request.source().id(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.conflict.ConflictType;
 import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.observability.SyncMetrics;
 import com.wooodoo.sync.orchestration.ActivityRecorder;
 import com.wooodoo.sync.store.ConflictRow;
 import com.wooodoo.sync.store.ConflictStore;
@@ -35,9 +36,11 @@ public class BatchRecorder {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final CreateIntentStore intents;
+    private final SyncMetrics metrics;
 
     public BatchRecorder(SyncProgressStore progress, LinkStore links, ConflictStore conflicts, ActivityRecorder activity,
-                         TransactionTemplate tx, ObjectMapper json, CreateIntentStore intents) {
+                         TransactionTemplate tx, ObjectMapper json, CreateIntentStore intents, SyncMetrics metrics) {
+        this.metrics = metrics;
         this.intents = intents;
         this.progress = progress;
         this.links = links;
@@ -104,6 +107,16 @@ public class BatchRecorder {
                     details(work, failed), durationMs);
         });
         job.moveTo(next);
+        String direction = job.source().id() + "-to-" + job.target().id();
+        if (!dryRun) {
+            metrics.records(job.orgId(), entity, direction, SyncMetrics.Outcome.SYNCED, work.applied().size());
+            metrics.records(job.orgId(), entity, direction, SyncMetrics.Outcome.UNCHANGED, work.unchanged());
+            metrics.records(job.orgId(), entity, direction, SyncMetrics.Outcome.SKIPPED, skipped);
+            metrics.records(job.orgId(), entity, direction, SyncMetrics.Outcome.FAILED, failed.size() - skipped);
+        }
+        if (durationMs != null) {
+            metrics.batch(job.orgId(), entity, direction, java.time.Duration.ofMillis(durationMs));
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.OutboundPermits;
+import com.wooodoo.sync.observability.SyncMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.CamelContext;
@@ -29,6 +30,7 @@ public class ExternalCalls {
     private final CamelContext camel;
     private final int rateOverride;
     private final boolean rateLimitLifted;
+    private final SyncMetrics metrics;
     private final CircuitBreakerConfig breakerConfig;
 
     /**
@@ -40,7 +42,8 @@ public class ExternalCalls {
                          @org.springframework.beans.factory.annotation.Value("${wooodoo.pipeline.rate-limit-override:0}")
                          int rateOverride,
                          @org.springframework.beans.factory.annotation.Value("${wooodoo.pipeline.rate-limit-lifted:false}")
-                         boolean rateLimitLifted, CircuitBreakerConfig breakerConfig) {
+                         boolean rateLimitLifted, CircuitBreakerConfig breakerConfig, SyncMetrics metrics) {
+        this.metrics = metrics;
         this.rateLimitLifted = rateLimitLifted;
         this.breakerConfig = breakerConfig;
         this.producer = producer;
@@ -66,10 +69,12 @@ public class ExternalCalls {
 
     /** Passes the organisation's throttle once: one HTTP request may be sent. */
     private void awaitRequestPermit(String orgId, int rateLimit) {
+        long began = System.nanoTime();
         Exchange passed = producer.send("direct:outboundRequestPermit", exchange -> {
             exchange.setProperty(ORG, orgId);
             exchange.setProperty(RATE_LIMIT, rateLimit);
         });
+        metrics.throttleWait(orgId, System.nanoTime() - began);
         if (passed.getException() != null) {
             throw asRuntime(passed.getException());
         }
@@ -80,8 +85,9 @@ public class ExternalCalls {
         String routeId = "externalCallBreaker-" + key;
         synchronized (this) {
             if (camel.getRoute(routeId) == null) {
-                camel.getRegistry().bind(breakerBean(orgId, system), CircuitBreaker.class,
-                        CircuitBreaker.of(breakerBean(orgId, system), breakerConfig));
+                CircuitBreaker breaker = CircuitBreaker.of(breakerBean(orgId, system), breakerConfig);
+                camel.getRegistry().bind(breakerBean(orgId, system), CircuitBreaker.class, breaker);
+                metrics.breaker(orgId, system.id(), breaker);
                 TemplatedRouteBuilder.builder(camel, PipelineRoutes.BREAKER_TEMPLATE)
                         .routeId(routeId)
                         .parameter("key", key)
@@ -92,7 +98,7 @@ public class ExternalCalls {
     }
 
     /** The registry name of the circuit breaker of an organisation's connection to a system. */
-    static String breakerBean(String orgId, ExternalSystem system) {
+    public static String breakerBean(String orgId, ExternalSystem system) {
         return "circuitBreaker-" + orgId + "-" + system.id();
     }
 

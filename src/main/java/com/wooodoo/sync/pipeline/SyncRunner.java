@@ -6,6 +6,7 @@ import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.RecordPage;
 import com.wooodoo.sync.connector.SystemConnector;
+import com.wooodoo.sync.observability.LogContext;
 import com.wooodoo.sync.orchestration.ActivityRecorder;
 import com.wooodoo.sync.orchestration.SyncConfigJson;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
@@ -19,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -127,8 +127,8 @@ public class SyncRunner {
             progress.finish(syncId, runnerId, "failed", "cannot be read: " + e.getMessage());
             return;
         }
-        MDC.put("orgId", job.orgId());
-        MDC.put("syncId", syncId.toString());
+        LogContext.organisation(job.orgId());
+        LogContext.sync(syncId);
         try {
             runEntities(job, row);
         } catch (RuntimeException e) {
@@ -136,8 +136,7 @@ public class SyncRunner {
             job.fail(e.getMessage());
             finish(job);
         } finally {
-            MDC.remove("orgId");
-            MDC.remove("syncId");
+            LogContext.clear();
         }
     }
 

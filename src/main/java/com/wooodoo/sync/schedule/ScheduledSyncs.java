@@ -1,5 +1,7 @@
 package com.wooodoo.sync.schedule;
 
+import com.wooodoo.sync.observability.LogContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.wooodoo.sync.api.ApiException;
@@ -65,6 +67,15 @@ public class ScheduledSyncs {
     }
 
     void fire(Schedule schedule, Instant firing) {
+        LogContext.organisation(schedule.orgId());
+        try {
+            fireInContext(schedule, firing);
+        } finally {
+            LogContext.clear();
+        }
+    }
+
+    private void fireInContext(Schedule schedule, Instant firing) {
         if (schedule.whenStillActive() == Schedule.WhenStillActive.SKIP) {
             Optional<SyncRow> active = syncs.findActiveStartedBy(schedule.orgId(), schedule.actor());
             if (active.isPresent()) {
@@ -81,6 +92,7 @@ public class ScheduledSyncs {
         try {
             SyncLifecycle.Started started = lifecycle.start(
                     startRequests.read(schedule.orgId(), schedule.actor(), RequestFields.of(fields, false)));
+            LogContext.sync(started.sync().syncId());
             if (started.replayed()) {
                 LOG.info("Schedule {} fired for {}: that firing's sync {} exists already", schedule.id(), firing,
                         started.sync().syncId());
