@@ -312,7 +312,10 @@ public class BatchSteps {
         SystemConnector target = connectors.connector(job.orgId(), job.target());
         List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId).distinct().toList();
         Map<String, SyncRecord> readBack = new HashMap<>();
-        List<String> nextKeys = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) ? nextBatchKeys(work) : List.of();
+        java.util.Optional<SyncJob.NextBatch> next = target.readsByIdsOrNaturalKeysAtOnce(work.entity())
+                ? nextBatch(work) : java.util.Optional.empty();
+        List<String> nextKeys = next.map(n -> naturalKeys(n.records(), mappings.of(work.entity()).naturalKey()))
+                .orElse(List.of());
         try {
             if (nextKeys.isEmpty()) {
                 calls.call(job, job.target(), "read back " + ids.size() + " " + work.entity(),
@@ -323,7 +326,7 @@ public class BatchSteps {
                         () -> target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys));
                 java.util.Set<String> written = new java.util.HashSet<>(ids);
                 answer.stream().filter(r -> written.contains(r.id())).forEach(r -> readBack.put(r.id(), r));
-                job.lookAhead(lookAhead(work, nextKeys, answer));
+                job.lookAhead(lookAhead(work, next.orElseThrow(), nextKeys, answer));
             }
         } catch (RuntimeException e) {
             if (!RetryPolicy.isOpenCircuit(e) && !isTransient(e)) {
@@ -357,17 +360,20 @@ public class BatchSteps {
         work.applied().addAll(verified);
     }
 
-    /** The natural keys of the page's next batch, when this is a batch of a sync's page. */
-    private List<String> nextBatchKeys(BatchWork work) {
-        if (work.batchIndex() < 0) {
-            return List.of();
-        }
-        String naturalKey = mappings.of(work.entity()).naturalKey();
-        return work.job().batchOfPage(work.batchIndex() + 1).stream().map(r -> r.fields().get(naturalKey))
+    /**
+     * The batch after this one (the next of its page, or the first of the next page once read
+     * ahead), when this is a batch of a sync's page.
+     */
+    private java.util.Optional<SyncJob.NextBatch> nextBatch(BatchWork work) {
+        return work.batchIndex() < 0 ? java.util.Optional.empty() : work.job().batchAfter(work.batchIndex());
+    }
+
+    private static List<String> naturalKeys(List<SyncRecord> records, String naturalKey) {
+        return records.stream().map(r -> r.fields().get(naturalKey))
                 .filter(k -> k != null && !k.toString().isBlank()).map(Object::toString).distinct().toList();
     }
 
-    private LookAhead lookAhead(BatchWork work, List<String> keys, List<SyncRecord> answer) {
+    private LookAhead lookAhead(BatchWork work, SyncJob.NextBatch next, List<String> keys, List<SyncRecord> answer) {
         String naturalKey = mappings.of(work.entity()).naturalKey();
         java.util.Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
@@ -375,7 +381,7 @@ public class BatchSteps {
             Object key = r.fields().get(naturalKey);
             return key != null && normalized.contains(BatchPlanner.normalizeKey(key.toString()));
         }).toList();
-        return new LookAhead(work.entity(), work.job().checkpoint().page(), work.batchIndex() + 1, normalized, matches);
+        return new LookAhead(work.entity(), next.page(), next.index(), normalized, matches);
     }
 
     /**

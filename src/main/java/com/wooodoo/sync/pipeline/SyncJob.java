@@ -26,6 +26,7 @@ public final class SyncJob {
     private volatile String failure;
     private volatile List<com.wooodoo.sync.connector.SyncRecord> page;
     private volatile LookAhead lookAhead;
+    private volatile PageReadAhead.Pending nextPage;
 
     public SyncJob(UUID syncId, String orgId, ExternalSystem source, ExternalSystem target, List<EntityType> entityTypes,
                    SyncConfig config, String runner, Checkpoint checkpoint, Instant runStartedAt) {
@@ -87,17 +88,35 @@ public final class SyncJob {
     /** The page being split into batches (the next batch's records are read ahead from it). */
     void pageInProgress(List<com.wooodoo.sync.connector.SyncRecord> records) {
         this.page = records;
-        this.lookAhead = null;
     }
 
-    /** The records of batch {@code index} of the page in progress; empty past its end. */
-    List<com.wooodoo.sync.connector.SyncRecord> batchOfPage(int index) {
+    /** The read of the page after the one in progress, when one was started. */
+    void nextPageAhead(PageReadAhead.Pending pending) {
+        this.nextPage = pending;
+    }
+
+    /**
+     * The batch after batch {@code index} of the page in progress: the next one of that page, else
+     * the first of the next page being read ahead (waiting for it); none at the end of the entity.
+     */
+    java.util.Optional<NextBatch> batchAfter(int index) {
         List<com.wooodoo.sync.connector.SyncRecord> records = page;
         int size = config.batchSize();
-        if (records == null || index < 0 || (long) index * size >= records.size()) {
-            return List.of();
+        Checkpoint at = checkpoint;
+        if (records != null && (long) (index + 1) * size < records.size()) {
+            return java.util.Optional.of(new NextBatch(at.page(), index + 1,
+                    records.subList((index + 1) * size, Math.min(records.size(), (index + 2) * size))));
         }
-        return records.subList(index * size, Math.min(records.size(), (index + 1) * size));
+        PageReadAhead.Pending ahead = nextPage;
+        if (ahead == null || ahead.entity() != currentEntity() || ahead.page() != at.page() + 1) {
+            return java.util.Optional.empty();
+        }
+        return ahead.readUnlessFailed().filter(p -> !p.records().isEmpty()).map(p -> new NextBatch(at.page() + 1, 0,
+                p.records().subList(0, Math.min(p.records().size(), size))));
+    }
+
+    /** A batch identified by its page and index, with its records. */
+    record NextBatch(int page, int index, List<com.wooodoo.sync.connector.SyncRecord> records) {
     }
 
     void lookAhead(LookAhead found) {

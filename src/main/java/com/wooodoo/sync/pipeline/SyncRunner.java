@@ -160,6 +160,7 @@ public class SyncRunner {
             RecordPage page = readAhead.take(ahead, entity, at.page(), () -> readPage(job, source, entity, at.page(), since));
             ahead = page.isLast() || page.records().isEmpty() ? null
                     : readAhead.start(entity, at.page() + 1, () -> readPage(job, source, entity, at.page() + 1, since));
+            job.nextPageAhead(ahead);
             if (!page.records().isEmpty()) {
                 Exchange done = producer.send("direct:syncPage", exchange -> {
                     exchange.getIn().setBody(page.records());
