@@ -16,7 +16,8 @@ import java.time.Duration;
 
 /**
  * The OpenAPI document of the orchestrate API, as YAML and as JSON, beside the API and without
- * authentication: it describes the API, it does not call it.
+ * authentication: it describes the API, it does not call it. Mapped by Spring MVC, so neither the
+ * API token check (in the orchestrate routes) nor the JSON 404 of unknown paths stands in its way.
  */
 @RestController
 public class OpenApiDocumentController {
@@ -50,6 +51,8 @@ public class OpenApiDocumentController {
     }
 
     private static ResponseEntity<byte[]> answer(byte[] document, MediaType type) {
-        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(document);
+        // public and harmless to read: viewers such as Swagger UI may fetch it from any origin
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
+                .header("Access-Control-Allow-Origin", "*").body(document);
     }
 }

@@ -84,6 +84,7 @@ class OpenApiDocumentTest extends ApiTestBase {
         assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith(JSON));
         assertThat(MAPPER.readTree(json.body())).isEqualTo(document);
+        assertThat(yaml.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     }
 
     @Test
