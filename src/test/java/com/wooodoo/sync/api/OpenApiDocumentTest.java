@@ -164,13 +164,57 @@ class OpenApiDocumentTest extends ApiTestBase {
                     problems.add(label + ": answered " + status + ", documented " + expected + ": " + answer.raw());
                     continue;
                 }
-                JsonNode response = operation.get("responses").get(status);
-                problems.addAll(violations(responseSchemaPointer(path, method, status, response), answer.json(),
-                        label + " (answered " + status + ")"));
+                problems.addAll(answerProblems(path, method, operation, answer, label));
             }
         });
         assertThat(problems).isEmpty();
         assertThat(sent).hasSizeGreaterThanOrEqualTo(OrchestrateAction.values().length * 2);
+    }
+
+    @Test
+    void refusalsForTheCallerAndTheMethodAreAnsweredAsDocumented() {
+        String path = ApiClient.BASE + "/status";
+        JsonNode status = document.get("paths").get(path).get("get");
+        String syncId = api.startSync();
+        String query = path + "?syncId=" + syncId;
+        String otherOrg = newOrgId();
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        answers.put("no token", api.as(null, orgId).get(query));
+        answers.put("unknown token", api.as("wos_unknown", orgId).get(query));
+        answers.put("token of another organisation", api.as(issueToken(otherOrg), orgId).get(query));
+        answers.put("no x-org-id", api.as(token, null).get(query));
+        List<String> problems = new ArrayList<>();
+        answers.forEach((what, answer) -> problems.addAll(answerProblems(path, "get", status, answer, what)));
+        assertThat(answers.values()).extracting(Answer::status).containsExactly(401, 401, 403, 400);
+
+        JsonNode base = document.get("paths").get(ApiClient.BASE).get("get");
+        Answer getOfAChange = api.get(ApiClient.BASE + "?action=pause&syncId=" + syncId);
+        assertThat(getOfAChange.status()).isEqualTo(405);
+        problems.addAll(answerProblems(ApiClient.BASE, "get", base, getOfAChange, "GET of pause"));
+        assertThat(problems).isEmpty();
+    }
+
+    /** What is wrong with an answer: a status the operation does not document, a body or header not as documented. */
+    private List<String> answerProblems(String path, String method, JsonNode operation, Answer answer, String label) {
+        String status = String.valueOf(answer.status());
+        JsonNode response = operation.get("responses").get(status);
+        if (response == null) {
+            return List.of(label + ": answered " + status + ", which " + method + " " + path + " does not document");
+        }
+        String where = label + " (answered " + status + ")";
+        List<String> problems = new ArrayList<>(violations(responseSchemaPointer(path, method, status, response),
+                answer.json(), where));
+        String pointer = pointerOf(response, path, method, "/responses/" + status);
+        resolve(response).path("headers").fields().forEachRemaining(header -> answer.headers()
+                .firstValue(header.getKey()).ifPresent(value -> problems.addAll(violations(
+                        headerSchemaPointer(pointer, header), MAPPER.getNodeFactory().textNode(value),
+                        where + " header " + header.getKey()))));
+        return problems;
+    }
+
+    private static String headerSchemaPointer(String responsePointer, Map.Entry<String, JsonNode> header) {
+        return header.getValue().has("$ref") ? header.getValue().get("$ref").asText().substring(1) + "/schema"
+                : responsePointer + "/headers/" + escape(header.getKey()) + "/schema";
     }
 
     @Test
