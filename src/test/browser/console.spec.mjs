@@ -1,0 +1,162 @@
+// The web console driven in headless Chromium against a running service and its sandbox
+// simulators (started by ConsoleBrowserTest, which passes where they are in the environment):
+// sign in, start a customer sync, watch it reach 100 %, open its ValidationError conflict, fix the
+// cause in Odoo, accept the conflict, read the activity, sign out. Exit code 0 when all of it held.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+};
+const BASE = env('CONSOLE_BASE_URL');
+const ORG = env('CONSOLE_ORG');
+const USER = env('CONSOLE_USER');
+const TOKEN = env('CONSOLE_TOKEN');
+const SCREENSHOT = env('CONSOLE_SCREENSHOT');
+const ODOO = { url: env('ODOO_URL'), db: env('ODOO_DB'), uid: Number(env('ODOO_UID')), password: env('ODOO_PASSWORD') };
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const started = Date.now();
+const step = (text) => console.log(`step ${((Date.now() - started) / 1000).toFixed(1)}s: ${text}`);
+
+/** Odoo's own JSON-RPC, as a person fixing the data in Odoo would (through its API here). */
+async function odooCreate(model, values) {
+  const response = await fetch(`${ODOO.url}/jsonrpc`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'call', params: { service: 'object', method: 'execute_kw',
+      args: [ODOO.db, ODOO.uid, ODOO.password, model, 'create', [values]] } }),
+  });
+  const answer = await response.json();
+  assert.ok(!answer.error, `Odoo refused ${model}.create: ${JSON.stringify(answer.error)}`);
+  return answer.result;
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM, headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.setDefaultTimeout(20_000);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const alert = page.getByRole('alert');
+
+  step('open /console (redirects to /console/)');
+  const response = await page.goto(`${BASE}/console`);
+  assert.equal(response.status(), 200);
+  assert.ok(page.url().endsWith('/console/'), page.url());
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+  step('a wrong token is refused with the API\'s code and message');
+  await page.getByLabel('Organisation id').fill(ORG);
+  await page.getByLabel('User id').fill(USER);
+  await page.getByLabel('API token').fill('wos_not-a-token');
+  await page.getByLabel('API token').press('Enter');
+  await alert.filter({ hasText: 'UNAUTHORIZED' }).waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'nothing kept after a refused sign-in');
+
+  step('sign in (keyboard: Enter submits)');
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByLabel('API token').press('Enter');
+  await page.getByRole('heading', { name: 'Syncs' }).waitFor();
+  await page.getByText(`${USER} · organisation ${ORG}`).waitFor();
+  const storage = await page.evaluate(() => ({
+    session: sessionStorage.getItem('wooodoo.console.session'), local: localStorage.length, cookie: document.cookie,
+  }));
+  assert.ok(storage.session.includes(TOKEN), 'the token is in sessionStorage');
+  assert.equal(storage.local, 0, 'nothing in localStorage');
+  assert.equal(storage.cookie, '', 'no cookie');
+
+  step('a start the API refuses shows the code and each field');
+  await page.getByText('Start a sync').click();
+  await page.getByLabel('customers').uncheck();
+  await page.getByRole('button', { name: 'Start sync' }).click();
+  await alert.filter({ hasText: 'VALIDATION_ERROR' }).filter({ hasText: 'entityTypes' }).waitFor();
+
+  step('start a customer sync woocommerce → odoo');
+  await page.getByLabel('customers').check();
+  await page.getByLabel('Source').selectOption('woocommerce');
+  await page.getByLabel('Target').selectOption('odoo');
+  await page.getByLabel('Mode').selectOption('full');
+  await page.getByLabel('Delay between batches, ms').fill('250');
+  await page.getByLabel('Batch size').fill('5');
+  await page.getByLabel('Batch size').press('Enter');
+  await alert.filter({ hasText: 'started' }).waitFor();
+  const card = page.locator('#sync-list li.card').first();
+  const syncId = await card.getAttribute('data-sync');
+  console.log(`SYNC_ID=${syncId}`);
+
+  step('watch the progress bar');
+  const bar = card.getByRole('progressbar');
+  const seen = new Set();
+  await page.waitForFunction(() => {
+    const node = document.querySelector('#sync-list li.card [role=progressbar]');
+    const value = Number(node.getAttribute('aria-valuenow'));
+    (window.seenProgress ||= new Set()).add(value);
+    return value === 100;
+  }, null, { timeout: 90_000, polling: 200 });
+  (await page.evaluate(() => [...window.seenProgress])).forEach((v) => seen.add(v));
+  step(`progress values seen: ${[...seen].sort((a, b) => a - b).join(', ')}`);
+  assert.ok([...seen].some((v) => v > 0 && v < 100), 'the bar moved through values between 0 and 100');
+  await card.locator('.state', { hasText: 'partial' }).waitFor();
+  assert.equal(await bar.getAttribute('aria-valuenow'), '100');
+  assert.match(await card.locator('.percent').textContent(), /100 %/);
+  assert.ok(await card.getByRole('button', { name: /^Pause/ }).isDisabled(), 'pause is off once finished');
+  assert.ok(await card.getByRole('button', { name: /^Cancel/ }).isDisabled(), 'cancel is off once finished');
+
+  step('open the sync\'s conflicts');
+  await card.getByRole('button', { name: /^Conflicts/ }).click();
+  const row = page.locator('#conflict-table tbody tr', { hasText: 'ValidationError' });
+  await row.first().waitFor();
+  assert.equal(await row.count(), 1, 'one ValidationError conflict');
+  await row.getByRole('button', { name: /^Open conflict/ }).click();
+  const detail = page.locator('#conflict-detail');
+  await detail.getByRole('heading', { name: /ValidationError conflict \(unresolved\)/ }).waitFor();
+  const conflictId = await row.getAttribute('data-conflict');
+  console.log(`CONFLICT_ID=${conflictId}`);
+  const differing = detail.locator('#conflict-fields tr.differs');
+  assert.ok(await differing.count() >= 1, 'the fields that differ between source and target are marked');
+  assert.ok((await differing.allTextContents()).some((t) => t.includes('Zoe')), 'the differing name is shown side by side');
+
+  step(`screenshot ${SCREENSHOT}`);
+  mkdirSync(dirname(SCREENSHOT), { recursive: true });
+  await page.locator('#conflicts').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('#syncs').offsetTop - 8));
+  await page.screenshot({ path: SCREENSHOT });
+
+  step('fix the cause in Odoo (the country exists now), then accept with a note');
+  await odooCreate('res.country', { name: 'Zedland', code: 'ZZ' });
+  await detail.getByLabel('Note (optional)').fill('Zedland created in Odoo');
+  await detail.getByRole('button', { name: 'Accept source' }).click();
+  await alert.filter({ hasText: 'Conflict resolved: accept, applied' }).waitFor();
+  await detail.getByRole('heading', { name: /\(resolved\)/ }).waitFor();
+  const trail = await detail.locator('#conflict-trail').textContent();
+  assert.ok(trail.includes(USER) && trail.includes('Zedland created in Odoo') && trail.includes('applied'), trail);
+  assert.ok(await detail.getByRole('button', { name: 'Retry' }).isDisabled(), 'a resolved conflict cannot be resolved again');
+
+  step('the resolved filter lists it, the unresolved one no more');
+  await page.getByLabel('State').selectOption('resolved');
+  await page.getByRole('button', { name: 'Show conflicts' }).click();
+  await page.locator(`#conflict-table tr[data-conflict="${conflictId}"] .conflict-state`, { hasText: 'resolved' }).waitFor();
+
+  step('the activity of the sync');
+  await card.getByRole('button', { name: /^Activity/ }).click();
+  const activity = page.locator('#activity-table tbody tr');
+  await activity.filter({ hasText: 'resolve-conflict' }).first().waitFor();
+  await activity.filter({ hasText: 'start' }).first().waitFor();
+
+  step('sign out forgets the session');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.deepEqual(pageErrors, [], 'no script error on the page');
+  step('console scenario passed');
+} finally {
+  await browser.close();
+}
