@@ -18,6 +18,7 @@ const USER = env('CONSOLE_USER');
 const TOKEN = env('CONSOLE_TOKEN');
 const SCREENSHOT = env('CONSOLE_SCREENSHOT');
 const ODOO = { url: env('ODOO_URL'), db: env('ODOO_DB'), uid: Number(env('ODOO_UID')), password: env('ODOO_PASSWORD') };
+const LIMITED = { org: env('CONSOLE_LIMITED_ORG'), token: env('CONSOLE_LIMITED_TOKEN'), perMinute: Number(env('CONSOLE_RATE_LIMIT')) };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const started = Date.now();
@@ -54,16 +55,19 @@ try {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
   step('a wrong token is refused with the API\'s code and message');
-  await page.getByLabel('Organisation id').fill(ORG);
-  await page.getByLabel('User id').fill(USER);
-  await page.getByLabel('API token').fill('wos_not-a-token');
-  await page.getByLabel('API token').press('Enter');
+  await signIn(ORG, 'wos_not-a-token');
   await alert.filter({ hasText: 'UNAUTHORIZED' }).waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'nothing kept after a refused sign-in');
 
+  async function signIn(org, token) {
+    await page.getByLabel('Organisation id').fill(org);
+    await page.getByLabel('User id').fill(USER);
+    await page.getByLabel('API token').fill(token);
+    await page.getByLabel('API token').press('Enter');
+  }
+
   step('sign in (keyboard: Enter submits)');
-  await page.getByLabel('API token').fill(TOKEN);
-  await page.getByLabel('API token').press('Enter');
+  await signIn(ORG, TOKEN);
   await page.getByRole('heading', { name: 'Syncs' }).waitFor();
   await page.getByText(`${USER} · organisation ${ORG}`).waitFor();
   const storage = await page.evaluate(() => ({
@@ -126,8 +130,9 @@ try {
 
   step(`screenshot ${SCREENSHOT}`);
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
-  await page.locator('#conflicts').scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollTo(0, document.querySelector('#syncs').offsetTop - 8));
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await alert.waitFor({ state: 'hidden' });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: SCREENSHOT });
 
   step('fix the cause in Odoo (the country exists now), then accept with a note');
@@ -151,10 +156,32 @@ try {
   await activity.filter({ hasText: 'resolve-conflict' }).first().waitFor();
   await activity.filter({ hasText: 'start' }).first().waitFor();
 
-  step('sign out forgets the session');
+  step('a token refused mid-session (401) brings back the sign-in');
+  await page.evaluate(() => {
+    const kept = JSON.parse(sessionStorage.getItem('wooodoo.console.session'));
+    sessionStorage.setItem('wooodoo.console.session', JSON.stringify({ ...kept, token: 'wos_revoked' }));
+  });
+  await page.getByRole('button', { name: 'Show conflicts' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await alert.filter({ hasText: 'UNAUTHORIZED' }).filter({ hasText: 'Sign in again' }).waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+
+  step('sign in again, then sign out forgets the session');
+  await signIn(ORG, TOKEN);
+  await page.getByRole('heading', { name: 'Syncs' }).waitFor();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+
+  step(`an organisation past its ${LIMITED.perMinute} calls a minute is told when to retry (429 RATE_LIMITED)`);
+  for (let i = 0; i < LIMITED.perMinute; i += 10) {
+    await Promise.all(Array.from({ length: 10 }, () => fetch(`${BASE}/api/v1/integrations/sync/orchestrate/conflicts?limit=1`, {
+      headers: { Authorization: `Bearer ${LIMITED.token}`, 'x-org-id': LIMITED.org, 'x-user-id': USER },
+    })));
+  }
+  await signIn(LIMITED.org, LIMITED.token);
+  await alert.filter({ hasText: 'RATE_LIMITED' }).filter({ hasText: /Retry in \d+ s/ }).waitFor();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.deepEqual(pageErrors, [], 'no script error on the page');
   step('console scenario passed');
 } finally {

@@ -41,6 +41,8 @@ class ConsoleBrowserTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final String ORG = "console-" + RUN;
+    private static final String LIMITED_ORG = "console-limited-" + RUN;
+    private static final int RATE_LIMIT = 120;
     private static final String USER = "olga.operator";
     private static final String EMAIL = "zoe.zed@example.com";
     private static final Path BROWSER_TEST = Path.of("src", "test", "browser");
@@ -52,6 +54,7 @@ class ConsoleBrowserTest {
     private static OdooSimulator odoo;
     private static ServiceProcess service;
     private static String token;
+    private static String limitedToken;
 
     @BeforeAll
     static void startService() {
@@ -63,13 +66,20 @@ class ConsoleBrowserTest {
         odoo = new OdooSimulator(0, 11, "test", "admin", "odoo-password", "odoo-api-key").start();
         database = OwnDatabase.create("console_" + RUN);
         List<String> args = database.serviceArguments();
-        args.addAll(List.of("--wooodoo.pipeline.poll-ms=100", "--wooodoo.pipeline.rate-limit-override=100000"));
+        args.addAll(List.of("--wooodoo.pipeline.poll-ms=100", "--wooodoo.pipeline.rate-limit-override=100000",
+                "--wooodoo.api.rate-limit-per-minute=" + RATE_LIMIT));
         args.addAll(OwnDatabase.organisationArguments(ORG, woo.baseUrl(), odoo.baseUrl()));
         service = ServiceProcess.start("console", LOGS.resolve("service-" + RUN + ".log"), args)
                 .awaitReady(Duration.ofSeconds(120));
-        new OrganizationStore(database.jdbc()).createIfAbsent(ORG, "Console test");
-        token = ApiTokens.generate();
-        new ApiTokenStore(database.jdbc()).insert(UUID.randomUUID(), ORG, ApiTokens.hash(token), "console-test");
+        token = organisationWithToken(ORG);
+        limitedToken = organisationWithToken(LIMITED_ORG); // its calls use up the inbound rate limit
+    }
+
+    private static String organisationWithToken(String orgId) {
+        new OrganizationStore(database.jdbc()).createIfAbsent(orgId, "Console test " + orgId);
+        String issued = ApiTokens.generate();
+        new ApiTokenStore(database.jdbc()).insert(UUID.randomUUID(), orgId, ApiTokens.hash(issued), "console-test");
+        return issued;
     }
 
     @AfterAll
@@ -143,12 +153,15 @@ class ConsoleBrowserTest {
         if (!Files.isDirectory(BROWSER_TEST.resolve(Path.of("node_modules", "playwright-core")))) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), Duration.ofMinutes(3), "npm ci");
         }
-        Map<String, String> env = Map.of(
-                "CONSOLE_BASE_URL", "http://localhost:" + service.port(),
-                "CONSOLE_ORG", ORG, "CONSOLE_USER", USER, "CONSOLE_TOKEN", token,
-                "CONSOLE_SCREENSHOT", Path.of("docs", "console.png").toAbsolutePath().toString(),
-                "ODOO_URL", odoo.baseUrl(), "ODOO_DB", odoo.database(), "ODOO_UID", String.valueOf(odoo.uid()),
-                "ODOO_PASSWORD", "odoo-password", "CHROMIUM_PATH", CHROMIUM.toString());
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("CONSOLE_BASE_URL", "http://localhost:" + service.port()),
+                Map.entry("CONSOLE_ORG", ORG), Map.entry("CONSOLE_USER", USER), Map.entry("CONSOLE_TOKEN", token),
+                Map.entry("CONSOLE_LIMITED_ORG", LIMITED_ORG), Map.entry("CONSOLE_LIMITED_TOKEN", limitedToken),
+                Map.entry("CONSOLE_RATE_LIMIT", String.valueOf(RATE_LIMIT)),
+                Map.entry("CONSOLE_SCREENSHOT", Path.of("docs", "console.png").toAbsolutePath().toString()),
+                Map.entry("ODOO_URL", odoo.baseUrl()), Map.entry("ODOO_DB", odoo.database()),
+                Map.entry("ODOO_UID", String.valueOf(odoo.uid())), Map.entry("ODOO_PASSWORD", "odoo-password"),
+                Map.entry("CHROMIUM_PATH", CHROMIUM.toString()));
         return run(List.of("node", "console.spec.mjs"), env, Duration.ofMinutes(3), "the console scenario");
     }
 
