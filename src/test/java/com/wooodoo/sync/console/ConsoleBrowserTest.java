@@ -172,7 +172,13 @@ class ConsoleBrowserTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER_TEST.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run `" + String.join(" ", command) + "` for the console's browser test "
+                    + "(it needs Node.js and npm on the PATH): " + e.getMessage(), e);
+        }
         boolean ended = process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
         if (!ended) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
