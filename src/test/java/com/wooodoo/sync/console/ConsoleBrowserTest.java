@@ -34,10 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of its own and both simulators: an operator signs in, starts a customer sync, watches it end,
  * fixes the cause of its ValidationError conflict in Odoo and accepts it. This test then checks
  * through the API that the console's user resolved it, and in the simulator that the record arrived.
- * The screenshot the scenario takes is {@code docs/console.png}.
+ * The screenshot the scenario takes is {@code target/console.png}; {@code -Dconsole.screenshot=docs/console.png}
+ * renews the README's.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ConsoleBrowserTest {
+
+    private static final Path SCREENSHOT = Path.of(System.getProperty("console.screenshot", "target/console.png"));
+
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final String ORG = "console-" + RUN;
@@ -145,7 +149,7 @@ class ConsoleBrowserTest {
         assertThat(conflict.at("/resolution/outcome").asText()).isEqualTo("applied");
         assertThat(conflict.at("/resolution/note").asText()).isEqualTo("Zedland created in Odoo");
         assertThat(odoo.record("res.partner", existing).orElseThrow().get("name").asText()).isEqualTo("Zoe Zed");
-        assertThat(Path.of("docs", "console.png")).isNotEmptyFile();
+        assertThat(SCREENSHOT).isNotEmptyFile();
     }
 
     /** Runs the Playwright scenario with node (installing its one package first when missing); answers its output. */
@@ -158,7 +162,7 @@ class ConsoleBrowserTest {
                 Map.entry("CONSOLE_ORG", ORG), Map.entry("CONSOLE_USER", USER), Map.entry("CONSOLE_TOKEN", token),
                 Map.entry("CONSOLE_LIMITED_ORG", LIMITED_ORG), Map.entry("CONSOLE_LIMITED_TOKEN", limitedToken),
                 Map.entry("CONSOLE_RATE_LIMIT", String.valueOf(RATE_LIMIT)),
-                Map.entry("CONSOLE_SCREENSHOT", Path.of("docs", "console.png").toAbsolutePath().toString()),
+                Map.entry("CONSOLE_SCREENSHOT", SCREENSHOT.toAbsolutePath().toString()),
                 Map.entry("ODOO_URL", odoo.baseUrl()), Map.entry("ODOO_DB", odoo.database()),
                 Map.entry("ODOO_UID", String.valueOf(odoo.uid())), Map.entry("ODOO_PASSWORD", "odoo-password"),
                 Map.entry("CHROMIUM_PATH", CHROMIUM.toString()));
