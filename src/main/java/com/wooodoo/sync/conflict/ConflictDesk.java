@@ -1,5 +1,7 @@
 package com.wooodoo.sync.conflict;
 
+import com.wooodoo.sync.observability.LogContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.orchestration.ActivityRecorder;
@@ -76,6 +78,7 @@ public class ConflictDesk {
                                String actor) {
         long began = System.nanoTime();
         ConflictRow conflict = conflicts.find(orgId, conflictId).orElseThrow(() -> new ConflictNotFoundException(conflictId));
+        LogContext.sync(conflict.syncId());
         // Claimed, carried out and recorded in one transaction: the claimed row stays locked while
         // the target is written, so a concurrent resolution waits and then finds it resolved (409),
         // and a service that dies meanwhile leaves the conflict unresolved, to be resolved again
