@@ -66,6 +66,15 @@ class ScheduleMisfireTest {
         await("both schedules fire").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> firings(jdbc, "catch-up", Instant.EPOCH) >= 2 && firings(jdbc, "no-catch-up", Instant.EPOCH) >= 2);
 
+        // killed early in a 2 s cycle whose firing both schedules have had, so that every firing
+        // missed lies after the kill for both (a kill between the two schedules' handling of one
+        // firing would count it for one of them only)
+        await("both have had the same latest firing, less than a second ago").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    Instant catchUp = latestFiring(jdbc, "catch-up");
+                    return catchUp != null && catchUp.equals(latestFiring(jdbc, "no-catch-up"))
+                            && Duration.between(catchUp, Instant.now()).toMillis() < 1_000;
+                });
         first.kill();
         Instant down = Instant.now();
         await("down well past the misfire threshold").pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7))
@@ -79,6 +88,12 @@ class ScheduleMisfireTest {
         int skip = firingsBetween(jdbc, "no-catch-up", down, until);
         assertThat(runOnce - skip).as("run-once: the missed firings ran once (%s vs %s since the kill)", runOnce, skip)
                 .isEqualTo(1);
+    }
+
+    private static Instant latestFiring(JdbcTemplate jdbc, String schedule) {
+        java.sql.Timestamp latest = jdbc.queryForObject("SELECT max((details->>'firedFor')::timestamptz) FROM sync_activity_log "
+                + "WHERE actor = ? AND action = 'scheduled-start'", java.sql.Timestamp.class, "schedule:" + schedule);
+        return latest == null ? null : latest.toInstant();
     }
 
     private static int firings(JdbcTemplate jdbc, String schedule, Instant from) {
