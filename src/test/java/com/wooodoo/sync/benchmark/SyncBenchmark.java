@@ -1,11 +1,9 @@
 package com.wooodoo.sync.benchmark;
 
+import com.wooodoo.sync.support.Tenants;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.Faults;
-import com.wooodoo.sync.store.ApiTokenStore;
-import com.wooodoo.sync.store.OrganizationStore;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.ServiceProcess;
 import com.wooodoo.sync.support.TestDatabase;
@@ -571,13 +569,8 @@ public final class SyncBenchmark {
 
         jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo", TestDatabase.USER,
                 TestDatabase.PASSWORD));
-        OrganizationStore organizations = new OrganizationStore(jdbc);
-        ApiTokenStore tokenStore = new ApiTokenStore(jdbc);
         for (String org : orgs) {
-            organizations.createIfAbsent(org, "Benchmark " + org);
-            String token = ApiTokens.generate();
-            tokenStore.insert(UUID.randomUUID(), org, ApiTokens.hash(token), "benchmark");
-            tokens.put(org, token);
+            tokens.put(org, Tenants.withToken(jdbc, org, "Benchmark " + org, "benchmark"));
         }
     }
 

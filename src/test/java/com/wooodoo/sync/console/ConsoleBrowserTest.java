@@ -1,13 +1,11 @@
 package com.wooodoo.sync.console;
 
+import com.wooodoo.sync.support.Tenants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.odoo.OdooSimulator;
 import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
-import com.wooodoo.sync.store.ApiTokenStore;
-import com.wooodoo.sync.store.OrganizationStore;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.OwnDatabase;
 import com.wooodoo.sync.support.ServiceProcess;
@@ -80,9 +78,7 @@ class ConsoleBrowserTest {
     }
 
     private static String organisationWithToken(String orgId) {
-        new OrganizationStore(database.jdbc()).createIfAbsent(orgId, "Console test " + orgId);
-        String issued = ApiTokens.generate();
-        new ApiTokenStore(database.jdbc()).insert(UUID.randomUUID(), orgId, ApiTokens.hash(issued), "console-test");
+        String issued = Tenants.withToken(database.jdbc(), orgId, "Console test " + orgId, "console-test");
         return issued;
     }
 

@@ -1,12 +1,10 @@
 package com.wooodoo.sync.reliability;
 
+import com.wooodoo.sync.support.Tenants;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.Faults;
 import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
-import com.wooodoo.sync.store.ApiTokenStore;
-import com.wooodoo.sync.store.OrganizationStore;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.HoldingOdooSimulator;
 import com.wooodoo.sync.support.ServiceProcess;
@@ -97,13 +95,8 @@ class CrashRecoveryTest {
         // the service created the schema (Flyway); organisations and tokens as the admin command makes them
         jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo", TestDatabase.USER,
                 TestDatabase.PASSWORD));
-        OrganizationStore organizations = new OrganizationStore(jdbc);
-        ApiTokenStore tokens = new ApiTokenStore(jdbc);
         for (String org : ORGS) {
-            organizations.createIfAbsent(org, "Crash test " + org);
-            String token = ApiTokens.generate();
-            tokens.insert(UUID.randomUUID(), org, ApiTokens.hash(token), "crash-test");
-            TOKENS.put(org, token);
+            TOKENS.put(org, Tenants.withToken(jdbc, org, "Crash test " + org, "crash-test"));
         }
     }
 

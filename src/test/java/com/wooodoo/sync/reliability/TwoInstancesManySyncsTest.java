@@ -1,12 +1,11 @@
 package com.wooodoo.sync.reliability;
 
+import com.wooodoo.sync.support.Tenants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.odoo.OdooSimulator;
 import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
-import com.wooodoo.sync.store.ApiTokenStore;
-import com.wooodoo.sync.store.OrganizationStore;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.OwnDatabase;
 import com.wooodoo.sync.support.ServiceProcess;
@@ -76,8 +75,7 @@ class TwoInstancesManySyncsTest {
         ServiceProcess first = start("node-1", orgs).awaitReady(Duration.ofSeconds(120));
         JdbcTemplate jdbc = database.jdbc();
         for (Org org : orgs) {
-            new OrganizationStore(jdbc).createIfAbsent(org.id(), "Two instances " + org.id());
-            new ApiTokenStore(jdbc).insert(UUID.randomUUID(), org.id(), ApiTokens.hash(org.token()), "two-instances");
+            Tenants.register(jdbc, org.id(), "Two instances " + org.id(), org.token(), "two-instances");
         }
         ServiceProcess second = start("node-2", orgs).awaitReady(Duration.ofSeconds(120));
 
