@@ -30,6 +30,10 @@ import static org.awaitility.Awaitility.await;
  * of each schedule stays queued, so every later firing is a recorded skip).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+// In the long profile: in full builds it failed now and then, depending on when the new instance
+// recovers the trigger the killed one had acquired; a short cluster check-in interval below is
+// meant to make that immediate, not yet proven over many full builds.
+@org.junit.jupiter.api.Tag("long")
 class ScheduleMisfireTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
@@ -106,7 +110,10 @@ class ScheduleMisfireTest {
     private static ServiceProcess start(String name, Path schedules) {
         List<String> args = database.serviceArguments();
         args.addAll(List.of("--wooodoo.schedules-file=" + schedules, "--wooodoo.pipeline.enabled=false",
-                "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000"));
+                "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
+                // the killed instance counts as failed at the new one's first check-in, so the trigger
+                // it had acquired is released before the missed firings are handled
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=500"));
         // never called: the pipeline is off
         args.addAll(OwnDatabase.organisationArguments(ORG, "http://127.0.0.1:9", "http://127.0.0.1:9"));
         ServiceProcess process = ServiceProcess.start(name, LOGS.resolve("misfire-" + RUN + "-" + name + ".log"), args);
