@@ -78,8 +78,7 @@ class ConsoleBrowserTest {
     }
 
     private static String organisationWithToken(String orgId) {
-        String issued = Tenants.withToken(database.jdbc(), orgId, "Console test " + orgId, "console-test");
-        return issued;
+        return Tenants.withToken(database.jdbc(), orgId, "Console test " + orgId, "console-test");
     }
 
     @AfterAll
