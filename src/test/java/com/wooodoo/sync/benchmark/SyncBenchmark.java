@@ -51,14 +51,19 @@ import java.util.regex.Pattern;
  *   <li>{@code bench.latencies} simulated latency of every external call in ms, default {@code 0,20}</li>
  *   <li>{@code bench.batchSize} the syncs' batch size, default 50</li>
  *   <li>{@code bench.repeats} runs of each scenario up to 10,000 customers, the median reported, default 3</li>
- *   <li>{@code bench.warmupCount} customers of the warm-up syncs (a first and a second one, not
- *       reported: the JIT compiles the hot paths meanwhile), default 10,000</li>
+ *   <li>{@code bench.warmupCount} customers of the warm-up syncs (rounds of the floor, a first and a
+ *       second sync, not reported: the JIT compiles the hot paths meanwhile), default 10,000</li>
+ *   <li>{@code bench.warmupRounds} at most so many warm-up rounds, default 12: the warm-up ends after
+ *       the first round from the second on whose first sync spent less than
+ *       {@code bench.warmupJitShare} (default 0.10) of the service's CPU in the JIT compiler threads</li>
  *   <li>{@code bench.profile} profile one more run of the largest count at the first latency
  *       (Flight Recorder and the runner thread's stacks), default true</li>
  *   <li>{@code bench.wrkSeconds} how long wrk asks for the status during a sync (0: not at all), default 15</li>
  *   <li>{@code bench.wrkRate} requests per second wrk aims at, default 200</li>
  *   <li>{@code bench.out} the report, default {@code docs/benchmarks.md}; {@code bench.timeoutMinutes} per sync, default 30</li>
  *   <li>{@code bench.section} the part of the report this run replaces, default {@code main}</li>
+ *   <li>{@code bench.serviceJvmArgs} more JVM options of the service, separated by spaces (a
+ *       profiler agent, say), default none</li>
  * </ul>
  */
 public final class SyncBenchmark {
@@ -76,6 +81,9 @@ public final class SyncBenchmark {
     private final List<Integer> latencies = ints(System.getProperty("bench.latencies", "0,20"));
     private final int batchSize = Integer.getInteger("bench.batchSize", 50);
     private final int warmupCount = Integer.getInteger("bench.warmupCount", 10_000);
+    private final int warmupRounds = Integer.getInteger("bench.warmupRounds", 12);
+    private final double warmupJitShare = Double.parseDouble(System.getProperty("bench.warmupJitShare", "0.10"));
+    private final List<String> warmupLog = new ArrayList<>();
     private final int repeats = Integer.getInteger("bench.repeats", 3);
     private final Map<Scenario, String> repeatedRates = new LinkedHashMap<>();
     private final boolean profile = Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
@@ -84,6 +92,8 @@ public final class SyncBenchmark {
     private final Path out = Path.of(System.getProperty("bench.out", "docs/benchmarks.md"));
     private final Duration timeout = Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 30));
     private final String section = System.getProperty("bench.section", "main");
+    private final List<String> serviceJvmArgs = Arrays.stream(System.getProperty("bench.serviceJvmArgs", "").trim().split("\\s+"))
+            .filter(a -> !a.isEmpty()).toList();
 
     private BenchWooCommerceSimulator woo;
     private BenchOdooSimulator odoo;
@@ -134,6 +144,7 @@ public final class SyncBenchmark {
         Map<String, Long> wooKinds;
         Map<String, Long> odooKinds;
         long serviceCpuMs;
+        long compilerCpuMs;
         long benchCpuMs;
         long postgresCpuMs;
         ServiceProbe.MemoryPeaks memory;
@@ -175,21 +186,13 @@ public final class SyncBenchmark {
                 scenarios.add(new Scenario(count, latency));
             }
         }
-        int orgCount = 1 + scenarios.size() * repeats + (profile ? 1 : 0) + (wrkSeconds > 0 ? 1 : 0);
+        int orgCount = warmupRounds + scenarios.size() * repeats + (profile ? 1 : 0) + (wrkSeconds > 0 ? 1 : 0);
         for (int i = 1; i <= orgCount; i++) {
             orgs.add("bench-" + UUID.randomUUID().toString().substring(0, 6) + "-" + i);
         }
         startEverything();
 
-        log(String.format(Locale.ROOT, "warm-up: the floor and a first and second sync of %,d customers (not reported)",
-                warmupCount));
-        prepare(warmupCount, 0);
-        new PlainHttpFloor(woo.baseUrl(), WOO_KEY, WOO_SECRET, odoo.baseUrl(), ODOO_DB, ODOO_LOGIN, ODOO_PASSWORD)
-                .copyCustomers(batchSize);
-        odoo.reset();
-        String warmupOrg = nextOrg();
-        runSync(warmupOrg, "warm-up", warmupCount, 0, false);
-        runSync(warmupOrg, "warm-up", warmupCount, 0, false);
+        warmUp();
 
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
@@ -204,6 +207,34 @@ public final class SyncBenchmark {
         List<WrkResult> wrk = wrkSeconds > 0 ? runWrk(counts.stream().max(Integer::compare).orElseThrow()) : List.of();
         writeReport(results, profiled, wrk);
         log("report written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * Rounds of the floor and a first and a second sync of {@code bench.warmupCount} customers,
+     * each first sync a new organisation's, until the service's JIT has settled: a first sync that
+     * spends a sizeable share of the service's CPU in the compiler threads measures the JIT more
+     * than the pipeline (seen here: over half of it after two rounds).
+     */
+    private void warmUp() throws Exception {
+        for (int round = 1; round <= warmupRounds; round++) {
+            log(String.format(Locale.ROOT, "warm-up round %d: the floor and a first and second sync of %,d customers "
+                    + "(not reported)", round, warmupCount));
+            prepare(warmupCount, 0);
+            new PlainHttpFloor(woo.baseUrl(), WOO_KEY, WOO_SECRET, odoo.baseUrl(), ODOO_DB, ODOO_LOGIN, ODOO_PASSWORD)
+                    .copyCustomers(batchSize);
+            odoo.reset();
+            String org = nextOrg();
+            SyncRun first = runSync(org, "warm-up", warmupCount, 0, false);
+            runSync(org, "warm-up", warmupCount, 0, false);
+            double jitShare = first.compilerCpuMs / (double) Math.max(1, first.serviceCpuMs);
+            warmupLog.add(String.format(Locale.ROOT, "%,.0f records/s, JIT %.0f %%", first.recordsPerSecond(),
+                    100 * jitShare));
+            log(String.format(Locale.ROOT, "warm-up round %d: first sync %,.0f records/s, %.0f %% of the service's CPU "
+                    + "in the JIT compiler", round, first.recordsPerSecond(), 100 * jitShare));
+            if (round >= 2 && jitShare < warmupJitShare) {
+                return;
+            }
+        }
     }
 
     /**
@@ -279,6 +310,7 @@ public final class SyncBenchmark {
         odoo.kinds().reset();
         long gcFrom = Files.size(gcLog);
         long serviceCpu = probe.cpuMillis();
+        long compilerCpu = probe.compilerCpuMillis();
         long benchCpu = benchCpuMillis();
         Map<Long, Long> postgresCpu = ServiceProbe.postgresCpuMillis();
         long[] machineCpu = ServiceProbe.machineCpuMillis();
@@ -297,6 +329,7 @@ public final class SyncBenchmark {
         sampler.join();
 
         run.serviceCpuMs = probe.cpuMillis() - serviceCpu;
+        run.compilerCpuMs = probe.compilerCpuMillis() - compilerCpu;
         run.benchCpuMs = benchCpuMillis() - benchCpu;
         run.postgresCpuMs = ServiceProbe.postgresCpuBetween(postgresCpu, ServiceProbe.postgresCpuMillis());
         long[] machineAfter = ServiceProbe.machineCpuMillis();
@@ -539,10 +572,11 @@ public final class SyncBenchmark {
         gcLog = WORK.resolve("service-gc.log").toAbsolutePath();
         Files.deleteIfExists(gcLog);
         int jmxPort = freePort();
-        List<String> jvm = List.of("-Xmx512m", "-XX:+UseG1GC", "-Xlog:gc:file=" + gcLog,
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC", "-Xlog:gc:file=" + gcLog,
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false");
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false"));
+        jvm.addAll(serviceJvmArgs);
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestDatabase.USER,
@@ -621,9 +655,14 @@ public final class SyncBenchmark {
         md.append("The service runs in a JVM of its own (`-Xmx512m -XX:+UseG1GC`, C2 on) with the outbound rate limit ")
                 .append("lifted (`rate-limit-lifted`: no throttle) and `interBatchDelayMs: 0`, batch size ").append(batchSize)
                 .append(" (pages of 100); both simulators run in the benchmark's JVM on loopback, the latency is added by ")
-                .append("the simulators to every call. A warm-up (the floor and a first and a second sync of ")
+                .append("the simulators to every call. A warm-up runs first and is not reported: rounds of the floor and a ")
+                .append("first and a second sync of ")
                 .append(String.format(Locale.ROOT, "%,d", warmupCount))
-                .append(" customers, while the JIT compiles the hot paths) runs first and is not reported. ")
+                .append(" customers (each round a new organisation) while the JIT compiles the hot paths, until a first sync ")
+                .append(String.format(Locale.ROOT, "spends less than %.0f %% of the service's CPU in the JIT compiler threads ",
+                        100 * warmupJitShare))
+                .append("(this run: ").append(warmupLog.size()).append(" rounds, first syncs ")
+                .append(String.join("; ", warmupLog)).append("). ")
                 .append("Records per second are the sync's own `startedAt` → `finishedAt`; each first sync starts with an ")
                 .append("empty Odoo and a new organisation (no links).\n\n");
 
@@ -692,13 +731,14 @@ public final class SyncBenchmark {
 
         md.append("\n### CPU time per record (all processes on the machine's ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores)\n\n");
-        md.append("| customers | latency | run | wall time | service CPU | simulators' JVM CPU | PostgreSQL CPU "
+        md.append("| customers | latency | run | wall time | service CPU | of it, JIT compiler | simulators' JVM CPU | PostgreSQL CPU "
                 + "| kernel softirq (loopback network) | busy, not attributed to a process | service CPU / record |\n"
-                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             for (SyncRun run : List.of(r.first(), r.second())) {
-                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.3f ms |\n",
-                        run.count, run.latencyMs, run.label, run.serverMillis / 1e3, run.serviceCpuMs / 1e3, run.benchCpuMs / 1e3,
+                md.append(String.format(Locale.ROOT, "| %,d | %d ms | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.3f ms |\n",
+                        run.count, run.latencyMs, run.label, run.serverMillis / 1e3, run.serviceCpuMs / 1e3,
+                        run.compilerCpuMs / 1e3, run.benchCpuMs / 1e3,
                         run.postgresCpuMs / 1e3, run.softirqCpuMs / 1e3, run.restOfMachineCpuMs / 1e3,
                         run.serviceCpuMs / (double) run.count));
             }
@@ -848,12 +888,15 @@ public final class SyncBenchmark {
     }
 
     private String command() {
-        return String.format(Locale.ROOT, "mvn -B -Pbenchmark verify -Dbench.counts=%s -Dbench.latencies=%s%s%s%s%s",
+        return String.format(Locale.ROOT, "mvn -B -Pbenchmark verify -Dbench.counts=%s -Dbench.latencies=%s%s%s%s%s%s%s%s",
                 String.join(",", counts.stream().map(String::valueOf).toList()),
                 String.join(",", latencies.stream().map(String::valueOf).toList()),
                 batchSize == 50 ? "" : " -Dbench.batchSize=" + batchSize,
                 wrkSeconds == 15 ? "" : " -Dbench.wrkSeconds=" + wrkSeconds,
                 profile ? "" : " -Dbench.profile=false",
+                repeats == 3 ? "" : " -Dbench.repeats=" + repeats,
+                warmupCount == 10_000 ? "" : " -Dbench.warmupCount=" + warmupCount,
+                warmupRounds == 12 ? "" : " -Dbench.warmupRounds=" + warmupRounds,
                 section.equals("main") ? "" : " -Dbench.section=" + section);
     }
 
