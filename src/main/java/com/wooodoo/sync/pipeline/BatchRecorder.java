@@ -22,9 +22,10 @@ import java.util.UUID;
 
 /**
  * Records what a batch did, in one database transaction: the versions applied (idempotency
- * log), the links, the conflicts, the counters, the checkpoint and an activity entry. A crash
- * before this commit leaves the checkpoint before the batch, which is then planned again: records
- * written meanwhile are found by their natural key and not created twice.
+ * log), the links, the conflicts, the counters, the checkpoint and an activity entry. A sync's
+ * batches are recorded in order on its {@link RecordingLane}, each while the next one is planned
+ * and written. A crash before this commit leaves the checkpoint before the batch, which is then
+ * planned again: records written meanwhile are found by their natural key and not created twice.
  */
 @Component("batchRecorder")
 public class BatchRecorder {
@@ -50,10 +51,11 @@ public class BatchRecorder {
         this.json = json;
     }
 
+    /** Hands the batch over to be recorded once the batch before it has been; the sync goes on meanwhile. */
     public void record(Exchange exchange) {
         BatchWork work = exchange.getProperty(BatchSteps.WORK, BatchWork.class);
         long began = exchange.getClock().getCreated();
-        record(work, work.failed(), System.currentTimeMillis() - began);
+        inOrder(work, work.failed(), System.currentTimeMillis() - began);
     }
 
     /**
@@ -76,16 +78,23 @@ public class BatchRecorder {
 
     /** Records a batch none of whose records could be synced (after the dead-letter route). */
     public void recordFailedBatch(BatchWork work, List<BatchWork.Failed> failed) {
-        record(work, failed, null);
+        inOrder(work, failed, null);
     }
 
-    private void record(BatchWork work, List<BatchWork.Failed> failed, Long durationMs) {
+    /** The sync moves on to the next batch now; the batch is recorded, with that checkpoint, in its turn. */
+    private void inOrder(BatchWork work, List<BatchWork.Failed> failed, Long durationMs) {
+        SyncJob job = work.job();
+        Checkpoint next = job.checkpoint().nextBatch();
+        job.moveTo(next);
+        job.recording().submit(work, () -> record(work, List.copyOf(failed), durationMs, next));
+    }
+
+    private void record(BatchWork work, List<BatchWork.Failed> failed, Long durationMs, Checkpoint next) {
         SyncJob job = work.job();
         String entity = work.entity().id();
         boolean dryRun = job.config().dryRun();
         int skipped = (int) failed.stream().filter(f -> f.type() == ConflictType.DuplicateKey).count();
         int processed = work.applied().size() + work.unchanged();
-        Checkpoint next = job.checkpoint().nextBatch();
         tx.executeWithoutResult(status -> {
             if (!dryRun) {
                 logAndLink(work, failed);
@@ -104,9 +113,8 @@ public class BatchRecorder {
             }
             activity.record(job.orgId(), job.syncId(), null, "pipeline", dryRun ? "batch (dry run)" : "batch",
                     failed.isEmpty() ? ActivityRecorder.Outcome.OK : ActivityRecorder.Outcome.ERROR,
-                    details(work, failed), durationMs);
+                    details(work, failed, next.page()), durationMs);
         });
-        job.moveTo(next);
         String direction = job.source().id() + "-to-" + job.target().id();
         if (!dryRun) {
             metrics.records(job.orgId(), entity, direction, SyncMetrics.Outcome.SYNCED, work.applied().size());
@@ -201,10 +209,10 @@ public class BatchRecorder {
                 "retry", note, "pipeline", java.time.Instant.now(), retried.settled() ? "applied" : "failed", null);
     }
 
-    private Map<String, Object> details(BatchWork work, List<BatchWork.Failed> failed) {
+    private Map<String, Object> details(BatchWork work, List<BatchWork.Failed> failed, int page) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("entityType", work.entity().id());
-        details.put("page", work.job().checkpoint().page());
+        details.put("page", page);
         details.put("batch", work.batchIndex());
         details.put("records", work.records().size());
         details.put("created", work.applied().stream().filter(a -> a.operation().equals("create")).count());

@@ -114,10 +114,15 @@ public class BatchSteps {
         java.util.Optional<LookAhead> ahead = work.batchIndex() < 0 ? java.util.Optional.empty()
                 : job.takeLookAhead(work.entity(), job.checkpoint().page(), work.batchIndex());
 
+        // taken before the links are read: once it has committed, they are in the database instead
+        List<BatchWork.Applied> recording = appliedInFlight(work);
         Map<String, LinkStore.Link> found = links.find(job.orgId(), work.entity().id(), job.source().id(), sourceIds);
         Map<String, RecordLink> linkBySource = new HashMap<>();
         found.forEach((id, l) -> linkBySource.put(id, new RecordLink(l.sourceId(), l.targetId(), l.appliedHash(),
                 l.targetSeenHash())));
+        java.util.Set<String> inBatch = new java.util.HashSet<>(sourceIds);
+        recording.stream().filter(a -> inBatch.contains(a.source().id())).forEach(a -> linkBySource.put(a.source().id(),
+                new RecordLink(a.source().id(), a.targetId(), a.contentHash(), a.targetSeenHash())));
 
         Map<String, SyncRecord> linkedTargets = new HashMap<>();
         if (!linkBySource.isEmpty()) {
@@ -147,9 +152,22 @@ public class BatchSteps {
         List<String> required = mapping.fields().stream().filter(f -> f.required()).map(f -> f.name()).toList();
         Map<String, String> takenBy = links.sourcesOfTargets(job.orgId(), work.entity().id(), job.source().id(),
                 byKey.values().stream().flatMap(List::stream).map(SyncRecord::id).toList());
+        recording.forEach(a -> takenBy.put(a.targetId(), a.source().id()));
         work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required,
                 MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(), linkBySource,
                 linkedTargets, byKey, takenBy));
+    }
+
+    /**
+     * The records the batch before this one applied, while its record has not committed: their
+     * links are not in the database yet (see {@link RecordingLane}).
+     */
+    private static List<BatchWork.Applied> appliedInFlight(BatchWork work) {
+        BatchWork before = work.job().recording().inFlight();
+        if (before == null || before == work || before.entity() != work.entity() || work.job().config().dryRun()) {
+            return List.of();
+        }
+        return before.applied().stream().filter(a -> a.targetId() != null).toList();
     }
 
     /**

@@ -27,6 +27,7 @@ public final class SyncJob {
     private volatile List<com.wooodoo.sync.connector.SyncRecord> page;
     private volatile LookAhead lookAhead;
     private volatile PageReadAhead.Pending nextPage;
+    private volatile RecordingLane recording = RecordingLane.inline(this);
 
     public SyncJob(UUID syncId, String orgId, ExternalSystem source, ExternalSystem target, List<EntityType> entityTypes,
                    SyncConfig config, String runner, Checkpoint checkpoint, Instant runStartedAt) {
@@ -79,6 +80,15 @@ public final class SyncJob {
 
     public void moveTo(Checkpoint next) {
         this.checkpoint = next;
+    }
+
+    /** Records this job's batches on the executor's threads, overlapping the next batch (see {@link RecordingLane}). */
+    void recordOn(java.util.concurrent.Executor executor) {
+        recording = RecordingLane.on(this, executor);
+    }
+
+    RecordingLane recording() {
+        return recording;
     }
 
     public EntityType currentEntity() {

@@ -55,6 +55,7 @@ public class SyncRunner {
     private final ObjectMapper json;
     private final PageReadAhead readAhead;
     private final ExecutorService workers;
+    private final ExecutorService recorders;
     private final int maxWorkers;
     private final AtomicInteger running = new AtomicInteger();
     private final java.util.Set<UUID> runningSyncs = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -77,6 +78,7 @@ public class SyncRunner {
         this.json = json;
         this.maxWorkers = maxWorkers;
         this.workers = camel.getExecutorServiceManager().newFixedThreadPool(this, "syncRunner", maxWorkers);
+        this.recorders = camel.getExecutorServiceManager().newCachedThreadPool(this, "batchRecorder");
         this.runnerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -127,6 +129,7 @@ public class SyncRunner {
             progress.finish(syncId, runnerId, "failed", "cannot be read: " + e.getMessage());
             return;
         }
+        job.recordOn(recorders);
         LogContext.organisation(job.orgId());
         LogContext.sync(syncId);
         try {
@@ -136,6 +139,7 @@ public class SyncRunner {
             job.fail(e.getMessage());
             finish(job);
         } finally {
+            job.recording().drain();
             LogContext.clear();
         }
     }
@@ -176,11 +180,16 @@ public class SyncRunner {
                 return;
             }
             Checkpoint next = page.isLast() || page.records().isEmpty() ? at.nextEntity() : at.nextPage();
-            if (next.entityIndex() != at.entityIndex() && !job.config().dryRun()) {
-                advanceWatermark(job, entity);
+            if (next.entityIndex() != at.entityIndex()) {
+                // the next entity type may refer to this one's records (orders to customers): all recorded first
+                job.recording().drain();
+                if (!job.config().dryRun()) {
+                    advanceWatermark(job, entity);
+                }
             }
             job.moveTo(next);
-            progress.moveCheckpoint(job.syncId(), runnerId, entity.id(), next.toJson());
+            job.recording().submit("the checkpoint " + next.toJson(),
+                    () -> progress.moveCheckpoint(job.syncId(), runnerId, entity.id(), next.toJson()));
         }
         finish(job);
     }
@@ -223,6 +232,7 @@ public class SyncRunner {
 
     /** Paused, cancelled, taken over or failed: let go, or end it as failed. */
     private void stopHere(SyncJob job) {
+        job.recording().drain();
         if (job.failure() != null) {
             finish(job);
             return;
@@ -232,6 +242,7 @@ public class SyncRunner {
     }
 
     private void finish(SyncJob job) {
+        job.recording().drain();
         SyncRow row = lifecycle.findById(job.syncId());
         String status = job.failure() != null ? "failed"
                 : row.failedRecords() + row.skippedRecords() > 0 ? "partial" : "done";
