@@ -51,9 +51,17 @@ class LinkStoreLookupCostTest extends ApiTestBase {
                 .as("link rows read to find 50 links by target id").isEqualTo(50);
     }
 
+    /**
+     * With statements prepared on the server (the driver's default after five runs), the benchmark
+     * measured 12 ms per look-up of 50 links on a new database: a plan kept from when the table
+     * was small. The service's statements are sent unnamed, so each is planned with its values.
+     */
     @org.junit.jupiter.api.Test
-    void statementsArePlannedWithTheirParametersNotWithAPlanCachedWhileTheTablesWereSmall() {
-        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    void statementsArePlannedWithTheirParametersNotWithAPlanCachedWhileTheTablesWereSmall() throws Exception {
+        try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
+            org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
+            assertThat(pg.getPrepareThreshold()).as("statements the driver prepares on the server (0: none)").isZero();
+        }
     }
 
     /** Rows the statement's scan of sync_record_link produced or removed by a filter, as executed. */
