@@ -84,6 +84,26 @@ class SchemaInvariantsTest extends ApiTestBase {
         jdbc.update(insert, orgId, syncId, "b".repeat(64)); // a new version of the record is a new entry
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"content_hash", "last_hash_to_odoo",
+            "last_hash_to_woocommerce", "woocommerce_seen_hash", "odoo_seen_hash"})
+    void contentHashesAreSixtyFourLowercaseHexDigits(String column) {
+        String syncId = insertSync(orgId, "processing");
+        java.util.function.Consumer<String> write = column.equals("content_hash")
+                ? hash -> jdbc.update("INSERT INTO sync_idempotency_log (org_id, sync_id, entity_type, source_system, "
+                        + "target_system, source_record_id, content_hash, operation) VALUES (?, ?::uuid, 'customers', "
+                        + "'woocommerce', 'odoo', ?, ?, 'create')", orgId, syncId, UUID.randomUUID().toString(), hash)
+                : hash -> jdbc.update("INSERT INTO sync_record_link (org_id, entity_type, woocommerce_id, odoo_id, "
+                        + column + ") VALUES (?, 'customers', ?, ?, ?)", orgId, UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(), hash);
+        write.accept("0123456789abcdef".repeat(4));
+        for (String bad : java.util.List.of("a".repeat(63), "a".repeat(65), "A".repeat(64), "g" + "a".repeat(63),
+                "a".repeat(63) + "\n", "a".repeat(63) + " ", "é" + "a".repeat(63), "")) {
+            assertThatThrownBy(() -> write.accept(bad)).as("%s = '%s'", column, bad)
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("_check");
+        }
+    }
+
     @Test
     void everyRowBelongsToAnExistingOrganisation() {
         assertThatThrownBy(() -> insertSync("no-such-org", "queued")).isInstanceOf(DataAccessException.class);
