@@ -10,9 +10,9 @@ import java.util.concurrent.Executor;
 
 /**
  * Records a sync's batches one after the other on a thread of their own, so that the database
- * transaction of batch N runs while the runner plans and writes batch N+1. At most one step is in
- * flight: handing over the next waits for the one before, so batches commit in their order and
- * the stored checkpoint only moves forward.
+ * transaction of batch N runs while the runner plans and writes batch N+1. Steps run in the order
+ * they were handed over, so batches commit in their order and the stored checkpoint only moves
+ * forward; at most one batch is in flight: handing the next one over waits for it.
  *
  * <p>A crash while a batch is in flight loses at most that batch's record and the writes of the
  * batch after it; both are planned again after the restart and their records found in the target
@@ -50,32 +50,35 @@ final class RecordingLane {
 
     /** Records a batch once the step before it has committed; the caller goes on meanwhile. */
     void submit(BatchWork work, Runnable recording) {
+        drain(); // one batch in flight at most
         enqueue(work, recording, "batch " + work.batchIndex() + " of " + work.entity());
     }
 
-    /** Runs a step of the sync's progress (a checkpoint moved at a page's end) in the same order. */
+    /**
+     * Runs a step of the sync's progress (the checkpoint moved at a page's end) after the steps
+     * handed over before it, without waiting for them.
+     */
     void submit(String what, Runnable step) {
         enqueue(null, step, what);
     }
 
     private void enqueue(BatchWork work, Runnable step, String what) {
-        drain();
-        if (failed) {
-            LOG.warn("{}: {} is not recorded: an earlier step of the sync could not be recorded", job, what);
-            return;
-        }
         if (work != null) {
             inFlight = work;
         }
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        last = CompletableFuture.runAsync(() -> {
+        last = last.thenRunAsync(() -> {
             Map<String, String> callers = MDC.getCopyOfContextMap();
             if (logContext != null) {
                 MDC.setContextMap(logContext);
             }
             try {
+                if (failed) {
+                    LOG.warn("{}: {} is not recorded: an earlier step of the sync could not be recorded", job, what);
+                    return;
+                }
                 step.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failed = true;
                 LOG.error("{}: {} could not be recorded: {}", job, what, e.getMessage(), e);
                 job.fail("recording " + what + " failed: " + e.getMessage());
