@@ -106,11 +106,13 @@ public class BatchRecorder {
             for (BatchWork.MismatchRetried m : work.mismatchesRetried()) {
                 conflicts.insert(retriedMismatch(job, work, m));
             }
-            if (!progress.addBatch(job.syncId(), job.runner(), processed, failed.size() - skipped, skipped, entity,
-                    next.toJson())) {
+            SyncProgressStore.AfterBatch after = progress.addBatch(job.syncId(), job.runner(), processed,
+                    failed.size() - skipped, skipped, entity, next.toJson());
+            if (after == SyncProgressStore.AfterBatch.NOT_HELD) {
                 // this runner lost the sync (its lease ran out and another took over): record nothing
                 throw new IllegalStateException(job + " is no longer held by " + job.runner());
             }
+            job.stillProcessing(after == SyncProgressStore.AfterBatch.PROCESSING);
             activity.record(job.orgId(), job.syncId(), null, "pipeline", dryRun ? "batch (dry run)" : "batch",
                     failed.isEmpty() ? ActivityRecorder.Outcome.OK : ActivityRecorder.Outcome.ERROR,
                     details(work, failed, next.page()), durationMs);

@@ -20,13 +20,21 @@ public class SyncControl {
     }
 
     /**
-     * Checks the state with one read: false once paused, cancelled, failed or taken over. The lease
+     * False once paused, cancelled, failed or taken over. A batch recorded within the last
+     * {@link #FRESH_NANOS} found the sync still processing: that answer is taken (a sync at full
+     * speed records a batch every few milliseconds); otherwise the state is read, once. The lease
      * is renewed by the route {@code renewSyncLeases}, not here: a check per batch that wrote would
      * cost a commit per batch.
      */
     public boolean mayContinue(SyncJob job) {
-        return job.failure() == null && claims.holdsProcessing(job.syncId(), job.runner());
+        if (job.failure() != null) {
+            return false;
+        }
+        return job.processingConfirmedWithin(FRESH_NANOS) || claims.holdsProcessing(job.syncId(), job.runner());
     }
+
+    /** How old the state seen by the latest recorded batch may be to stand for a check (a pause is seen this late at most). */
+    static final long FRESH_NANOS = 250_000_000L;
 
     public Duration lease() {
         return lease;

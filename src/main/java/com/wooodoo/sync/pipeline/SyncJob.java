@@ -28,6 +28,8 @@ public final class SyncJob {
     private volatile LookAhead lookAhead;
     private volatile PageReadAhead.Pending nextPage;
     private volatile RecordingLane recording = RecordingLane.inline(this);
+    private volatile long processingConfirmedAt;
+    private volatile boolean processingConfirmed;
 
     public SyncJob(UUID syncId, String orgId, ExternalSystem source, ExternalSystem target, List<EntityType> entityTypes,
                    SyncConfig config, String runner, Checkpoint checkpoint, Instant runStartedAt) {
@@ -145,6 +147,20 @@ public final class SyncJob {
 
     void forgetLookAhead() {
         lookAhead = null;
+    }
+
+    /**
+     * What the database said of the sync when the latest batch was recorded: still processing
+     * under this runner's lease, or not (paused, cancelled, lease out).
+     */
+    void stillProcessing(boolean processing) {
+        processingConfirmed = processing;
+        processingConfirmedAt = System.nanoTime();
+    }
+
+    /** Whether a batch recorded less than {@code maxAgeNanos} ago found the sync still processing. */
+    boolean processingConfirmedWithin(long maxAgeNanos) {
+        return processingConfirmed && System.nanoTime() - processingConfirmedAt < maxAgeNanos;
     }
 
     /** Why the sync cannot go on (an authentication failure), or null. */

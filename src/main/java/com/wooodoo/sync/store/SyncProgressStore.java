@@ -28,16 +28,32 @@ public class SyncProgressStore {
                 (int) Math.min(Integer.MAX_VALUE, total), syncId);
     }
 
-    /** Adds a batch's counts and moves the checkpoint on; false when the runner no longer holds the sync. */
-    public boolean addBatch(UUID syncId, String runner, int processed, int failed, int skipped, String entityType,
-                            String checkpointJson) {
-        return jdbc.update("""
+    /** What {@link #addBatch} found the sync to be, once the batch was added. */
+    public enum AfterBatch {
+        /** still processing under this runner's lease */
+        PROCESSING,
+        /** paused, cancelled or out of lease: the runner is to stop at its next check */
+        STOPPING,
+        /** no longer held by this runner: nothing was added */
+        NOT_HELD
+    }
+
+    /**
+     * Adds a batch's counts and moves the checkpoint on, when the runner still holds the sync; says
+     * whether it may go on, so that the runner need not ask again before its next batch.
+     */
+    public AfterBatch addBatch(UUID syncId, String runner, int processed, int failed, int skipped, String entityType,
+                               String checkpointJson) {
+        return jdbc.query("""
                 UPDATE sync_orchestration
                    SET processed_records = processed_records + ?, failed_records = failed_records + ?,
                        skipped_records = skipped_records + ?, batches_done = batches_done + 1,
                        current_entity_type = ?, checkpoint = ?::jsonb, updated_at = now()
-                 WHERE sync_id = ? AND lease_owner = ?""",
-                processed, failed, skipped, entityType, checkpointJson, syncId, runner) == 1;
+                 WHERE sync_id = ? AND lease_owner = ?
+                RETURNING status = 'processing' AND lease_expires_at > now() AS processing""",
+                (rs, n) -> rs.getBoolean("processing") ? AfterBatch.PROCESSING : AfterBatch.STOPPING,
+                processed, failed, skipped, entityType, checkpointJson, syncId, runner)
+                .stream().findFirst().orElse(AfterBatch.NOT_HELD);
     }
 
     public void moveCheckpoint(UUID syncId, String runner, String entityType, String checkpointJson) {
