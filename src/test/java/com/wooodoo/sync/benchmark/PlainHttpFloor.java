@@ -49,14 +49,22 @@ final class PlainHttpFloor {
         this.password = password;
     }
 
-    /** What the floor did: how long it took and how many calls of each kind it made. */
-    record Result(long nanos, int pageReads, int lookups, int writes, int otherCalls, int created) {
+    /**
+     * What the floor did: how long it took, how many calls of each kind it made, the CPU of this
+     * JVM meanwhile (the floor's client and the simulators answering it) and the busy time of the
+     * whole machine.
+     */
+    record Result(long nanos, int pageReads, int lookups, int writes, int otherCalls, int created, long jvmCpuMillis,
+                  long machineBusyMillis) {
         int calls() {
             return pageReads + lookups + writes + otherCalls;
         }
     }
 
     Result copyCustomers(int batchSize) throws IOException, InterruptedException {
+        long jvmCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long machineBusy = ServiceProbe.machineCpuMillis()[0];
         long started = System.nanoTime();
         int pageReads = 0;
         int lookups = 0;
@@ -107,7 +115,11 @@ final class PlainHttpFloor {
                 break;
             }
         }
-        return new Result(System.nanoTime() - started, pageReads, lookups, writes, other, created);
+        long nanos = System.nanoTime() - started;
+        return new Result(nanos, pageReads, lookups, writes, other, created,
+                (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() - jvmCpu) / 1_000_000,
+                ServiceProbe.machineCpuMillis()[0] - machineBusy);
     }
 
     /** The e-mails of customers {@code from} to {@code to} as Odoo's domain of =ilike terms joined by '|'. */

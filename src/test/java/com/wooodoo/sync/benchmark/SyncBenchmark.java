@@ -749,6 +749,25 @@ public final class SyncBenchmark {
                 + "time (`/proc/stat`): on this kind of virtual machine about a third of the busy time is not found in any "
                 + "process's own counters even when nothing else runs, so it is accounting slack more than another job; a "
                 + "run that shared the cores with another job shows a far larger value there.\n\n");
+        int cores = Runtime.getRuntime().availableProcessors();
+        md.append("How busy the machine was, the first sync against its floor (busy CPU time of all processes, from "
+                + "`/proc/stat`, over the wall time; ").append(cores).append(" cores = 100 %):\n\n"
+                + "| customers | latency | first sync: wall | machine busy | of the cores | busy per record "
+                + "| floor: wall | machine busy | of the cores | busy per record | of it, the floor's client and the simulators |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            SyncRun run = r.first();
+            PlainHttpFloor.Result floor = r.floor();
+            long busy = run.serviceCpuMs + run.benchCpuMs + run.postgresCpuMs + run.restOfMachineCpuMs;
+            double floorWallMs = floor.nanos() / 1e6;
+            md.append(String.format(Locale.ROOT, "| %,d | %d ms | %.2f s | %.2f s | %.0f %% | %.3f ms | %.2f s | %.2f s "
+                            + "| %.0f %% | %.3f ms | %.2f s |\n",
+                    run.count, run.latencyMs, run.wallMillis / 1e3, busy / 1e3, 100.0 * busy / (run.wallMillis * cores),
+                    busy / (double) run.count, floorWallMs / 1e3, floor.machineBusyMillis() / 1e3,
+                    100.0 * floor.machineBusyMillis() / (floorWallMs * cores), floor.machineBusyMillis() / (double) run.count,
+                    floor.jvmCpuMillis() / 1e3));
+        }
+        md.append("\n");
         md.append("Database work per record (`pg_stat_database` of the service's database over the run; it includes the "
                 + "benchmark's own polling of the sync's status, about 20 queries a second):\n\n"
                 + "| customers | latency | run | commits | rows inserted | rows updated | rows deleted | rows read by seq scans "
