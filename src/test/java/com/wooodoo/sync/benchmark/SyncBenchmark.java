@@ -614,7 +614,7 @@ public final class SyncBenchmark {
         }
         stopped = true;
         if (service != null) {
-            service.close();
+            service.stop(Duration.ofSeconds(30)); // gracefully: a profiler agent given in serviceJvmArgs writes its file
         }
         if (woo != null) {
             woo.close();

@@ -159,6 +159,23 @@ public final class ServiceProcess implements AutoCloseable {
         ALIVE.remove(this);
     }
 
+    /**
+     * SIGTERM, as an operator stopping the service would: it shuts down gracefully (agents such as
+     * a profiler write their output); SIGKILL if it is still alive after {@code atMost}.
+     */
+    public void stop(Duration atMost) {
+        process.destroy();
+        try {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+        ALIVE.remove(this);
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
