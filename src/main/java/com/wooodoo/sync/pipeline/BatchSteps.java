@@ -164,7 +164,7 @@ public class BatchSteps {
      */
     private static List<BatchWork.Applied> appliedInFlight(BatchWork work) {
         BatchWork before = work.job().recording().inFlight();
-        if (before == null || before == work || before.entity() != work.entity() || work.job().config().dryRun()) {
+        if (before == null || before.entity() != work.entity() || work.job().config().dryRun()) {
             return List.of();
         }
         return before.applied().stream().filter(a -> a.targetId() != null).toList();

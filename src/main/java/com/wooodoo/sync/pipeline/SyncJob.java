@@ -28,8 +28,8 @@ public final class SyncJob {
     private volatile LookAhead lookAhead;
     private volatile PageReadAhead.Pending nextPage;
     private volatile RecordingLane recording = RecordingLane.inline(this);
-    private volatile long processingConfirmedAt;
-    private volatile boolean processingConfirmed;
+    /** When a recorded batch last found the sync still processing (System.nanoTime); null when the latest did not. */
+    private volatile Long processingConfirmedAt;
 
     public SyncJob(UUID syncId, String orgId, ExternalSystem source, ExternalSystem target, List<EntityType> entityTypes,
                    SyncConfig config, String runner, Checkpoint checkpoint, Instant runStartedAt) {
@@ -154,13 +154,13 @@ public final class SyncJob {
      * under this runner's lease, or not (paused, cancelled, lease out).
      */
     void stillProcessing(boolean processing) {
-        processingConfirmed = processing;
-        processingConfirmedAt = System.nanoTime();
+        processingConfirmedAt = processing ? System.nanoTime() : null;
     }
 
     /** Whether a batch recorded less than {@code maxAgeNanos} ago found the sync still processing. */
     boolean processingConfirmedWithin(long maxAgeNanos) {
-        return processingConfirmed && System.nanoTime() - processingConfirmedAt < maxAgeNanos;
+        Long confirmedAt = processingConfirmedAt;
+        return confirmedAt != null && System.nanoTime() - confirmedAt < maxAgeNanos;
     }
 
     /** Why the sync cannot go on (an authentication failure), or null. */

@@ -117,8 +117,7 @@ final class ServiceProbe {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.contains("CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
+                        total += cpuMillisOfStat(stat);
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
@@ -137,13 +136,17 @@ final class ServiceProbe {
 
     static long cpuMillisOf(long processId) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(processId), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields from the state on: state is [0], utime [11], stime [12]
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
+            return cpuMillisOfStat(Files.readString(Path.of("/proc", String.valueOf(processId), "stat")));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** User + system CPU of a process's or thread's {@code stat} line, in milliseconds. */
+    private static long cpuMillisOfStat(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields from the state on: state is [0], utime [11], stime [12]
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
     }
 
     /** CPU time so far of each PostgreSQL server process on this machine, in milliseconds, by process id. */

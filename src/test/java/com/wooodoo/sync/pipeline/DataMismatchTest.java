@@ -12,11 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * DataMismatch as the contract has it: a target record changed by someone since the last sync
@@ -189,8 +187,6 @@ class DataMismatchTest extends SandboxTestBase {
     }
 
     private JsonNode runToEnd(String syncId) {
-        await("sync " + syncId + " ends").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Set.of("done", "partial", "failed").contains(status(syncId)));
-        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+        return runToEnd(syncId, Duration.ofSeconds(60));
     }
 }

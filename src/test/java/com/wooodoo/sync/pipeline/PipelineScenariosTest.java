@@ -174,7 +174,6 @@ class PipelineScenariosTest extends SandboxTestBase {
     }
 
     private JsonNode runToEnd(String syncId) {
-        await().atMost(Duration.ofSeconds(90)).until(() -> Set.of("done", "partial", "failed").contains(status(syncId)));
-        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+        return runToEnd(syncId, Duration.ofSeconds(90));
     }
 }

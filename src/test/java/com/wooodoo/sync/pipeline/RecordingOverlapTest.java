@@ -1,7 +1,6 @@
 package com.wooodoo.sync.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -118,7 +116,6 @@ class RecordingOverlapTest extends SandboxTestBase {
     }
 
     private JsonNode runToEnd(String syncId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Set.of("done", "partial", "failed").contains(status(syncId)));
-        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+        return runToEnd(syncId, Duration.ofSeconds(60));
     }
 }

@@ -279,9 +279,7 @@ class FaultToleranceTest extends SandboxTestBase {
     }
 
     private JsonNode runToEnd(String syncId) {
-        await("sync " + syncId + " ends").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Set.of("done", "partial", "failed").contains(status(syncId)));
-        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+        return runToEnd(syncId, Duration.ofSeconds(90));
     }
 
     /** The circuit breaker of this organisation's Odoo connection, once the first call made it. */

@@ -57,7 +57,7 @@ class LinkStoreLookupCostTest extends ApiTestBase {
      * was small. The service's statements are sent unnamed, so each is planned with its values.
      */
     @org.junit.jupiter.api.Test
-    void statementsArePlannedWithTheirParametersNotWithAPlanCachedWhileTheTablesWereSmall() throws Exception {
+    void theServicesStatementsAreNeverPreparedOnTheServer() throws Exception {
         try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
             org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
             assertThat(pg.getPrepareThreshold()).as("statements the driver prepares on the server (0: none)").isZero();

@@ -14,7 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * The service with the pipeline running fast (no inter-batch delay, short back-off, the rate limit
@@ -69,6 +71,13 @@ public abstract class SandboxTestBase extends ApiTestBase {
             throw new AssertionError("start answered " + answer.status() + ": " + answer.raw());
         }
         return answer.json().get("syncId").asText();
+    }
+
+    /** Waits until the sync has ended (done, partial or failed) and answers its status. */
+    protected JsonNode runToEnd(String syncId, Duration atMost) {
+        org.awaitility.Awaitility.await("sync " + syncId + " ends").atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .until(() -> java.util.Set.of("done", "partial", "failed").contains(status(syncId)));
+        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
     }
 
     protected String status(String syncId) {
