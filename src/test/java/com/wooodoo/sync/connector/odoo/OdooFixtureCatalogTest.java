@@ -3,6 +3,8 @@ package com.wooodoo.sync.connector.odoo;
 import com.wooodoo.sync.sandbox.odoo.OdooFixtures;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,6 +72,15 @@ class OdooFixtureCatalogTest {
     @Test
     void everyFixtureIsKnownAndEveryKnownFixtureExists() {
         assertThat(OdooFixtures.all()).containsExactlyInAnyOrderElementsOf(USED_BY.keySet());
+    }
+
+    @Test
+    void everyFixtureHasItsProvenanceInSources() throws IOException {
+        String sources = Files.readString(OdooFixtures.dir().resolve("SOURCES.md"));
+
+        assertThat(OdooFixtures.all()).filteredOn(name -> !name.startsWith("derived/"))
+                .allSatisfy(name -> assertThat(sources).as("SOURCES.md names " + name).contains("| " + name + " |"));
+        assertThat(sources).as("the derived (constructed) fixtures are described as such").contains("## derived/");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.wooodoo.sync.sandbox.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.sandbox.FixtureFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Odoo fixtures in {@code ../shared/fixtures/odoo/} (official payloads) and its
- * {@code derived/} folder, relative to the project root (the tests' working directory). The
- * credentials below are those the fixtures use.
+ * The Odoo fixtures (official payloads) and its {@code derived/} folder, kept in the project byte
+ * for byte under {@code src/test/resources/fixtures/odoo/} with their provenance in
+ * {@code SOURCES.md}. The credentials below are those the fixtures use.
  */
 public final class OdooFixtures {
 
-    public static final Path DIR = Path.of("..", "shared", "fixtures", "odoo");
+    private static final String FOLDER = "/fixtures/odoo";
     public static final String DATABASE = "mycompany";
     public static final String LOGIN = "admin";
     public static final String PASSWORD = "6578616d706c65206a736f6e20617069206b6579";
@@ -51,11 +52,8 @@ public final class OdooFixtures {
         }
     }
 
+    /** The fixture folder on the test class path (src/test/resources/fixtures/odoo). */
     public static Path dir() {
-        if (!Files.isDirectory(DIR)) {
-            throw new IllegalStateException("The Odoo fixtures are expected at " + DIR.toAbsolutePath().normalize()
-                    + " (run the tests from the project root, next to ../shared)");
-        }
-        return DIR;
+        return FixtureFolder.of(FOLDER);
     }
 }

@@ -2,6 +2,7 @@ package com.wooodoo.sync.sandbox.woocommerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.sandbox.FixtureFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The official WooCommerce example payloads in {@code ../shared/fixtures/woocommerce/} (tests run in the project root). */
+/**
+ * The official WooCommerce example payloads, kept in the project byte for byte under
+ * {@code src/test/resources/fixtures/woocommerce/} with their provenance in {@code SOURCES.md}.
+ */
 public final class WooFixtures {
 
-    public static final Path DIR = Path.of("..", "shared", "fixtures", "woocommerce");
+    private static final String FOLDER = "/fixtures/woocommerce";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WooFixtures() {
@@ -40,11 +44,8 @@ public final class WooFixtures {
         }
     }
 
-    private static Path dir() {
-        if (!Files.isDirectory(DIR)) {
-            throw new IllegalStateException("the WooCommerce fixtures folder " + DIR.toAbsolutePath().normalize()
-                    + " is missing: tests expect ../shared/fixtures/woocommerce next to the project root");
-        }
-        return DIR;
+    /** The fixture folder on the test class path (src/test/resources/fixtures/woocommerce). */
+    public static Path dir() {
+        return FixtureFolder.of(FOLDER);
     }
 }
