@@ -2,6 +2,7 @@ package com.wooodoo.sync.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.support.ApiClient;
+import com.wooodoo.sync.support.ApiTestBase;
 import com.wooodoo.sync.support.TestDatabase;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
         "wooodoo.schedules-file=config/schedules.yaml", // the demo schedule names the organisation demo
         "wooodoo.pipeline.poll-ms=100",
         "wooodoo.pipeline.rate-limit-override=100000",
+        ApiTestBase.OWN_SCHEDULER,
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DemoEnvironmentTest {

@@ -4,6 +4,7 @@ import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.store.ApiTokenStore;
 import com.wooodoo.sync.store.OrganizationStore;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,17 +14,29 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The whole service on a random port, against a fresh PostgreSQL database of the test run.
  * Each test gets organisations and tokens of its own, so tests never see each other's syncs.
  * Queued syncs stay queued here (the pipeline does not claim them); {@link SandboxTestBase} runs it.
+ * After each test the syncs its organisations left active are cancelled: the database is shared by
+ * the test classes, and another class's runner must never claim a sync it has no connections for.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "wooodoo.pipeline.enabled=false")
+@TestPropertySource(properties = {"wooodoo.pipeline.enabled=false", ApiTestBase.OWN_SCHEDULER})
 public abstract class ApiTestBase {
+
+    /**
+     * A Quartz scheduler name of each test context's own. Quartz keeps one connection provider per
+     * scheduler name for the whole JVM: with the production name, every cached test context's
+     * scheduler would use the data source of the context started last, and go on failing on it
+     * once that context closed. (One service is one context; there the shared name makes the cluster.)
+     */
+    public static final String OWN_SCHEDULER = "spring.quartz.scheduler-name=wooodoo-schedules-${random.uuid}";
 
     @LocalServerPort
     protected int port;
@@ -46,6 +59,8 @@ public abstract class ApiTestBase {
         registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
     }
 
+    private final List<String> organisationsOfThisTest = new ArrayList<>();
+
     @BeforeEach
     void freshOrganisation() {
         orgId = newOrgId();
@@ -56,7 +71,17 @@ public abstract class ApiTestBase {
     protected String newOrgId() {
         String id = "org-" + UUID.randomUUID().toString().substring(0, 8);
         organizations.createIfAbsent(id, "Test organisation " + id);
+        organisationsOfThisTest.add(id);
         return id;
+    }
+
+    @AfterEach
+    void cancelWhatThisTestLeftActive() {
+        jdbc.update("""
+                UPDATE sync_orchestration
+                   SET status = 'cancelled', paused_from = NULL, updated_at = now(), finished_at = now()
+                 WHERE org_id = ANY (?) AND status IN ('draft', 'queued', 'processing', 'paused')""",
+                (Object) organisationsOfThisTest.toArray(String[]::new));
     }
 
     protected String issueToken(String org) {
