@@ -15,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +25,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The operator's commands, run instead of the service when the first argument is {@code token}:
+ * The operator's commands, run instead of the service when the first argument that is not a
+ * Spring property ({@code --name=value}) is {@code token}:
  * <pre>
  *   token create --org ORG [--label TEXT] [--org-name NAME]   issue a token (shown once)
  *   token list [--org ORG]                                    list tokens, never their secret
  *   token revoke --id TOKEN_ID                                revoke a token at once
  * </pre>
  * They use the service's configuration (config/application.yaml and the environment), migrate
- * the database if needed, and start neither the HTTP server nor any route.
+ * the database if needed, and start neither the HTTP server nor any route. Spring properties may
+ * stand anywhere: {@code mvn spring-boot:run} puts {@code --spring.profiles.active=demo} before
+ * the command, and the same command then works while the demo service runs.
  */
 public final class AdminCommandLine {
 
@@ -46,7 +51,8 @@ public final class AdminCommandLine {
     }
 
     public static boolean isAdminCommand(String[] args) {
-        return args.length > 0 && (args[0].equals("token") || args[0].equals("tokens"));
+        List<String> command = commandWords(args);
+        return !command.isEmpty() && (command.get(0).equals("token") || command.get(0).equals("tokens"));
     }
 
     public static int run(String[] args) {
@@ -54,15 +60,16 @@ public final class AdminCommandLine {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> command = commandWords(args);
         Map<String, String> options;
         try {
-            options = options(args);
+            options = options(command);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        String verb = args.length > 1 ? args[1] : "";
+        String verb = command.size() > 1 ? command.get(1) : "";
         String problem = validate(verb, options);
         if (problem != null) {
             err.println(problem);
@@ -155,26 +162,31 @@ public final class AdminCommandLine {
                 .map(o -> "unknown option --" + o).orElse(null);
     }
 
-    /** {@code --spring.x=y} and {@code --wooodoo.x=y}: properties for the context, as for the service. */
+    /** {@code --spring.x=y}, {@code --wooodoo.x=y}, …: properties for the context, as for the service. */
     private static String[] springArguments(String[] args) {
-        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
-        java.util.Arrays.stream(args)
-                .filter(a -> a.startsWith("--spring.") || a.startsWith("--wooodoo."))
-                .forEach(properties::add);
+        List<String> properties = new ArrayList<>(List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        Arrays.stream(args).filter(AdminCommandLine::isSpringProperty).forEach(properties::add);
         return properties.toArray(String[]::new);
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** The command's own words: every argument but the Spring properties, wherever they stand. */
+    private static List<String> commandWords(String[] args) {
+        return Arrays.stream(args).filter(a -> !isSpringProperty(a)).toList();
+    }
+
+    /** The command's options are {@code --name value}; {@code --name=value} is Spring's form of a property. */
+    private static boolean isSpringProperty(String argument) {
+        return argument.startsWith("--") && argument.indexOf('=') > 2;
+    }
+
+    private static Map<String, String> options(List<String> command) {
         Map<String, String> options = new HashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            if (args[i].startsWith("--spring.") || args[i].startsWith("--wooodoo.")) {
-                continue; // Spring properties on the command line are for the context, not for the command
+        for (int i = 2; i < command.size(); i++) {
+            String word = command.get(i);
+            if (!word.startsWith("--") || i + 1 >= command.size()) {
+                throw new IllegalArgumentException("expected '--option value', found '" + word + "'");
             }
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected '--option value', found '" + args[i] + "'");
-            }
-            options.put(args[i].substring(2), args[++i]);
+            options.put(word.substring(2), command.get(++i));
         }
         return options;
     }

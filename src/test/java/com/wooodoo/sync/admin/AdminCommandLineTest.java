@@ -44,6 +44,19 @@ class AdminCommandLineTest extends ApiTestBase {
     }
 
     @Test
+    void springPropertiesMayStandBeforeTheCommandAsMavensRunPutsThem() {
+        assertThat(AdminCommandLine.isAdminCommand(new String[]{"--spring.profiles.active=demo", "token", "list"})).isTrue();
+        assertThat(AdminCommandLine.isAdminCommand(new String[]{"--spring.profiles.active=demo"})).isFalse();
+        assertThat(AdminCommandLine.isAdminCommand(new String[]{"--logging.level.root=DEBUG", "token", "list"})).isTrue();
+        assertThat(AdminCommandLine.isAdminCommand(new String[]{"--spring.profiles.active=demo", "--org", "token"})).isFalse();
+        String org = "cli-demo-" + System.nanoTime();
+
+        assertThat(run("--spring.profiles.active=demo", "token", "create", "--org", org)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("created organisation " + org).contains("token: wos_");
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         assertThat(run("token", "create")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs --org").contains("usage:");
