@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,6 +44,7 @@ public abstract class SandboxServer implements AutoCloseable {
     private final int requestedPort;
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
+    private final AtomicInteger callsInFlight = new AtomicInteger();
     private final Random faultRandom;
     private HttpServer server;
     private ExecutorService executor;
@@ -97,6 +99,11 @@ public abstract class SandboxServer implements AutoCloseable {
         return copy;
     }
 
+    /** API calls being answered right now, such as one held past the client's timeout. */
+    public int callsInFlight() {
+        return callsInFlight.get();
+    }
+
     public void resetStats() {
         requestCounts.clear();
     }
@@ -134,40 +141,50 @@ public abstract class SandboxServer implements AutoCloseable {
                 handleAdmin(exchange, path.substring("/__sandbox/".length()));
                 return;
             }
-            Faults current = faults.get();
-            if (current.down()) {
-                sendJson(exchange, 503, Map.of("code", "down", "message", name + " is down (simulated)",
-                        "data", Map.of("status", 503)));
-                return;
+            callsInFlight.incrementAndGet();
+            try {
+                answerApiCall(exchange);
+            } finally {
+                callsInFlight.decrementAndGet();
             }
-            sleep(current.latencyMs());
-            double draw;
-            synchronized (faultRandom) {
-                draw = faultRandom.nextDouble();
-            }
-            if (draw < current.timeoutShare()) {
-                sleep(current.timeoutMs());
-            }
-            double second = draw - current.timeoutShare();
-            if (second >= 0 && second < current.rateLimitShare()) {
-                exchange.getResponseHeaders().set("Retry-After", String.valueOf(current.retryAfterSeconds()));
-                sendJson(exchange, 429, Map.of("code", "too_many_requests", "message", "Too many requests (simulated)",
-                        "data", Map.of("status", 429)));
-                return;
-            }
-            double third = second - current.rateLimitShare();
-            if (third >= 0 && third < current.serverErrorShare()) {
-                answerServerError(exchange);
-                return;
-            }
-            if (current.authFailure()) {
-                answerAuthFailure(exchange);
-                return;
-            }
-            handleApi(exchange);
         } catch (RuntimeException e) {
             sendJson(exchange, 500, Map.of("code", "sandbox_error", "message", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Applies the faults set, then answers the call (or not, as the faults say). */
+    private void answerApiCall(HttpExchange exchange) throws IOException {
+        Faults current = faults.get();
+        if (current.down()) {
+            sendJson(exchange, 503, Map.of("code", "down", "message", name + " is down (simulated)",
+                    "data", Map.of("status", 503)));
+            return;
+        }
+        sleep(current.latencyMs());
+        double draw;
+        synchronized (faultRandom) {
+            draw = faultRandom.nextDouble();
+        }
+        if (draw < current.timeoutShare()) {
+            sleep(current.timeoutMs());
+        }
+        double second = draw - current.timeoutShare();
+        if (second >= 0 && second < current.rateLimitShare()) {
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(current.retryAfterSeconds()));
+            sendJson(exchange, 429, Map.of("code", "too_many_requests", "message", "Too many requests (simulated)",
+                    "data", Map.of("status", 429)));
+            return;
+        }
+        double third = second - current.rateLimitShare();
+        if (third >= 0 && third < current.serverErrorShare()) {
+            answerServerError(exchange);
+            return;
+        }
+        if (current.authFailure()) {
+            answerAuthFailure(exchange);
+            return;
+        }
+        handleApi(exchange);
     }
 
     private void handleAdmin(HttpExchange exchange, String action) throws IOException {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability // tests turn metrics export off unless asked
+@TestPropertySource(properties = "wooodoo.observability.gauges-refresh-ms=500") // not 15 s: the gauges are awaited
 class OperatorVisibilityTest extends SandboxTestBase {
 
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";

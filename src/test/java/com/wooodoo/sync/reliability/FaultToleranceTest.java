@@ -74,8 +74,8 @@ class FaultToleranceTest extends SandboxTestBase {
         JsonNode report = runToEnd(syncId);
         odoo.setFaults(Faults.NONE);
         // calls that timed out on the client's side are still running in Odoo for up to 6 s: let them land
-        await("late calls of the timed-out requests have landed").pollDelay(Duration.ofMillis(6_500))
-                .atMost(Duration.ofSeconds(10)).until(() -> true);
+        await("late calls of the timed-out requests have landed").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> odoo.callsInFlight() == 0);
 
         assertThat(report.get("status").asText()).as(report.toString()).isIn("done", "partial");
         Set<String> failed = conflictSourceIds(syncId, "RetryExhausted");
@@ -99,8 +99,8 @@ class FaultToleranceTest extends SandboxTestBase {
                 "{\"interBatchDelayMs\":0,\"mode\":\"full\",\"batchSize\":10,\"maxRetries\":5}");
         JsonNode report = runToEnd(syncId);
         woo.setFaults(Faults.NONE);
-        await("late calls of the timed-out requests have landed").pollDelay(Duration.ofMillis(6_500))
-                .atMost(Duration.ofSeconds(10)).until(() -> true);
+        await("late calls of the timed-out requests have landed").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> woo.callsInFlight() == 0);
 
         assertThat(report.get("status").asText()).as(report.toString()).isIn("done", "partial");
         Set<String> failed = conflictSourceIds(syncId, "RetryExhausted");

@@ -72,8 +72,10 @@ class ScheduleMisfireTest {
 
         first.kill();
         Instant down = Instant.now();
-        await("down well past the misfire threshold").pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7))
-                .until(() -> true);
+        // the stored triggers' next firings lie well past the misfire threshold (1 s): at least two
+        // firings of each were missed while no instance ran
+        await("both triggers missed firings well past the misfire threshold").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200)).until(() -> laterNextFiringMsAgo(jdbc) >= 5_000);
         start("second", schedules);
         await("the schedules fire again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> firings(jdbc, "no-catch-up", down) >= 3);
@@ -84,6 +86,13 @@ class ScheduleMisfireTest {
         // recovered. A catch-up fires "now", off the grid: run-once has exactly one, skip none.
         assertThat(catchUps(jdbc, "catch-up", down, until)).as("run-once: the missed firings ran once").isEqualTo(1);
         assertThat(catchUps(jdbc, "no-catch-up", down, until)).as("skip: the missed firings were dropped").isZero();
+    }
+
+    /** How long ago the later of the two schedules' stored next firings was due, in ms. */
+    private static long laterNextFiringMsAgo(JdbcTemplate jdbc) {
+        Long later = jdbc.queryForObject("SELECT max(next_fire_time) FROM qrtz_triggers WHERE trigger_name IN ('catch-up', 'no-catch-up')",
+                Long.class);
+        return later == null ? 0 : System.currentTimeMillis() - later;
     }
 
     private static int firings(JdbcTemplate jdbc, String schedule, Instant from) {
