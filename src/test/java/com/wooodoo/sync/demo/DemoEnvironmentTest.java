@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.ApiTestBase;
 import com.wooodoo.sync.support.TestDatabase;
+import com.wooodoo.sync.support.TestPools;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,8 @@ import static org.awaitility.Awaitility.await;
         "wooodoo.pipeline.poll-ms=100",
         "wooodoo.pipeline.rate-limit-override=100000",
         ApiTestBase.OWN_SCHEDULER,
+        TestPools.MIN_IDLE,
+        TestPools.IDLE_TIMEOUT,
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DemoEnvironmentTest {

@@ -27,7 +27,8 @@ import java.util.UUID;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"wooodoo.pipeline.enabled=false", ApiTestBase.OWN_SCHEDULER})
+@TestPropertySource(properties = {"wooodoo.pipeline.enabled=false", ApiTestBase.OWN_SCHEDULER, TestPools.MIN_IDLE,
+        TestPools.IDLE_TIMEOUT})
 public abstract class ApiTestBase {
 
     /**

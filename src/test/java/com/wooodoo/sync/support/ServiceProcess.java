@@ -51,11 +51,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts the service on a free port with these arguments ({@code --key=value} properties)
-     * added to {@code --server.port}; output to {@code log}.
+     * added to {@code --server.port} and the tests' pool settings ({@link TestPools}); output to {@code log}.
      */
     public static ServiceProcess start(String name, Path log, List<String> arguments) {
         // start-up speed matters more than peak speed here (the machine may be busy with other builds)
-        return start(name, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"), arguments);
+        List<String> withTestPools = new ArrayList<>(TestPools.arguments());
+        withTestPools.addAll(arguments);
+        return start(name, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"), withTestPools);
     }
 
     /**
