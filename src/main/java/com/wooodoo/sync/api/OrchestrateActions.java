@@ -1,12 +1,13 @@
 package com.wooodoo.sync.api;
 
+import com.wooodoo.sync.store.SyncStatus;
 import com.wooodoo.sync.observability.LogContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.conflict.ConflictDesk;
 import com.wooodoo.sync.conflict.ConflictResolution;
-import com.wooodoo.sync.conflict.ConflictType;
+import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.orchestration.ActivityRecorder;
 import com.wooodoo.sync.orchestration.ActivityRecorder.Outcome;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
@@ -62,7 +63,7 @@ public class OrchestrateActions {
         Map<String, Object> answer = new LinkedHashMap<>();
         LogContext.sync(started.sync().syncId());
         answer.put("syncId", started.sync().syncId().toString());
-        answer.put("status", "queued");
+        answer.put("status", SyncStatus.QUEUED.id());
         ApiResponse response = ApiResponse.accepted(answer);
         return started.replayed()
                 ? new ApiResponse(response.status(), response.body(), Map.of("Idempotent-Replayed", "true"))

@@ -1,5 +1,6 @@
 package com.wooodoo.sync.conflict;
 
+import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.observability.LogContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

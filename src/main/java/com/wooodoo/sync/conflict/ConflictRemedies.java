@@ -1,5 +1,6 @@
 package com.wooodoo.sync.conflict;
 
+import com.wooodoo.sync.store.ConflictType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.conflict.ResolutionResult.FollowUp;

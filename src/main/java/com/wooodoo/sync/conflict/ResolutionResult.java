@@ -1,5 +1,6 @@
 package com.wooodoo.sync.conflict;
 
+import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.connector.SyncRecord;
 
 /**

@@ -1,5 +1,6 @@
 package com.wooodoo.sync.orchestration;
 
+import com.wooodoo.sync.store.SyncStatus.Transition;
 import com.wooodoo.sync.observability.LogContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -104,22 +105,21 @@ public class SyncLifecycle {
     }
 
     public SyncRow pause(String orgId, UUID syncId, String actor) {
-        return transition(orgId, syncId, actor, "pause", () -> syncs.pause(orgId, syncId),
-                "only a queued or processing sync can be paused");
+        return transition(orgId, syncId, actor, Transition.PAUSE, () -> syncs.pause(orgId, syncId));
     }
 
     public SyncRow resume(String orgId, UUID syncId, String actor) {
-        return transition(orgId, syncId, actor, "resume", () -> syncs.resume(orgId, syncId),
-                "only a paused sync can be resumed");
+        return transition(orgId, syncId, actor, Transition.RESUME, () -> syncs.resume(orgId, syncId));
     }
 
     public SyncRow cancel(String orgId, UUID syncId, String actor) {
-        return transition(orgId, syncId, actor, "cancel", () -> syncs.cancel(orgId, syncId),
-                "a sync that has finished cannot be cancelled");
+        return transition(orgId, syncId, actor, Transition.CANCEL, () -> syncs.cancel(orgId, syncId));
     }
 
-    private SyncRow transition(String orgId, UUID syncId, String actor, String action,
-                               Supplier<Optional<SyncRow>> change, String rule) {
+    private SyncRow transition(String orgId, UUID syncId, String actor, Transition transition,
+                               Supplier<Optional<SyncRow>> change) {
+        String action = transition.name().toLowerCase();
+        String rule = transition.rule();
         long began = System.nanoTime();
         SyncRow before = find(orgId, syncId);
         Optional<SyncRow> after = tx.execute(status -> {

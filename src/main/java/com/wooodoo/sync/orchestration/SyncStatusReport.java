@@ -1,5 +1,6 @@
 package com.wooodoo.sync.orchestration;
 
+import com.wooodoo.sync.store.SyncStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.store.SyncRow;
 import com.wooodoo.sync.store.SyncStore;

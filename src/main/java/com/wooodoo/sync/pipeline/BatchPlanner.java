@@ -1,6 +1,6 @@
 package com.wooodoo.sync.pipeline;
 
-import com.wooodoo.sync.conflict.ConflictType;
+import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.connector.SyncRecord;
 
 import java.util.ArrayList;

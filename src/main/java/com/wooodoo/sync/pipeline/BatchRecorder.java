@@ -2,7 +2,7 @@ package com.wooodoo.sync.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wooodoo.sync.conflict.ConflictType;
+import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.observability.SyncMetrics;
 import com.wooodoo.sync.orchestration.ActivityRecorder;

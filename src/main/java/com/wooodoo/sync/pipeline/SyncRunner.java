@@ -15,6 +15,7 @@ import com.wooodoo.sync.store.ConflictStore;
 import com.wooodoo.sync.store.SyncClaimStore;
 import com.wooodoo.sync.store.SyncProgressStore;
 import com.wooodoo.sync.store.SyncRow;
+import com.wooodoo.sync.store.SyncStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -126,7 +127,7 @@ public class SyncRunner {
                     Checkpoint.fromJson(progress.checkpointJson(syncId), json), Instant.now());
         } catch (Exception e) {
             LOG.error("Sync {} cannot be read to run it", syncId, e);
-            progress.finish(syncId, runnerId, "failed", "cannot be read: " + e.getMessage());
+            progress.finish(syncId, runnerId, SyncStatus.FAILED, "cannot be read: " + e.getMessage());
             return;
         }
         job.recordOn(recorders);
@@ -244,12 +245,11 @@ public class SyncRunner {
     private void finish(SyncJob job) {
         job.recording().drain();
         SyncRow row = lifecycle.findById(job.syncId());
-        String status = job.failure() != null ? "failed"
-                : row.failedRecords() + row.skippedRecords() > 0 ? "partial" : "done";
+        SyncStatus status = SyncStatus.outcome(job.failure() != null, row.failedRecords(), row.skippedRecords());
         if (progress.finish(job.syncId(), runnerId, status, job.failure())) {
             activity.record(job.orgId(), job.syncId(), null, "pipeline", "finish",
-                    "failed".equals(status) ? ActivityRecorder.Outcome.ERROR : ActivityRecorder.Outcome.OK,
-                    Map.of("status", status, "processed", row.processedRecords(), "failed", row.failedRecords(),
+                    status == SyncStatus.FAILED ? ActivityRecorder.Outcome.ERROR : ActivityRecorder.Outcome.OK,
+                    Map.of("status", status.id(), "processed", row.processedRecords(), "failed", row.failedRecords(),
                             "skipped", row.skippedRecords()), null);
             LOG.info("{} finished: {} ({} processed, {} failed, {} skipped)", job, status, row.processedRecords(),
                     row.failedRecords(), row.skippedRecords());

@@ -1,10 +1,13 @@
 package com.wooodoo.sync.store;
 
+import com.wooodoo.sync.store.SyncStatus.Transition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,6 +18,9 @@ import java.util.UUID;
 @Repository
 public class SyncClaimStore {
 
+    /** The states in which a runner keeps its lease: processing, or paused or cancelled until it sees so. */
+    private static final Set<SyncStatus> LEASED = EnumSet.of(SyncStatus.PROCESSING, SyncStatus.PAUSED, SyncStatus.CANCELLED);
+
     private final JdbcTemplate jdbc;
 
     public SyncClaimStore(JdbcTemplate jdbc) {
@@ -23,17 +29,19 @@ public class SyncClaimStore {
 
     /** Claims the sync waiting longest, if any, and moves it to processing under this runner's lease. */
     public Optional<UUID> claimNext(String runner, Duration lease) {
+        // a processing sync whose runner's lease ran out is taken over as if it were queued
         return jdbc.query("""
                 UPDATE sync_orchestration
-                   SET status = 'processing', lease_owner = ?, lease_expires_at = now() + ? * interval '1 millisecond',
+                   SET status = %s, lease_owner = ?, lease_expires_at = now() + ? * interval '1 millisecond',
                        started_at = coalesce(started_at, now()), updated_at = now()
                  WHERE sync_id = (SELECT sync_id FROM sync_orchestration
-                                   WHERE status = 'queued'
-                                      OR (status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at < now()))
+                                   WHERE %s
+                                      OR (status = %s AND (lease_expires_at IS NULL OR lease_expires_at < now()))
                                    ORDER BY created_at
                                    LIMIT 1
                                      FOR UPDATE SKIP LOCKED)
-                RETURNING sync_id""",
+                RETURNING sync_id""".formatted(SyncStatus.PROCESSING.sql(), Transition.CLAIM.sqlCondition(),
+                        SyncStatus.PROCESSING.sql()),
                 (rs, n) -> rs.getObject("sync_id", UUID.class), runner, lease.toMillis()).stream().findFirst();
     }
 
@@ -41,15 +49,16 @@ public class SyncClaimStore {
     public boolean renew(UUID syncId, String runner, Duration lease) {
         return jdbc.update("""
                 UPDATE sync_orchestration SET lease_expires_at = now() + ? * interval '1 millisecond'
-                 WHERE sync_id = ? AND lease_owner = ? AND status IN ('processing', 'paused', 'cancelled')""",
+                 WHERE sync_id = ? AND lease_owner = ? AND %s""".formatted(SyncStatus.sqlCondition(LEASED)),
                 lease.toMillis(), syncId, runner) == 1;
     }
 
     /** Whether the sync is processing and this runner's lease on it still runs (a read: nothing is renewed). */
     public boolean holdsProcessing(UUID syncId, String runner) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT status = 'processing' AND lease_owner IS NOT DISTINCT FROM ? AND lease_expires_at > now()
-                  FROM sync_orchestration WHERE sync_id = ?""", Boolean.class, runner, syncId));
+                SELECT status = %s AND lease_owner IS NOT DISTINCT FROM ? AND lease_expires_at > now()
+                  FROM sync_orchestration WHERE sync_id = ?""".formatted(SyncStatus.PROCESSING.sql()), Boolean.class,
+                runner, syncId));
     }
 
     /** Lets go of a sync this runner holds (after pause, cancel or finish). */

@@ -50,7 +50,7 @@ public class SyncProgressStore {
                        skipped_records = skipped_records + ?, batches_done = batches_done + 1,
                        current_entity_type = ?, checkpoint = ?::jsonb, updated_at = now()
                  WHERE sync_id = ? AND lease_owner = ?
-                RETURNING status = 'processing' AND lease_expires_at > now() AS processing""",
+                RETURNING status = %s AND lease_expires_at > now() AS processing""".formatted(SyncStatus.PROCESSING.sql()),
                 (rs, n) -> rs.getBoolean("processing") ? AfterBatch.PROCESSING : AfterBatch.STOPPING,
                 processed, failed, skipped, entityType, checkpointJson, syncId, runner)
                 .stream().findFirst().orElse(AfterBatch.NOT_HELD);
@@ -62,13 +62,16 @@ public class SyncProgressStore {
     }
 
     /** Ends a processing sync as done, partial or failed; false when it is no longer processing (paused, cancelled). */
-    public boolean finish(UUID syncId, String runner, String status, String failureReason) {
+    public boolean finish(UUID syncId, String runner, SyncStatus outcome, String failureReason) {
+        if (!outcome.isFinal() || outcome == SyncStatus.CANCELLED) {
+            throw new IllegalArgumentException("a run ends done, partial or failed, not " + outcome);
+        }
         return jdbc.update("""
                 UPDATE sync_orchestration
                    SET status = ?, failure_reason = ?, finished_at = now(), updated_at = now(),
                        lease_owner = NULL, lease_expires_at = NULL
-                 WHERE sync_id = ? AND lease_owner = ? AND status = 'processing'""",
-                status, failureReason, syncId, runner) == 1;
+                 WHERE sync_id = ? AND lease_owner = ? AND %s""".formatted(SyncStatus.Transition.FINISH.sqlCondition()),
+                outcome.id(), failureReason, syncId, runner) == 1;
     }
 
     /** One record version applied to the target, for the idempotency log. */

@@ -1,5 +1,6 @@
 package com.wooodoo.sync.store;
 
+import com.wooodoo.sync.store.SyncStatus.Transition;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -53,9 +54,9 @@ public class SyncStore {
             List<SyncRow> rows = jdbc.query("""
                     INSERT INTO sync_orchestration (sync_id, org_id, status, source_system, target_system,
                                                     entity_types, sync_config, idempotency_key, created_by)
-                    VALUES (?, ?, 'queued', ?, ?, string_to_array(?, ','), ?::jsonb, ?, ?)
+                    VALUES (?, ?, %s, ?, ?, string_to_array(?, ','), ?::jsonb, ?, ?)
                     ON CONFLICT (org_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                    RETURNING""" + " " + COLUMNS,
+                    RETURNING""".formatted(SyncStatus.QUEUED.sql()) + " " + COLUMNS,
                     ROW, syncId, orgId, source, target, String.join(",", entityTypes), syncConfigJson,
                     idempotencyKey, createdBy);
             return rows.stream().findFirst();
@@ -80,7 +81,7 @@ public class SyncStore {
     /** The oldest sync started by this actor (a schedule) that is still queued, processing or paused. */
     public Optional<SyncRow> findActiveStartedBy(String orgId, String actor) {
         return jdbc.query("SELECT " + COLUMNS + " FROM sync_orchestration WHERE org_id = ? AND created_by = ? "
-                + "AND status IN ('queued', 'processing', 'paused') ORDER BY created_at LIMIT 1", ROW, orgId, actor)
+                + "AND " + SyncStatus.sqlCondition(SyncStatus.ACTIVE) + " ORDER BY created_at LIMIT 1", ROW, orgId, actor)
                 .stream().findFirst();
     }
 
@@ -93,26 +94,26 @@ public class SyncStore {
     /** Moves a queued or processing sync to paused; empty when the sync was in another state. */
     public Optional<SyncRow> pause(String orgId, UUID syncId) {
         return update("""
-                UPDATE sync_orchestration SET status = 'paused', paused_from = status, updated_at = now()
-                 WHERE org_id = ? AND sync_id = ? AND status IN ('queued', 'processing')
-                RETURNING""", orgId, syncId);
+                UPDATE sync_orchestration SET status = %s, paused_from = status, updated_at = now()
+                 WHERE org_id = ? AND sync_id = ? AND %s
+                RETURNING""".formatted(SyncStatus.PAUSED.sql(), Transition.PAUSE.sqlCondition()), orgId, syncId);
     }
 
     /** Moves a paused sync back to the state it was paused from; empty when it was not paused. */
     public Optional<SyncRow> resume(String orgId, UUID syncId) {
         return update("""
                 UPDATE sync_orchestration SET status = paused_from, paused_from = NULL, updated_at = now()
-                 WHERE org_id = ? AND sync_id = ? AND status = 'paused'
-                RETURNING""", orgId, syncId);
+                 WHERE org_id = ? AND sync_id = ? AND %s
+                RETURNING""".formatted(Transition.RESUME.sqlCondition()), orgId, syncId);
     }
 
     /** Cancels a sync that is not in a final state; empty when it was already final. */
     public Optional<SyncRow> cancel(String orgId, UUID syncId) {
         return update("""
                 UPDATE sync_orchestration
-                   SET status = 'cancelled', paused_from = NULL, updated_at = now(), finished_at = now()
-                 WHERE org_id = ? AND sync_id = ? AND status IN ('draft', 'queued', 'processing', 'paused')
-                RETURNING""", orgId, syncId);
+                   SET status = %s, paused_from = NULL, updated_at = now(), finished_at = now()
+                 WHERE org_id = ? AND sync_id = ? AND %s
+                RETURNING""".formatted(SyncStatus.CANCELLED.sql(), Transition.CANCEL.sqlCondition()), orgId, syncId);
     }
 
     /** Conflict counts of one sync by type: {@code [total, unresolved]}. */

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.wooodoo.sync.conflict.ConflictType;
+import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.ApiClient.Answer;
 

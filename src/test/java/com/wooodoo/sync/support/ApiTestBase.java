@@ -3,6 +3,7 @@ package com.wooodoo.sync.support;
 import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.store.ApiTokenStore;
 import com.wooodoo.sync.store.OrganizationStore;
+import com.wooodoo.sync.store.SyncStatus;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,8 +81,9 @@ public abstract class ApiTestBase {
     void cancelWhatThisTestLeftActive() {
         jdbc.update("""
                 UPDATE sync_orchestration
-                   SET status = 'cancelled', paused_from = NULL, updated_at = now(), finished_at = now()
-                 WHERE org_id = ANY (?) AND status IN ('draft', 'queued', 'processing', 'paused')""",
+                   SET status = %s, paused_from = NULL, updated_at = now(), finished_at = now()
+                 WHERE org_id = ANY (?) AND %s""".formatted(SyncStatus.CANCELLED.sql(),
+                        SyncStatus.Transition.CANCEL.sqlCondition()),
                 (Object) organisationsOfThisTest.toArray(String[]::new));
     }
 

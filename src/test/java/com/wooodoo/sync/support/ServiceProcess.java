@@ -198,9 +198,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The test JVM's class path (surefire puts the project's classes and all dependencies on it),
-     * without the test classes: the child runs the service as it is shipped. The project's class
-     * directory is copied once per test JVM, so that a build running meanwhile in the same tree
-     * (which empties {@code target/classes}) cannot pull the classes from under a child.
+     * without the test classes, the sandbox and the tests' logging: the child runs the service as
+     * it is shipped. The project's class directory is copied once per test JVM, so that a build
+     * running meanwhile in the same tree (which empties {@code target/classes}) cannot pull the
+     * classes from under a child.
      */
     static synchronized String serviceClassPath() {
         if (classPath == null) {
@@ -208,6 +209,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> entries = Arrays.stream(testClassPath.split(File.pathSeparator))
                     .filter(e -> !e.isBlank())
                     .filter(e -> !Path.of(e).normalize().endsWith(Path.of("target", "test-classes")))
+                    .filter(e -> !Path.of(e).normalize().endsWith(Path.of("src", "test", "logging")))
                     .map(e -> Path.of(e).normalize().endsWith(Path.of("target", "classes")) ? snapshot(Path.of(e)) : e)
                     .collect(Collectors.toList());
             boolean hasService = entries.stream().anyMatch(e -> Files.exists(Path.of(e, "com", "wooodoo", "sync",

@@ -1,4 +1,4 @@
-package com.wooodoo.sync.conflict;
+package com.wooodoo.sync.store;
 
 import com.wooodoo.sync.connector.FailureKind;
 
