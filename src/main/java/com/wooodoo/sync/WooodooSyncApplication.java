@@ -3,8 +3,10 @@ package com.wooodoo.sync;
 import com.wooodoo.sync.admin.AdminCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class WooodooSyncApplication {
 
     public static void main(String[] args) {

@@ -6,7 +6,6 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.catalina.core.StandardHost;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,10 +18,8 @@ public class ApiWebConfiguration {
 
     @Bean
     public FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(
-            @Value("${wooodoo.api.max-body-bytes:65536}") int maxBodyBytes, ObjectMapper json) {
-        if (maxBodyBytes < 1024) {
-            throw new IllegalArgumentException("wooodoo.api.max-body-bytes must be at least 1024, not " + maxBodyBytes);
-        }
+            ApiProperties properties, ObjectMapper json) {
+        int maxBodyBytes = properties.getMaxBodyBytes();
         FilterRegistrationBean<RequestBodyFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyFilter(maxBodyBytes, json));
         registration.addUrlPatterns("/api/*");

@@ -1,7 +1,6 @@
 package com.wooodoo.sync.api;
 
 import com.wooodoo.sync.store.RateWindowStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,14 +22,9 @@ public class InboundRateLimiter {
     private final int requestsPerMinute;
     private final Clock clock;
 
-    public InboundRateLimiter(RateWindowStore windows,
-                              @Value("${wooodoo.api.rate-limit-per-minute:600}") int requestsPerMinute) {
-        if (requestsPerMinute < 1) {
-            throw new IllegalArgumentException(
-                    "wooodoo.api.rate-limit-per-minute must be at least 1, not " + requestsPerMinute);
-        }
+    public InboundRateLimiter(RateWindowStore windows, ApiProperties properties) {
         this.windows = windows;
-        this.requestsPerMinute = requestsPerMinute;
+        this.requestsPerMinute = properties.getRateLimitPerMinute();
         this.clock = Clock.systemUTC();
     }
 

@@ -4,10 +4,8 @@ import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.pipeline.BatchRecorder;
-import com.wooodoo.sync.pipeline.BatchSteps;
 import com.wooodoo.sync.pipeline.BatchWork;
 import com.wooodoo.sync.pipeline.SyncJob;
-import com.wooodoo.sync.pipeline.SyncRunner;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +32,8 @@ public class ConflictDetection {
     @SuppressWarnings("unchecked")
     public void batchFailed(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        SyncJob job = exchange.getProperty(SyncRunner.JOB, SyncJob.class);
-        BatchWork work = exchange.getProperty(BatchSteps.WORK, BatchWork.class);
+        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
+        BatchWork work = exchange.getProperty(BatchWork.BATCH, BatchWork.class);
         if (job == null || work == null) {
             LOG.error("A batch failed outside of a sync run", failure);
             return;

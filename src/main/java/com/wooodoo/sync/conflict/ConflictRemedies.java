@@ -14,14 +14,14 @@ import com.wooodoo.sync.connector.SystemConnector;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import com.wooodoo.sync.orchestration.SyncConfig;
+import com.wooodoo.sync.outbound.OutboundBudgets;
 import com.wooodoo.sync.orchestration.SyncConfigJson;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
 import com.wooodoo.sync.pipeline.BatchPlanner;
-import com.wooodoo.sync.pipeline.BatchSteps;
+import com.wooodoo.sync.pipeline.SingleRecordSync;
 import com.wooodoo.sync.pipeline.BatchWork;
 import com.wooodoo.sync.pipeline.Checkpoint;
 import com.wooodoo.sync.pipeline.ContentHash;
-import com.wooodoo.sync.pipeline.ExternalCalls;
 import com.wooodoo.sync.pipeline.RecordPlan;
 import com.wooodoo.sync.pipeline.SyncJob;
 import com.wooodoo.sync.store.ConflictRow;
@@ -43,9 +43,9 @@ import java.util.Set;
  * {@code accept} writes the source version stored with the conflict to the target (over the
  * linked or known target record, else over the one with the same natural key, else as a new
  * record); {@code retry} reads the source record again and plans it as the pipeline does. Both
- * write with the pipeline's write ({@link BatchSteps#writeOne}), which syncs referenced records
+ * write with the pipeline's write ({@link SingleRecordSync#write}), which syncs referenced records
  * not synced yet (an order's customer and products) first and records those; every call passes the
- * organisation's throttle and the circuit breaker ({@link ExternalCalls}), as the sync's own calls
+ * organisation's throttle and the circuit breaker (route {@code outboundRequest}), as the sync's own calls
  * do. The resolved record itself is not recorded here: the answer says what happened, and
  * {@link ConflictDesk} records it.
  */
@@ -59,18 +59,18 @@ public class ConflictRemedies {
     private final ConnectorRegistry connectors;
     private final MappingCatalog mappings;
     private final LinkStore links;
-    private final ExternalCalls calls;
-    private final BatchSteps steps;
+    private final OutboundBudgets budgets;
+    private final SingleRecordSync pipeline;
     private final SyncLifecycle lifecycle;
     private final ObjectMapper json;
 
-    public ConflictRemedies(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, ExternalCalls calls,
-                            BatchSteps steps, SyncLifecycle lifecycle, ObjectMapper json) {
+    public ConflictRemedies(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, OutboundBudgets budgets,
+                            SingleRecordSync pipeline, SyncLifecycle lifecycle, ObjectMapper json) {
         this.connectors = connectors;
         this.mappings = mappings;
         this.links = links;
-        this.calls = calls;
-        this.steps = steps;
+        this.budgets = budgets;
+        this.pipeline = pipeline;
         this.lifecycle = lifecycle;
         this.json = json;
     }
@@ -93,6 +93,10 @@ public class ConflictRemedies {
                         e.toString());
             }
             return ResolutionResult.failed(step.name, describe(e), followUp);
+        } finally {
+            if (step.budget != null) {
+                step.budget.close();
+            }
         }
     }
 
@@ -140,8 +144,7 @@ public class ConflictRemedies {
             return null;
         }
         List<String> ids = List.copyOf(candidates);
-        List<SyncRecord> found = calls.call(ctx.job, ctx.job.target(), "read " + ctx.entity + " " + ids + " (resolve-conflict)",
-                () -> target.readByIds(ctx.entity, ids));
+        List<SyncRecord> found = target.readByIds(ctx.entity, ids);
         for (String id : ids) {
             for (SyncRecord record : found) {
                 if (id.equals(record.id())) {
@@ -158,9 +161,7 @@ public class ConflictRemedies {
             return List.of();
         }
         String wanted = BatchPlanner.normalizeKey(key.toString());
-        List<SyncRecord> matches = calls.call(ctx.job, ctx.job.target(),
-                "find " + ctx.entity + " by " + ctx.mapping.naturalKey() + " (resolve-conflict)",
-                () -> target.findByNaturalKeys(ctx.entity, List.of(key.toString())));
+        List<SyncRecord> matches = target.findByNaturalKeys(ctx.entity, List.of(key.toString()));
         return matches.stream().filter(m -> {
             Object k = m.fields().get(ctx.mapping.naturalKey());
             return k != null && BatchPlanner.normalizeKey(k.toString()).equals(wanted);
@@ -198,15 +199,13 @@ public class ConflictRemedies {
         connector(ctx, ctx.job.target(), step);
 
         step.name = "reading the source record again";
-        List<SyncRecord> read = calls.call(ctx.job, ctx.job.source(),
-                "read " + ctx.entity + " " + sourceId + " (resolve-conflict)",
-                () -> source.readByIds(ctx.entity, List.of(sourceId)));
+        List<SyncRecord> read = source.readByIds(ctx.entity, List.of(sourceId));
         SyncRecord record = read.stream().filter(r -> sourceId.equals(r.id())).findFirst()
                 .orElseThrow(() -> new Refusal(ctx.job.source() + " " + ctx.entity + " " + sourceId + " no longer exists", null));
         step.record = record;
 
         step.name = "planning";
-        RecordPlan plan = steps.planOne(ctx.job, ctx.entity, record);
+        RecordPlan plan = pipeline.plan(ctx.job, ctx.entity, record);
         step.target = plan.target();
         return switch (plan.action()) {
             case UNCHANGED -> ResolutionResult.applied("unchanged", plan.targetId(), plan.contentHash(), null);
@@ -234,7 +233,7 @@ public class ConflictRemedies {
         }
         String operation = targetId == null ? "create" : "update";
         step.name = operation + " in " + ctx.job.target();
-        BatchWork work = steps.writeOne(ctx.job, ctx.entity, source, target);
+        BatchWork work = pipeline.write(ctx.job, ctx.entity, source, target);
         if (!work.failed().isEmpty()) {
             BatchWork.Failed failed = work.failed().get(0);
             String reason = Objects.requireNonNullElse(failed.reason(), failed.type().name());
@@ -258,6 +257,7 @@ public class ConflictRemedies {
         String name = "preparing";
         SyncRecord record;
         SyncRecord target;
+        OutboundBudgets.Budget budget;
     }
 
     /**
@@ -285,6 +285,7 @@ public class ConflictRemedies {
         }
         SyncJob job = new SyncJob(conflict.syncId(), conflict.orgId(), source, target, List.of(entity), config, RUNNER,
                 Checkpoint.START, Instant.now());
+        step.budget = budgets.open(conflict.orgId(), config.rateLimit());
         return new Context(job, entity, mapping);
     }
 

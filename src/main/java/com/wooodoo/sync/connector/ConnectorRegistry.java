@@ -1,5 +1,6 @@
 package com.wooodoo.sync.connector;
 
+import com.wooodoo.sync.outbound.OutboundChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import com.wooodoo.sync.connector.odoo.OdooConnector;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The connector of an organisation to an external system, made once from its connection
- * settings and reused (an Odoo connector keeps its authenticated session).
+ * settings and reused (an Odoo connector keeps its authenticated session). Its HTTP requests pass
+ * the organisation's throttle and the connection's circuit breaker (route {@code outboundRequest}).
  */
 @Component
 public class ConnectorRegistry {
@@ -43,13 +45,15 @@ public class ConnectorRegistry {
                 WooCommerceSettings settings = connections.wooCommerce(orgId)
                         .orElseThrow(() -> new ConnectorNotConfiguredException(orgId, system));
                 yield connectors.computeIfAbsent(new Key(orgId, system, settings),
-                        k -> new WooCommerceConnector(settings, mappings, producer, json));
+                        k -> new WooCommerceConnector(settings, mappings, producer,
+                                OutboundChannel.of(orgId, system.id()), json));
             }
             case ODOO -> {
                 OdooSettings settings = connections.odoo(orgId)
                         .orElseThrow(() -> new ConnectorNotConfiguredException(orgId, system));
                 yield connectors.computeIfAbsent(new Key(orgId, system, settings),
-                        k -> new OdooConnector(settings, mappings, producer, json));
+                        k -> new OdooConnector(settings, mappings, producer, OutboundChannel.of(orgId, system.id()),
+                                json));
             }
         };
     }

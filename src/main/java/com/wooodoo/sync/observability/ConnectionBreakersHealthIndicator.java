@@ -2,7 +2,7 @@ package com.wooodoo.sync.observability;
 
 import com.wooodoo.sync.connector.Connections;
 import com.wooodoo.sync.connector.ExternalSystem;
-import com.wooodoo.sync.pipeline.ExternalCalls;
+import com.wooodoo.sync.outbound.OutboundBreakers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.actuate.health.Health;
@@ -38,7 +38,7 @@ public class ConnectionBreakersHealthIndicator implements HealthIndicator {
             Map<String, String> bySystem = new LinkedHashMap<>();
             for (ExternalSystem system : entry.getValue()) {
                 CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(
-                        ExternalCalls.breakerBean(entry.getKey(), system), CircuitBreaker.class);
+                        OutboundBreakers.breakerName(entry.getKey(), system.id()), CircuitBreaker.class);
                 String state = breaker == null ? "NOT_USED_YET" : breaker.getState().name();
                 open += "OPEN".equals(state) ? 1 : 0;
                 bySystem.put(system.id(), state);

@@ -1,7 +1,6 @@
 package com.wooodoo.sync.observability;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Refreshes the gauges read from the database ({@link OperatorGauges}). */
@@ -10,8 +9,8 @@ public class ObservabilityRoutes extends RouteBuilder {
 
     private final long refreshMs;
 
-    public ObservabilityRoutes(@Value("${wooodoo.observability.gauges-refresh-ms:15000}") long refreshMs) {
-        this.refreshMs = refreshMs;
+    public ObservabilityRoutes(ObservabilityProperties properties) {
+        this.refreshMs = properties.getGaugesRefreshMs();
     }
 
     @Override

@@ -1,10 +1,13 @@
 package com.wooodoo.sync.observability;
 
+import com.wooodoo.sync.outbound.OutboundBreakers;
+import com.wooodoo.sync.outbound.OutboundChannel;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -22,7 +25,7 @@ import java.time.Duration;
  * </ul>
  */
 @Component
-public class SyncMetrics {
+public class SyncMetrics implements OutboundBreakers.Listener {
 
     /** What became of the records of a batch. */
     public enum Outcome {
@@ -53,13 +56,23 @@ public class SyncMetrics {
                 .register(registry).record(took);
     }
 
-    public void throttleWait(String orgId, long nanos) {
-        Timer.builder("wooodoo.throttle.wait").description("Time an outbound request waited for the organisation's throttle")
-                .tags("org", orgId).register(registry).record(Duration.ofNanos(nanos));
+    /**
+     * Route step of {@code outboundRequest}, after the throttle: how long the request waited for it
+     * (since the property {@code wooodooThrottleEntered} was set).
+     */
+    public void throttlePassed(Exchange exchange) {
+        java.util.Date entered = exchange.getProperty("wooodooThrottleEntered", java.util.Date.class);
+        String orgId = exchange.getProperty(OutboundChannel.ORGANISATION, String.class);
+        if (entered != null && orgId != null) {
+            Timer.builder("wooodoo.throttle.wait").description("Time an outbound request waited for the organisation's throttle")
+                    .tags("org", orgId).register(registry)
+                    .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - entered.getTime())));
+        }
     }
 
     /** Publishes the state of an organisation's circuit breaker to an external system. */
-    public void breaker(String orgId, String system, CircuitBreaker breaker) {
+    @Override
+    public void created(String orgId, String system, CircuitBreaker breaker) {
         Gauge.builder("wooodoo.circuit.breaker.state", breaker, SyncMetrics::stateCode)
                 .description("Circuit breaker of an organisation's connection: 0 closed, 1 open, 2 half-open, 3 other")
                 .tags("org", orgId, "system", system).register(registry);

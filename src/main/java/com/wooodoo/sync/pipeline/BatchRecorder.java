@@ -53,7 +53,7 @@ public class BatchRecorder {
 
     /** Hands the batch over to be recorded once the batch before it has been; the sync goes on meanwhile. */
     public void record(Exchange exchange) {
-        BatchWork work = exchange.getProperty(BatchSteps.WORK, BatchWork.class);
+        BatchWork work = BatchWork.batchOf(exchange);
         long began = exchange.getClock().getCreated();
         inOrder(work, work.failed(), System.currentTimeMillis() - began);
     }
@@ -62,7 +62,11 @@ public class BatchRecorder {
      * Records the records written because a batch referred to them (an order's customer): their
      * versions and links, not the sync's counters (they are not records of the entity being synced).
      */
-    public void recordReferenced(BatchWork work) {
+    public void recordReferenced(Exchange exchange) {
+        recordReferenced(BatchWork.of(exchange));
+    }
+
+    void recordReferenced(BatchWork work) {
         SyncJob job = work.job();
         String entity = work.entity().id();
         tx.executeWithoutResult(status -> {
@@ -203,7 +207,7 @@ public class BatchRecorder {
         String note = retried.settled()
                 ? "re-read and retried automatically: in step after " + retried.attempts() + " attempts"
                 : "re-read and retried automatically " + retried.attempts() + " times; handed over as "
-                + (retried.attempts() >= BatchSteps.MISMATCH_ATTEMPTS ? "RetryExhausted" : "another conflict");
+                + (retried.attempts() >= MismatchRetry.ATTEMPTS ? "RetryExhausted" : "another conflict");
         return new ConflictRow(UUID.randomUUID(), job.orgId(), job.syncId(), ConflictType.DataMismatch.name(),
                 work.entity().id(), job.source().id(), job.target().id(), source.id(),
                 first.target() == null ? null : first.target().id(), first.reason(), toJson(source.fields()),

@@ -3,12 +3,40 @@ package com.wooodoo.sync.pipeline;
 import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.SyncRecord;
+import org.apache.camel.Exchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What one batch found, decided and did, carried from step to step of the batch route. */
 public final class BatchWork {
+
+    /**
+     * The exchange property with the records the steps work on now: the batch, the records of one
+     * of its DataMismatch retries, or records it refers to (see {@code applyRecords}).
+     */
+    public static final String PROPERTY = "batchWork";
+    /** The exchange property with the batch of a sync's page, from its start to its record. */
+    public static final String BATCH = "syncBatch";
+
+    /** The records the steps of an exchange work on now. */
+    public static BatchWork of(Exchange exchange) {
+        return required(exchange, PROPERTY);
+    }
+
+    /** The batch of a sync's page an exchange carries. */
+    public static BatchWork batchOf(Exchange exchange) {
+        return required(exchange, BATCH);
+    }
+
+    private static BatchWork required(Exchange exchange, String property) {
+        BatchWork work = exchange.getProperty(property, BatchWork.class);
+        if (work == null) {
+            throw new IllegalStateException("the exchange carries no batch (property " + property + ")");
+        }
+        return work;
+    }
 
     /**
      * A record that could not be synced, with the data a person needs to review it.
@@ -49,10 +77,23 @@ public final class BatchWork {
     public record MismatchRetried(Failed first, int attempts, boolean settled) {
     }
 
+    /**
+     * What the target holds for the batch's records, as the look-up found it (see {@link TargetLookup}).
+     *
+     * @param linkBySource   source id → link, for the records synced before (the batch in flight's included)
+     * @param linkedTargets  target id → target record, for those links
+     * @param byNaturalKey   normalized natural key → target records with it, for the unlinked records
+     * @param sourceOfTarget target id → source id, for those target records already linked
+     */
+    public record TargetsFound(Map<String, RecordLink> linkBySource, Map<String, SyncRecord> linkedTargets,
+                               Map<String, List<SyncRecord>> byNaturalKey, Map<String, String> sourceOfTarget) {
+    }
+
     private final SyncJob job;
     private final EntityType entity;
     private final int batchIndex;
     private final List<SyncRecord> records;
+    private TargetsFound found;
     private List<RecordPlan> plans = List.of();
     private final List<Applied> applied = new ArrayList<>();
     private final List<Failed> failed = new ArrayList<>();
@@ -82,6 +123,18 @@ public final class BatchWork {
 
     public List<SyncRecord> records() {
         return records;
+    }
+
+    /** What the look-up found; set before the batch is planned. */
+    public TargetsFound found() {
+        if (found == null) {
+            throw new IllegalStateException("the batch is planned before its targets were looked up");
+        }
+        return found;
+    }
+
+    public void found(TargetsFound value) {
+        found = value;
     }
 
     public List<RecordPlan> plans() {
@@ -143,6 +196,7 @@ public final class BatchWork {
 
     /** Forgets the outcome of an attempt, before the batch is tried again. */
     public void restart() {
+        found = null;
         plans = List.of();
         applied.clear();
         failed.clear();

@@ -15,6 +15,11 @@ import com.wooodoo.sync.connector.SyncRecord;
 public record RecordPlan(SyncRecord source, PlannedAction action, String targetId, String contentHash,
                          ConflictType conflictType, String reason, SyncRecord target) {
 
+    /** Whether the record is to be written: created or updated. */
+    public boolean writes() {
+        return action == PlannedAction.CREATE || action == PlannedAction.UPDATE;
+    }
+
     static RecordPlan create(SyncRecord source, String hash) {
         return new RecordPlan(source, PlannedAction.CREATE, null, hash, null, null, null);
     }

@@ -30,17 +30,28 @@ final class ReferenceTranslator {
         this.targetIds = targetIds;
     }
 
+    /** Whether records of this mapping refer to others (a reference field, or one in its lines). */
+    static boolean hasReferences(EntityMapping mapping) {
+        return mapping.fields().stream().anyMatch(f -> f.references().isPresent()
+                || f.lineFields().stream().anyMatch(l -> l.references().isPresent()));
+    }
+
+    /** The source ids the plans' records refer to, by referenced entity type. */
+    static Map<EntityType, Set<String>> referencedIds(EntityMapping mapping, List<RecordPlan> plans) {
+        Map<EntityType, Set<String>> wanted = new HashMap<>();
+        for (RecordPlan plan : plans) {
+            collect(mapping.fields(), plan.source().fields(), wanted);
+        }
+        return wanted;
+    }
+
     /**
      * Adds the plans whose references all resolve, rewritten, to {@code resolved}; returns the
      * others with the reason.
      */
     Map<RecordPlan, String> translate(List<RecordPlan> plans, List<RecordPlan> resolved) {
-        Map<EntityType, Set<String>> wanted = new HashMap<>();
-        for (RecordPlan plan : plans) {
-            collect(mapping.fields(), plan.source().fields(), wanted);
-        }
         Map<EntityType, Map<String, String>> known = new HashMap<>();
-        wanted.forEach((entity, ids) -> known.put(entity, targetIds.apply(entity, ids)));
+        referencedIds(mapping, plans).forEach((entity, ids) -> known.put(entity, targetIds.apply(entity, ids)));
 
         Map<RecordPlan, String> missing = new LinkedHashMap<>();
         for (RecordPlan plan : plans) {

@@ -2,6 +2,7 @@ package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.Connections;
+import com.wooodoo.sync.outbound.OutboundBreakers;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
@@ -29,7 +30,7 @@ public class RetryPolicy {
 
     public boolean shouldRetry(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        SyncJob job = exchange.getProperty(SyncRunner.JOB, SyncJob.class);
+        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
         if (job == null || failure == null) {
             return false;
         }
@@ -65,7 +66,7 @@ public class RetryPolicy {
     private void planDelay(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ConnectorException connector = connectorFailure(failure);
-        BatchWork work = exchange.getProperty(BatchSteps.WORK, BatchWork.class);
+        BatchWork work = exchange.getProperty(BatchWork.BATCH, BatchWork.class);
         if (connector == null || work == null) {
             return;
         }
@@ -85,7 +86,7 @@ public class RetryPolicy {
 
     private static boolean breakerNotClosed(Exchange exchange, SyncJob job, ConnectorException failure) {
         CircuitBreaker breaker = exchange.getContext().getRegistry().lookupByNameAndType(
-                ExternalCalls.breakerBean(job.orgId(), failure.system()), CircuitBreaker.class);
+                OutboundBreakers.breakerName(job.orgId(), failure.system().id()), CircuitBreaker.class);
         return breaker != null && breaker.getState() != CircuitBreaker.State.CLOSED;
     }
 

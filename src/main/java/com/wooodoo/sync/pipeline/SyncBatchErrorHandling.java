@@ -1,7 +1,6 @@
 package com.wooodoo.sync.pipeline;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +14,8 @@ public class SyncBatchErrorHandling extends RouteConfigurationBuilder {
 
     private final long firstDelayMs;
 
-    public SyncBatchErrorHandling(@Value("${wooodoo.pipeline.first-retry-delay-ms:1000}") long firstDelayMs) {
-        this.firstDelayMs = firstDelayMs;
+    public SyncBatchErrorHandling(PipelineProperties properties) {
+        this.firstDelayMs = properties.getFirstRetryDelayMs();
     }
 
     @Override

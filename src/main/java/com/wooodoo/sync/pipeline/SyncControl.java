@@ -1,7 +1,6 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.store.SyncClaimStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,10 +12,9 @@ public class SyncControl {
     private final SyncClaimStore claims;
     private final Duration lease;
 
-    public SyncControl(SyncClaimStore claims,
-                       @Value("${wooodoo.pipeline.lease-ms:60000}") long leaseMs) {
+    public SyncControl(SyncClaimStore claims, PipelineProperties properties) {
         this.claims = claims;
-        this.lease = Duration.ofMillis(leaseMs);
+        this.lease = Duration.ofMillis(properties.getLeaseMs());
     }
 
     /**

@@ -3,6 +3,7 @@ package com.wooodoo.sync.pipeline;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.orchestration.SyncConfig;
+import org.apache.camel.Exchange;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,18 @@ import java.util.UUID;
  */
 public final class SyncJob {
 
+    /** The exchange property that carries the job through the sync routes. */
+    public static final String PROPERTY = "syncJob";
+
+    /** The job an exchange of the sync routes carries. */
+    public static SyncJob of(Exchange exchange) {
+        SyncJob job = exchange.getProperty(PROPERTY, SyncJob.class);
+        if (job == null) {
+            throw new IllegalStateException("the exchange carries no sync job (property " + PROPERTY + ")");
+        }
+        return job;
+    }
+
     private final UUID syncId;
     private final String orgId;
     private final ExternalSystem source;
@@ -24,6 +37,7 @@ public final class SyncJob {
     private final Instant runStartedAt;
     private volatile Checkpoint checkpoint;
     private volatile String failure;
+    private volatile boolean stopped;
     private volatile List<com.wooodoo.sync.connector.SyncRecord> page;
     private volatile LookAhead lookAhead;
     private volatile PageReadAhead.Pending nextPage;
@@ -105,6 +119,25 @@ public final class SyncJob {
     /** The read of the page after the one in progress, when one was started. */
     void nextPageAhead(PageReadAhead.Pending pending) {
         this.nextPage = pending;
+    }
+
+    /** The read started ahead for the next page, or null. */
+    PageReadAhead.Pending nextPageAhead() {
+        return nextPage;
+    }
+
+    /** Whether the run goes on to another page: pages of its entity types are left, and it was not stopped. */
+    public boolean goesOn() {
+        return !stopped && checkpoint.entityIndex() < entityTypes.size();
+    }
+
+    /** The run stops here: paused, cancelled, taken over or failed. */
+    void stop() {
+        stopped = true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
     }
 
     /**

@@ -13,7 +13,6 @@ import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -52,9 +51,8 @@ public class ScheduleCatalog implements SmartInitializingSingleton {
     private final Connections connections;
     private volatile Map<String, Schedule> schedules = Map.of();
 
-    public ScheduleCatalog(@Value("${wooodoo.schedules-file:config/schedules.yaml}") String file,
-                           StartRequests startRequests, Connections connections) {
-        this.file = Path.of(file);
+    public ScheduleCatalog(ScheduleProperties properties, StartRequests startRequests, Connections connections) {
+        this.file = Path.of(properties.getSchedulesFile());
         this.startRequests = startRequests;
         this.connections = connections;
     }

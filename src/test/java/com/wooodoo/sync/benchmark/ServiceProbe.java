@@ -250,6 +250,11 @@ final class ServiceProbe {
         return thread;
     }
 
+    /** The pipeline's step classes: a stack sample is counted to the innermost of them. */
+    private static final java.util.Set<String> STEPS = java.util.Set.of("TargetLookup", "RecordPlanning",
+            "ReferencedRecords", "BatchWriter", "ReadBack", "MismatchRetry", "BatchRecorder", "BatchStart", "PageReader",
+            "PageEnd", "RunStart", "RunEnd", "SyncRunner");
+
     private static void classify(ThreadInfo info, StackSamples samples) {
         StackTraceElement[] stack = info.getStackTrace();
         if (stack.length == 0 || isIdle(stack)) {
@@ -258,8 +263,7 @@ final class ServiceProbe {
         String step = "other";
         for (StackTraceElement frame : stack) {
             String simple = simpleName(frame.getClassName());
-            if (frame.getClassName().startsWith("com.wooodoo.sync.pipeline.") && (simple.startsWith("BatchSteps")
-                    || simple.startsWith("BatchRecorder") || simple.startsWith("SyncRunner"))
+            if (frame.getClassName().startsWith("com.wooodoo.sync.pipeline.") && STEPS.contains(simple)
                     || frame.getClassName().startsWith("com.wooodoo.sync.conflict.")) {
                 step = stepName(simple, frame.getMethodName());
                 break;

@@ -68,6 +68,9 @@ import java.util.regex.Pattern;
  */
 public final class SyncBenchmark {
 
+    /** The service's settings in the benchmark (its own configuration, beside config/application.yaml). */
+    static final String SERVICE_SETTINGS = "src/test/resources/benchmark/service.yaml";
+
     private static final String WOO_KEY = "ck_bench";
     private static final String WOO_SECRET = "cs_bench";
     private static final String ODOO_DB = "bench";
@@ -581,10 +584,7 @@ public final class SyncBenchmark {
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestDatabase.USER,
                 "--spring.datasource.password=" + TestDatabase.PASSWORD,
-                "--wooodoo.pipeline.poll-ms=100",
-                "--wooodoo.pipeline.rate-limit-lifted=true",
-                "--wooodoo.api.rate-limit-per-minute=100000000",
-                "--management.endpoints.web.exposure.include=health,info,prometheus,metrics",
+                "--spring.config.additional-location=file:" + SERVICE_SETTINGS,
                 "--spring.main.banner-mode=off"));
         for (String org : orgs) {
             String at = "--wooodoo.organizations." + org;
@@ -653,7 +653,7 @@ public final class SyncBenchmark {
         machine(md);
         md.append("Command: `").append(command()).append("`\n\n");
         md.append("The service runs in a JVM of its own (`-Xmx512m -XX:+UseG1GC`, C2 on) with the outbound rate limit ")
-                .append("lifted (`rate-limit-lifted`: no throttle) and `interBatchDelayMs: 0`, batch size ").append(batchSize)
+                .append("lifted (`" + SERVICE_SETTINGS + "`: the organisation's throttle never waits) and `interBatchDelayMs: 0`, batch size ").append(batchSize)
                 .append(" (pages of 100); both simulators run in the benchmark's JVM (`-XX:+UseParallelGC`) on loopback, the latency is added by ")
                 .append("the simulators to every call. A warm-up runs first and is not reported: rounds of the floor and a ")
                 .append("first and a second sync of ")

@@ -68,7 +68,7 @@ class ConsoleBrowserTest {
         odoo = new OdooSimulator(0, 11, "test", "admin", "odoo-password", "odoo-api-key").start();
         database = OwnDatabase.create("console_" + RUN);
         List<String> args = database.serviceArguments();
-        args.addAll(List.of("--wooodoo.pipeline.poll-ms=100", "--wooodoo.pipeline.rate-limit-override=100000",
+        args.addAll(List.of("--wooodoo.pipeline.poll-ms=100", "--wooodoo.outbound.requests-per-minute-override=100000",
                 "--wooodoo.api.rate-limit-per-minute=" + RATE_LIMIT));
         args.addAll(OwnDatabase.organisationArguments(ORG, woo.baseUrl(), odoo.baseUrl()));
         service = ServiceProcess.start("console", LOGS.resolve("service-" + RUN + ".log"), args)

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
         "wooodoo.demo.token-file=target/demo-token-test",
         "wooodoo.schedules-file=config/schedules.yaml", // the demo schedule names the organisation demo
         "wooodoo.pipeline.poll-ms=100",
-        "wooodoo.pipeline.rate-limit-override=100000",
+        "wooodoo.outbound.requests-per-minute-override=100000",
         ApiTestBase.OWN_SCHEDULER,
         TestPools.MIN_IDLE,
         TestPools.IDLE_TIMEOUT,

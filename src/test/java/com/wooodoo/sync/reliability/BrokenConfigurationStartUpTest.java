@@ -46,7 +46,7 @@ class BrokenConfigurationStartUpTest {
                       steps:
                         - lgo: "a misspelt step"
                 """);
-        String log = failedStartUp("bad-route", List.of("--camel.main.routes-include-pattern=classpath:camel/*.yaml,"
+        String log = failedStartUp("bad-route", List.of("--camel.main.routes-include-pattern="
                 + "file:routes/*.yaml,file:" + routes.getParent() + "/*.yaml"));
         assertThat(log).contains(routes + ":6: /0/route/from/steps/0");
     }

@@ -132,7 +132,7 @@ class ClusteredSchedulesTest {
     private static ServiceProcess startService(String name, Path schedules) {
         List<String> args = database.serviceArguments();
         args.addAll(List.of("--wooodoo.schedules-file=" + schedules, "--wooodoo.pipeline.poll-ms=200",
-                "--wooodoo.pipeline.rate-limit-override=100000"));
+                "--wooodoo.outbound.requests-per-minute-override=100000"));
         args.addAll(OwnDatabase.organisationArguments(ORG, woo.baseUrl(), odoo.baseUrl()));
         ServiceProcess process = ServiceProcess.start(name, LOGS.resolve("cluster-" + RUN + "-" + name + ".log"), args);
         started.add(process);

@@ -347,9 +347,9 @@ class CrashRecoveryTest {
                 "--spring.datasource.password=" + TestDatabase.PASSWORD,
                 "--wooodoo.pipeline.poll-ms=100",
                 "--wooodoo.pipeline.lease-ms=3000",
-                "--wooodoo.pipeline.rate-limit-override=100000",
+                "--wooodoo.outbound.requests-per-minute-override=100000",
                 "--wooodoo.pipeline.first-retry-delay-ms=20",
-                "--wooodoo.pipeline.breaker-open-ms=500",
+                "--wooodoo.outbound.breaker.open-ms=500",
                 "--spring.main.banner-mode=off"));
         for (String org : ORGS) {
             String at = "--wooodoo.organizations." + org;

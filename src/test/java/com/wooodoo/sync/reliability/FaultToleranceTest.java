@@ -2,6 +2,7 @@ package com.wooodoo.sync.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.outbound.OutboundBreakers;
 import com.wooodoo.sync.sandbox.Faults;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.SandboxTestBase;
@@ -181,7 +182,7 @@ class FaultToleranceTest extends SandboxTestBase {
 
         ResilienceProcessor breaker = odooBreaker().orElseThrow();
         long openMillis = breaker.getCircuitBreaker().getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
-        assertThat(openMillis).as("how long Odoo's breaker stays open (wooodoo.pipeline.breaker-open-ms=500)").isEqualTo(500);
+        assertThat(openMillis).as("how long Odoo's breaker stays open (wooodoo.outbound.breaker.open-ms=500)").isEqualTo(500);
     }
 
     @Test
@@ -284,7 +285,7 @@ class FaultToleranceTest extends SandboxTestBase {
 
     /** The circuit breaker of this organisation's Odoo connection, once the first call made it. */
     private Optional<ResilienceProcessor> odooBreaker() {
-        Route route = camel.getRoute("externalCallBreaker-" + orgId + "-odoo");
+        Route route = camel.getRoute(OutboundBreakers.routeId(orgId, "odoo"));
         if (route == null) {
             return Optional.empty();
         }

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * organisation: with the override of the other sandbox tests switched off, a sync that needs
  * 40 requests at 30 a minute sends no more than 30 in any minute, and goes on afterwards.
  */
-@TestPropertySource(properties = "wooodoo.pipeline.rate-limit-override=0")
+@TestPropertySource(properties = "wooodoo.outbound.requests-per-minute-override=0")
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class OutboundThrottleTest extends SandboxTestBase {
 

@@ -121,7 +121,7 @@ class TwoInstancesManySyncsTest {
     private static ServiceProcess start(String name, List<Org> orgs) {
         List<String> args = database.serviceArguments();
         args.addAll(List.of("--wooodoo.pipeline.poll-ms=100", "--wooodoo.pipeline.workers=3",
-                "--wooodoo.pipeline.rate-limit-override=100000"));
+                "--wooodoo.outbound.requests-per-minute-override=100000"));
         orgs.forEach(org -> args.addAll(OwnDatabase.organisationArguments(org.id(), org.woo().baseUrl(), org.odoo().baseUrl())));
         ServiceProcess process = ServiceProcess.start(name,
                 java.nio.file.Path.of("target", "reliability", "two-" + RUN + "-" + name + ".log"), args);

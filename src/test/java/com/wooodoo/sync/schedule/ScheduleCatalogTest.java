@@ -109,7 +109,7 @@ class ScheduleCatalogTest {
 
     @Test
     void noFileMeansNoSchedules() {
-        ScheduleCatalog catalog = new ScheduleCatalog(dir.resolve("absent.yaml").toString(),
+        ScheduleCatalog catalog = new ScheduleCatalog(file(dir.resolve("absent.yaml").toString()),
                 new StartRequests(new ObjectMapper()), connections);
         catalog.afterSingletonsInstantiated();
         assertThat(catalog.all()).isEmpty();
@@ -122,7 +122,7 @@ class ScheduleCatalogTest {
         withDemo.register("demo", new OdooSettings(URI.create("http://127.0.0.1:2"), OdooSettings.Protocol.JSONRPC, "d",
                 "admin", "secret", timeouts()));
         for (String shipped : new String[] {"config/schedules.yaml", "config/schedules-demo.yaml"}) {
-            ScheduleCatalog catalog = new ScheduleCatalog(shipped, new StartRequests(new ObjectMapper()), withDemo);
+            ScheduleCatalog catalog = new ScheduleCatalog(file(shipped), new StartRequests(new ObjectMapper()), withDemo);
             catalog.afterSingletonsInstantiated();
         }
     }
@@ -130,7 +130,7 @@ class ScheduleCatalogTest {
     private ScheduleCatalog catalog(String yaml) throws IOException {
         Path file = dir.resolve("schedules.yaml");
         Files.writeString(file, yaml);
-        return new ScheduleCatalog(file.toString(), new StartRequests(new ObjectMapper()), connections);
+        return new ScheduleCatalog(file(file.toString()), new StartRequests(new ObjectMapper()), connections);
     }
 
     private static Connections acmeConnected() {
@@ -143,5 +143,11 @@ class ScheduleCatalogTest {
 
     private static HttpTimeouts timeouts() {
         return new HttpTimeouts(1_000, 1_000);
+    }
+
+    private static ScheduleProperties file(String path) {
+        ScheduleProperties properties = new ScheduleProperties();
+        properties.setSchedulesFile(path);
+        return properties;
     }
 }

@@ -26,8 +26,8 @@ import java.time.Duration;
         "wooodoo.pipeline.enabled=true",
         "wooodoo.pipeline.poll-ms=100",
         "wooodoo.pipeline.first-retry-delay-ms=20",
-        "wooodoo.pipeline.rate-limit-override=100000",
-        "wooodoo.pipeline.breaker-open-ms=500",
+        "wooodoo.outbound.requests-per-minute-override=100000",
+        "wooodoo.outbound.breaker.open-ms=500",
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its runner must not claim other tests' syncs
 public abstract class SandboxTestBase extends ApiTestBase {

@@ -4,7 +4,6 @@ import com.wooodoo.sync.connector.EntityType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ public class MappingCatalog {
     private final Map<EntityType, EntityMapping> mappings;
 
     @Autowired
-    public MappingCatalog(@Value("${wooodoo.mappings-dir:config/mappings}") String dir) {
-        this(MappingLoader.loadAll(Path.of(dir)));
-        LOG.info("Field mappings read from {}: {}", Path.of(dir).toAbsolutePath(), mappings.keySet());
+    public MappingCatalog(MappingProperties properties) {
+        this(MappingLoader.loadAll(Path.of(properties.getMappingsDir())));
+        LOG.info("Field mappings read from {}: {}", Path.of(properties.getMappingsDir()).toAbsolutePath(), mappings.keySet());
     }
 
     public MappingCatalog(Map<EntityType, EntityMapping> mappings) {

@@ -1,5 +1,6 @@
 package com.wooodoo.sync.connector.odoo;
 
+import com.wooodoo.sync.outbound.OutboundChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.ExternalSystem;
@@ -31,10 +32,17 @@ public class OdooConnector implements SystemConnector {
     private final OdooWriter writer;
     private final OdooHttp http;
 
+    /** A connector whose requests go straight to Odoo (no throttle, no breaker): for its own tests. */
     public OdooConnector(OdooSettings settings, MappingCatalog mappings, ProducerTemplate producer, ObjectMapper json) {
+        this(settings, mappings, producer, OutboundChannel.straight(), json);
+    }
+
+    /** A connector whose requests take {@code channel} (the service's: the organisation's throttle and breaker). */
+    public OdooConnector(OdooSettings settings, MappingCatalog mappings, ProducerTemplate producer, OutboundChannel channel,
+                         ObjectMapper json) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(mappings, "mappings");
-        this.http = new OdooHttp(producer, settings.url(), settings.timeouts());
+        this.http = new OdooHttp(producer, channel, settings.url(), settings.timeouts());
         OdooFailures failures = new OdooFailures(settings.secret());
         OdooApi api = switch (settings.protocol()) {
             case JSONRPC -> new JsonRpcApi(http, json, settings, failures);

@@ -1,10 +1,10 @@
 package com.wooodoo.sync.connector.odoo;
 
+import com.wooodoo.sync.outbound.OutboundChannel;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.HttpTimeouts;
-import com.wooodoo.sync.connector.OutboundPermits;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * POSTs to one Odoo through Camel's {@code http} component. All calls of a connector go to one
+ * POSTs to one Odoo through Camel's {@code http} component, sent by the connector's
+ * {@link OutboundChannel} (the organisation's throttle and breaker). All calls of a connector go to one
  * endpoint (the Odoo base URL; the API path travels in {@code CamelHttpPath}), so they share that
  * endpoint's pooled client. Failures to get an answer at all (refused, timed out, reset) are
  * {@link FailureKind#TRANSIENT}; every HTTP answer, error statuses included, is returned as it is.
@@ -27,10 +28,15 @@ import java.util.Optional;
 final class OdooHttp {
 
     private final ProducerTemplate producer;
+    private final OutboundChannel channel;
     private final String endpointUri;
     private final String host;
 
     OdooHttp(ProducerTemplate producer, URI url, HttpTimeouts timeouts) {
+        this(producer, OutboundChannel.straight(), url, timeouts);
+    }
+
+    OdooHttp(ProducerTemplate producer, OutboundChannel channel, URI url, HttpTimeouts timeouts) {
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("The Odoo URL must not contain credentials; they belong in the settings");
         }
@@ -39,6 +45,7 @@ final class OdooHttp {
         }
         String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
         this.producer = producer;
+        this.channel = channel;
         this.host = url.getHost();
         this.endpointUri = url.getScheme() + "://" + url.getRawAuthority() + path
                 + "?throwExceptionOnFailure=false"
@@ -54,8 +61,7 @@ final class OdooHttp {
     }
 
     HttpReply post(String path, Map<String, String> headers, byte[] body) {
-        OutboundPermits.acquire();
-        Exchange exchange = producer.send(endpointUri, ex -> {
+        Exchange exchange = channel.send(producer, endpointUri, ex -> {
             ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
             ex.getIn().setHeader(Exchange.HTTP_PATH, path);
             headers.forEach(ex.getIn()::setHeader);

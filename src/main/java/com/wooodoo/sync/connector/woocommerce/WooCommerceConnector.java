@@ -1,5 +1,6 @@
 package com.wooodoo.sync.connector.woocommerce;
 
+import com.wooodoo.sync.outbound.OutboundChannel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -75,15 +76,27 @@ public class WooCommerceConnector implements SystemConnector {
     private final WooBatchWriter writer;
     private final CustomerEmailIndex emailIndex;
 
+    /** A connector whose requests go straight to the shop (no throttle, no breaker): for its own tests. */
     public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
                                 ObjectMapper json) {
-        this(settings, mappings, producer, json, Clock.systemUTC(), EMAIL_INDEX_MAX_AGE);
+        this(settings, mappings, producer, OutboundChannel.straight(), json, Clock.systemUTC(), EMAIL_INDEX_MAX_AGE);
+    }
+
+    /** A connector whose requests take {@code channel} (the service's: the organisation's throttle and breaker). */
+    public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
+                                OutboundChannel channel, ObjectMapper json) {
+        this(settings, mappings, producer, channel, json, Clock.systemUTC(), EMAIL_INDEX_MAX_AGE);
     }
 
     public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
                                 ObjectMapper json, Clock clock, Duration emailIndexMaxAge) {
+        this(settings, mappings, producer, OutboundChannel.straight(), json, clock, emailIndexMaxAge);
+    }
+
+    private WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
+                                 OutboundChannel channel, ObjectMapper json, Clock clock, Duration emailIndexMaxAge) {
         this.mappings = mappings;
-        this.http = new WooCommerceHttp(settings, producer, json, clock);
+        this.http = new WooCommerceHttp(settings, producer, channel, json, clock);
         this.writer = new WooBatchWriter(http);
         this.emailIndex = new CustomerEmailIndex(clock, emailIndexMaxAge);
     }

@@ -1,12 +1,11 @@
 package com.wooodoo.sync.connector.woocommerce;
 
+import com.wooodoo.sync.outbound.OutboundChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.connector.ConnectorException;
-import com.wooodoo.sync.connector.OutboundPermits;
 import com.wooodoo.sync.connector.WooCommerceSettings;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -23,7 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The calls to one shop's REST API, made through Camel's {@code http} component. One endpoint per
+ * The calls to one shop's REST API, made through Camel's {@code http} component and sent by the
+ * connector's {@link OutboundChannel} (the organisation's throttle and breaker). One endpoint per
  * shop (base URL and timeouts in its URI) gives one pooled HTTP client for all calls; path, query
  * and method travel in the {@code CamelHttp*} headers of each exchange. The consumer key and
  * secret are sent only as an {@code Authorization: Basic} header (WooCommerce's authentication
@@ -36,15 +36,17 @@ final class WooCommerceHttp {
     private static final int POOL_SIZE = 20;
 
     private final ProducerTemplate producer;
+    private final OutboundChannel channel;
     private final ObjectMapper json;
     private final WooErrors errors;
     private final String endpointUri;
     private final String authorization;
     private final int readTimeoutMs;
-    private volatile Endpoint endpoint;
 
-    WooCommerceHttp(WooCommerceSettings settings, ProducerTemplate producer, ObjectMapper json, Clock clock) {
+    WooCommerceHttp(WooCommerceSettings settings, ProducerTemplate producer, OutboundChannel channel, ObjectMapper json,
+                    Clock clock) {
         this.producer = producer;
+        this.channel = channel;
         this.json = json;
         this.errors = new WooErrors(clock, List.of(settings.consumerKey(), settings.consumerSecret()));
         this.endpointUri = endpointUri(settings);
@@ -71,9 +73,8 @@ final class WooCommerceHttp {
 
     private WooResponse call(String method, String resourcePath, String query, byte[] body) {
         String call = method + " " + resourcePath;
-        OutboundPermits.acquire();
         long started = System.nanoTime();
-        Exchange exchange = producer.send(endpoint(), ex -> {
+        Exchange exchange = channel.send(producer, endpointUri, ex -> {
             Message in = ex.getIn();
             // only these headers become the request's: nothing of an earlier exchange may leak into it
             in.removeHeaders("*");
@@ -121,15 +122,6 @@ final class WooCommerceHttp {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private Endpoint endpoint() {
-        Endpoint resolved = endpoint;
-        if (resolved == null) {
-            resolved = producer.getCamelContext().getEndpoint(endpointUri);
-            endpoint = resolved;
-        }
-        return resolved;
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -1,4 +1,4 @@
-package com.wooodoo.sync.routes;
+package com.wooodoo.sync.routefiles;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,7 @@ class RouteFilesSchemaTest {
     @Test
     void theStartUpCheckRefusesABrokenFileAmongTheIncludedOnes() throws IOException {
         write("- route:\n    id: x\n    from:\n      uri: direct:x\n      steps:\n        - notAStep: {}\n");
-        RouteFilesCheck check = new RouteFilesCheck("classpath:camel/*.yaml,file:routes/*.yaml,file:" + dir + "/*.yaml");
+        RouteFilesCheck check = new RouteFilesCheck("file:routes/*.yaml,file:" + dir + "/*.yaml");
         assertThat(check.files()).hasSizeGreaterThanOrEqualTo(4);
         assertThatThrownBy(check::afterPropertiesSet).hasMessageContaining(dir.resolve("broken.camel.yaml") + ":6:");
     }

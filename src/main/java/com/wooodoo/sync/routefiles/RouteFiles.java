@@ -1,4 +1,4 @@
-package com.wooodoo.sync.routes;
+package com.wooodoo.sync.routefiles;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;

@@ -1,4 +1,4 @@
-package com.wooodoo.sync.routes;
+package com.wooodoo.sync.routefiles;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.wooodoo.sync.routes;
+package com.wooodoo.sync.routefiles;
 
 import com.wooodoo.sync.support.ServiceProcess;
 import com.wooodoo.sync.support.TestDatabase;
@@ -53,7 +53,7 @@ class RouteReloadTest {
                 "--spring.datasource.password=" + TestDatabase.PASSWORD,
                 "--wooodoo.pipeline.enabled=false",
                 "--spring.main.banner-mode=off",
-                "--camel.main.routes-include-pattern=classpath:camel/*.yaml,file:" + routes + "/*.yaml",
+                "--camel.main.routes-include-pattern=file:" + routes + "/*.yaml",
                 "--camel.main.routes-reload-enabled=true",
                 "--camel.main.routes-reload-directory=" + routes,
                 "--camel.main.routes-reload-pattern=*.yaml")).awaitReady(Duration.ofSeconds(120));

@@ -1,0 +1,84 @@
+package com.wooodoo.sync.outbound;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * How a connector's HTTP requests leave the service. In the service every request of an
+ * organisation's connection goes to the route {@code outboundRequest}
+ * ({@code routes/outbound-request.camel.yaml}): the organisation's throttle, then the circuit
+ * breaker of its connection to that system, then the system's HTTP endpoint. A connector's own
+ * tests send straight to the endpoint. Either way the caller gets the HTTP answer as the endpoint
+ * gave it (error statuses included), or the failure to get one; a refusal of an open breaker is
+ * thrown as {@link CallNotPermittedException}.
+ */
+public final class OutboundChannel {
+
+    /** The route every request of the service passes. */
+    public static final String ROUTE = "direct:outboundRequest";
+    /** Exchange properties read by the route (properties, so that they never become HTTP headers). */
+    public static final String ORGANISATION = "wooodooOrganisation";
+    /** The connection, {@code <organisation>-<system>}: which circuit breaker the request passes. */
+    public static final String CONNECTION = "wooodooConnection";
+    public static final String ENDPOINT = "wooodooEndpoint";
+
+    private final String orgId;
+    private final String system;
+
+    private OutboundChannel(String orgId, String system) {
+        this.orgId = orgId;
+        this.system = system;
+    }
+
+    /** Through the outbound route, for an organisation's connection to a system ("woocommerce", "odoo"). */
+    public static OutboundChannel of(String orgId, String system) {
+        return new OutboundChannel(orgId, system);
+    }
+
+    /** Straight to the endpoint: no throttle, no circuit breaker (a connector's own tests). */
+    public static OutboundChannel straight() {
+        return new OutboundChannel(null, null);
+    }
+
+    /** Sends one request, made by {@code request}, to the HTTP endpoint; answers the exchange with the answer or the failure. */
+    public Exchange send(ProducerTemplate producer, String endpointUri, Processor request) {
+        if (orgId == null) {
+            return producer.send(endpointUri, request);
+        }
+        Exchange done = producer.send(ROUTE, exchange -> {
+            exchange.setProperty(ORGANISATION, orgId);
+            exchange.setProperty(CONNECTION, OutboundBreakers.connection(orgId, system));
+            exchange.setProperty(ENDPOINT, endpointUri);
+            request.process(exchange);
+        });
+        Exception failure = done.getException();
+        if (failure instanceof TransientAnswerException answered) {
+            // counted by the breaker as a failure; the caller reads it as the answer it is
+            done.setException(null);
+            answered.restoreInto(done.getMessage());
+        } else if (causedByOpenBreaker(failure)) {
+            throw openBreaker(failure);
+        }
+        return done;
+    }
+
+    private static boolean causedByOpenBreaker(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CallNotPermittedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CallNotPermittedException openBreaker(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CallNotPermittedException refused) {
+                return refused;
+            }
+        }
+        throw new IllegalStateException(failure);
+    }
+}

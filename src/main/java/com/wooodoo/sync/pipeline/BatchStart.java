@@ -1,0 +1,84 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.connector.SyncRecord;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The first steps of a page and of each of its batches: the page cut into batches of the sync's
+ * batch size, the batch made from its part of the page (unless it was done before a restart, or
+ * the sync was paused, cancelled or failed meanwhile), and each attempt at the batch begun afresh.
+ */
+@Component("batchStart")
+public class BatchStart {
+
+    private final SyncControl control;
+
+    public BatchStart(SyncControl control) {
+        this.control = control;
+    }
+
+    /** The page's batches, cut lazily (the split's expression: the batch size is the sync's own). */
+    @SuppressWarnings("unchecked")
+    public Iterator<List<SyncRecord>> batches(Exchange exchange) {
+        List<SyncRecord> page = exchange.getIn().getBody(List.class);
+        SyncJob job = SyncJob.of(exchange);
+        job.pageInProgress(page);
+        int size = job.config().batchSize();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < page.size();
+            }
+
+            @Override
+            public List<SyncRecord> next() {
+                List<SyncRecord> batch = page.subList(next, Math.min(page.size(), next + size));
+                next += size;
+                return batch;
+            }
+        };
+    }
+
+    /** Sets {@link BatchWork#BATCH} from the split part, or leaves it unset when the batch is to be skipped. */
+    @SuppressWarnings("unchecked")
+    public void begin(Exchange exchange) {
+        SyncJob job = SyncJob.of(exchange);
+        int index = exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
+        exchange.removeProperty(BatchWork.BATCH);
+        if (index < job.checkpoint().batch() || !control.mayContinue(job)) {
+            return; // done before a restart, or the sync was paused, cancelled or failed meanwhile
+        }
+        List<SyncRecord> records = exchange.getIn().getBody(List.class);
+        exchange.setProperty(BatchWork.BATCH, new BatchWork(job, job.currentEntity(), index, records));
+    }
+
+    /**
+     * An attempt at the batch, the first or one after a failure: it waits as long as the retry
+     * policy asked (see {@link BatchWork#settleBeforeReplanning}), forgets what an earlier attempt
+     * found and did, and is the records the next steps work on.
+     */
+    public void attempt(Exchange exchange) {
+        BatchWork batch = BatchWork.batchOf(exchange);
+        settle(batch.takeSettleMs());
+        batch.restart();
+        exchange.setProperty(BatchWork.PROPERTY, batch);
+    }
+
+    static void settle(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the target to settle", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.connector.ConnectorRegistry;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.RecordPage;
+import com.wooodoo.sync.connector.SystemConnector;
+import com.wooodoo.sync.orchestration.SyncMode;
+import com.wooodoo.sync.store.SyncProgressStore;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Step "read a page" of a run: the source page at the checkpoint (pages of {@value #PAGE_SIZE}),
+ * taken from the read made ahead while the page before was synced, and the read of the page after
+ * it started. An incremental sync reads only what changed since the entity's mark. A sync that
+ * was paused, cancelled or taken over meanwhile stops here.
+ */
+@Component("pageReader")
+public class PageReader {
+
+    static final int PAGE_SIZE = 100;
+
+    private final ConnectorRegistry connectors;
+    private final SyncProgressStore progress;
+    private final PageReadAhead readAhead;
+    private final SyncControl control;
+
+    public PageReader(ConnectorRegistry connectors, SyncProgressStore progress, PageReadAhead readAhead, SyncControl control) {
+        this.connectors = connectors;
+        this.progress = progress;
+        this.readAhead = readAhead;
+        this.control = control;
+    }
+
+    /** The page's records become the body; or the job stops. */
+    public void read(Exchange exchange) {
+        SyncJob job = SyncJob.of(exchange);
+        if (!control.mayContinue(job)) {
+            job.stop();
+            return;
+        }
+        SystemConnector source = connectors.connector(job.orgId(), job.source());
+        EntityType entity = job.currentEntity();
+        Optional<Instant> since = since(job, source, entity);
+        Checkpoint at = job.checkpoint();
+        RecordPage page = readAhead.take(job.nextPageAhead(), entity, at.page(),
+                () -> source.readPage(entity, at.page(), PAGE_SIZE, since));
+        job.nextPageAhead(page.isLast() || page.records().isEmpty() ? null
+                : readAhead.start(entity, at.page() + 1, () -> source.readPage(entity, at.page() + 1, PAGE_SIZE, since)));
+        exchange.setProperty(LAST_PAGE, page.isLast() || page.records().isEmpty());
+        exchange.getIn().setBody(page.records());
+    }
+
+    /** Whether the page just read was the entity's last (set by {@link #read}). */
+    static final String LAST_PAGE = "sourcePageWasLast";
+
+    /** How many records the run will read, over all its entity types (one call each). */
+    long countAll(SyncJob job) {
+        SystemConnector source = connectors.connector(job.orgId(), job.source());
+        long total = 0;
+        for (EntityType entity : job.entityTypes()) {
+            total += source.readPage(entity, 1, 1, since(job, source, entity)).total();
+        }
+        return total;
+    }
+
+    private Optional<Instant> since(SyncJob job, SystemConnector source, EntityType entity) {
+        if (job.config().mode() != SyncMode.INCREMENTAL || !source.canFilterByModification(entity)) {
+            return Optional.empty();
+        }
+        return progress.watermark(job.orgId(), entity.id(), job.source().id(), job.target().id());
+    }
+}

@@ -1,0 +1,119 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.ConnectorRegistry;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.connector.SystemConnector;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import com.wooodoo.sync.store.ConflictType;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Step "read back" of a batch: the records just written, read from the target in one call. A
+ * record missing, or holding other values than were written, is a DataMismatch; the others are in
+ * step, and the content read back is what a later sync compares the target with to see whether
+ * someone changed it. Where the target can answer both at once, the same call also looks up the
+ * natural keys of the next batch (the look-ahead that {@link TargetLookup} then takes).
+ */
+@Component("readBack")
+public class ReadBack {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadBack.class);
+
+    private final ConnectorRegistry connectors;
+    private final MappingCatalog mappings;
+
+    public ReadBack(ConnectorRegistry connectors, MappingCatalog mappings) {
+        this.connectors = connectors;
+        this.mappings = mappings;
+    }
+
+    public void verify(Exchange exchange) {
+        verify(BatchWork.of(exchange));
+    }
+
+    void verify(BatchWork work) {
+        SyncJob job = work.job();
+        if (job.config().dryRun() || work.applied().isEmpty()) {
+            return;
+        }
+        SystemConnector target = connectors.connector(job.orgId(), job.target());
+        String naturalKey = mappings.of(work.entity()).naturalKey();
+        List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId).distinct().toList();
+        Map<String, SyncRecord> readBack = new HashMap<>();
+        Optional<SyncJob.NextBatch> next = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && work.batchIndex() >= 0
+                ? job.batchAfter(work.batchIndex()) : Optional.empty();
+        List<String> nextKeys = next.map(n -> naturalKeys(n.records(), naturalKey)).orElse(List.of());
+        try {
+            if (nextKeys.isEmpty()) {
+                target.readByIds(work.entity(), ids).forEach(r -> readBack.put(r.id(), r));
+            } else {
+                List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys);
+                Set<String> written = new HashSet<>(ids);
+                answer.stream().filter(r -> written.contains(r.id())).forEach(r -> readBack.put(r.id(), r));
+                job.lookAhead(lookAhead(work, naturalKey, next.orElseThrow(), nextKeys, answer));
+            }
+        } catch (RuntimeException e) {
+            if (!RetryPolicy.isOpenCircuit(e) && !isTransient(e)) {
+                throw e;
+            }
+            // the writes are done: trying the whole batch again for a failed read-back would only
+            // write it again; the records stay unverified (a later sync will not see their target
+            // as changed by someone else)
+            LOG.warn("{}: {} written {} not read back ({}); recorded unverified", job, ids.size(), work.entity(),
+                    e.getMessage());
+            return;
+        }
+        MappedFieldComparison comparison = MappedFieldComparison.of(mappings.of(work.entity()), job.source(), job.target());
+        List<BatchWork.Applied> verified = new ArrayList<>();
+        for (BatchWork.Applied applied : work.applied()) {
+            SyncRecord found = readBack.get(applied.targetId());
+            List<String> differing = found == null ? List.of() : comparison.differences(applied.source(), found);
+            if (found == null) {
+                work.failed().add(new BatchWork.Failed(applied.source(), null, ConflictType.DataMismatch, "the "
+                        + applied.operation() + " of " + job.target() + " record " + applied.targetId()
+                        + " was answered as done, but the record is not there when read back"));
+            } else if (!differing.isEmpty()) {
+                work.failed().add(new BatchWork.Failed(applied.source(), found, ConflictType.DataMismatch,
+                        "the " + applied.operation() + " was not read back as written: " + String.join(", ", differing)
+                                + " differ"));
+            } else {
+                verified.add(applied.readBack(ContentHash.of(found.fields())));
+            }
+        }
+        work.applied().clear();
+        work.applied().addAll(verified);
+    }
+
+    private static List<String> naturalKeys(List<SyncRecord> records, String naturalKey) {
+        return records.stream().map(r -> r.fields().get(naturalKey))
+                .filter(k -> k != null && !k.toString().isBlank()).map(Object::toString).distinct().toList();
+    }
+
+    private static LookAhead lookAhead(BatchWork work, String naturalKey, SyncJob.NextBatch next, List<String> keys,
+                                       List<SyncRecord> answer) {
+        Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toCollection(HashSet::new));
+        List<SyncRecord> matches = answer.stream().filter(r -> {
+            Object key = r.fields().get(naturalKey);
+            return key != null && normalized.contains(BatchPlanner.normalizeKey(key.toString()));
+        }).toList();
+        return new LookAhead(work.entity(), next.page(), next.index(), normalized, matches);
+    }
+
+    private static boolean isTransient(RuntimeException e) {
+        ConnectorException failure = RetryPolicy.connectorFailure(e);
+        return failure != null && failure.isTransient();
+    }
+}

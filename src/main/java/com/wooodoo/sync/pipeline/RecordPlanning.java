@@ -1,0 +1,37 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.connector.mapping.EntityMapping;
+import com.wooodoo.sync.connector.mapping.FieldMapping;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Step "plan" of a batch: what to do with each record against what the look-up found, decided by
+ * {@link BatchPlanner} (create, update, unchanged, or a conflict).
+ */
+@Component("recordPlanning")
+public class RecordPlanning {
+
+    private final MappingCatalog mappings;
+
+    public RecordPlanning(MappingCatalog mappings) {
+        this.mappings = mappings;
+    }
+
+    public void plan(Exchange exchange) {
+        plan(BatchWork.of(exchange));
+    }
+
+    void plan(BatchWork work) {
+        SyncJob job = work.job();
+        EntityMapping mapping = mappings.of(work.entity());
+        List<String> required = mapping.fields().stream().filter(FieldMapping::required).map(FieldMapping::name).toList();
+        BatchWork.TargetsFound found = work.found();
+        work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required,
+                MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(), found.linkBySource(),
+                found.linkedTargets(), found.byNaturalKey(), found.sourceOfTarget()));
+    }
+}

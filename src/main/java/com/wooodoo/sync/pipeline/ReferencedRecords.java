@@ -1,0 +1,101 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.connector.ConnectorRegistry;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.connector.mapping.EntityMapping;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import com.wooodoo.sync.store.ConflictType;
+import com.wooodoo.sync.store.LinkStore;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Steps "referenced records" of a batch: the records its creates and updates refer to (an order's
+ * customer, its lines' products) are written with the ids they have in the target. Those not
+ * synced yet are synced first, in this batch (route {@code syncReferencedRecords}: read from the
+ * source, then written and recorded like any batch); a reference that still has no target id then
+ * makes its record a ValidationError.
+ */
+@Component("referencedRecords")
+public class ReferencedRecords {
+
+    /** The exchange property listing the referenced records to sync before the batch is written. */
+    public static final String TO_SYNC = "referencedRecordsToSync";
+
+    /** Records of one entity type that the batch refers to and that are not in the target yet. */
+    public record NotSynced(EntityType entity, List<String> sourceIds) {
+    }
+
+    private final ConnectorRegistry connectors;
+    private final MappingCatalog mappings;
+    private final LinkStore links;
+
+    public ReferencedRecords(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links) {
+        this.connectors = connectors;
+        this.mappings = mappings;
+        this.links = links;
+    }
+
+    /** Sets {@link #TO_SYNC}: the referenced records without a link yet (none in a dry run). */
+    public void findNotSynced(Exchange exchange) {
+        BatchWork work = BatchWork.of(exchange);
+        SyncJob job = work.job();
+        List<NotSynced> toSync = new ArrayList<>();
+        EntityMapping mapping = mappings.of(work.entity());
+        if (ReferenceTranslator.hasReferences(mapping) && !job.config().dryRun()) {
+            ReferenceTranslator.referencedIds(mapping, writable(work)).forEach((entity, ids) -> {
+                Map<String, String> known = links.targetIds(job.orgId(), entity.id(), job.source().id(), ids);
+                List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).sorted().toList();
+                if (!unknown.isEmpty()) {
+                    toSync.add(new NotSynced(entity, unknown));
+                }
+            });
+        }
+        exchange.setProperty(TO_SYNC, toSync);
+    }
+
+    /** Route {@code syncReferencedRecords}: reads the referenced records from the source, as a batch of their own. */
+    public void read(Exchange exchange) {
+        NotSynced wanted = exchange.getIn().getBody(NotSynced.class);
+        SyncJob job = SyncJob.of(exchange);
+        List<SyncRecord> records = connectors.connector(job.orgId(), job.source()).readByIds(wanted.entity(), wanted.sourceIds());
+        exchange.setProperty(BatchWork.PROPERTY, new BatchWork(job, wanted.entity(), -1, records));
+    }
+
+    /** Rewrites the references of the creates and updates to target ids; one that has none makes its record a ValidationError. */
+    public void resolve(Exchange exchange) {
+        BatchWork work = BatchWork.of(exchange);
+        EntityMapping mapping = mappings.of(work.entity());
+        if (!ReferenceTranslator.hasReferences(mapping)) {
+            return;
+        }
+        SyncJob job = work.job();
+        ReferenceTranslator translator = new ReferenceTranslator(mapping,
+                (entity, ids) -> links.targetIds(job.orgId(), entity.id(), job.source().id(), ids));
+        List<RecordPlan> writable = writable(work);
+        List<RecordPlan> resolved = new ArrayList<>();
+        Map<RecordPlan, String> missing = translator.translate(writable, resolved);
+        List<RecordPlan> plans = new ArrayList<>();
+        int next = 0;
+        for (RecordPlan plan : work.plans()) {
+            if (!plan.writes()) {
+                plans.add(plan);
+            } else if (missing.containsKey(plan)) {
+                plans.add(RecordPlan.conflict(plan.source(), plan.contentHash(), ConflictType.ValidationError,
+                        missing.get(plan), plan.target()));
+            } else {
+                plans.add(resolved.get(next++));
+            }
+        }
+        work.planned(plans);
+    }
+
+    private static List<RecordPlan> writable(BatchWork work) {
+        return work.plans().stream().filter(RecordPlan::writes).toList();
+    }
+}

@@ -1,0 +1,152 @@
+package com.wooodoo.sync.pipeline;
+
+import com.wooodoo.sync.connector.ConnectorRegistry;
+import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.connector.SystemConnector;
+import com.wooodoo.sync.connector.mapping.EntityMapping;
+import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import com.wooodoo.sync.store.CreateIntentStore;
+import com.wooodoo.sync.store.LinkStore;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step "look up" of a batch: what the target holds for its records. The links (those of the
+ * batch still being recorded included), the linked target records (one call by id), the target
+ * records with the natural keys of the unlinked ones (one call, or the look-ahead made while the
+ * batch before was read back), and, for a target that cannot find our creates by natural key, the
+ * records an earlier attempt created without its answer arriving.
+ */
+@Component("targetLookup")
+public class TargetLookup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetLookup.class);
+
+    private final ConnectorRegistry connectors;
+    private final MappingCatalog mappings;
+    private final LinkStore links;
+    private final CreateIntentStore intents;
+
+    public TargetLookup(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, CreateIntentStore intents) {
+        this.connectors = connectors;
+        this.mappings = mappings;
+        this.links = links;
+        this.intents = intents;
+    }
+
+    public void lookUp(Exchange exchange) {
+        lookUp(BatchWork.of(exchange));
+    }
+
+    void lookUp(BatchWork work) {
+        SyncJob job = work.job();
+        EntityMapping mapping = mappings.of(work.entity());
+        SystemConnector target = connectors.connector(job.orgId(), job.target());
+        List<String> sourceIds = work.records().stream().map(SyncRecord::id).toList();
+        Optional<LookAhead> ahead = work.batchIndex() < 0 ? Optional.empty()
+                : job.takeLookAhead(work.entity(), job.checkpoint().page(), work.batchIndex());
+
+        // taken before the links are read: once it has committed, they are in the database instead
+        List<BatchWork.Applied> recording = appliedInFlight(work);
+        Map<String, RecordLink> linkBySource = new HashMap<>();
+        links.find(job.orgId(), work.entity().id(), job.source().id(), sourceIds).forEach((id, l) ->
+                linkBySource.put(id, new RecordLink(l.sourceId(), l.targetId(), l.appliedHash(), l.targetSeenHash())));
+        Set<String> inBatch = new HashSet<>(sourceIds);
+        recording.stream().filter(a -> inBatch.contains(a.source().id())).forEach(a -> linkBySource.put(a.source().id(),
+                new RecordLink(a.source().id(), a.targetId(), a.contentHash(), a.targetSeenHash())));
+
+        Map<String, SyncRecord> linkedTargets = new HashMap<>();
+        if (!linkBySource.isEmpty()) {
+            List<String> targetIds = linkBySource.values().stream().map(RecordLink::targetId).toList();
+            target.readByIds(work.entity(), targetIds).forEach(r -> linkedTargets.put(r.id(), r));
+        }
+        List<String> keys = work.records().stream()
+                .filter(r -> !linkedTargets.containsKey(targetIdOf(linkBySource, r)))
+                .map(r -> r.fields().get(mapping.naturalKey()))
+                .filter(k -> k != null && !k.toString().isBlank())
+                .map(Object::toString).distinct().toList();
+        Map<String, List<SyncRecord>> byKey = new HashMap<>();
+        if (!keys.isEmpty()) {
+            List<SyncRecord> matches = ahead.filter(a -> a.covers(keys)).map(LookAhead::matches)
+                    .orElseGet(() -> target.findByNaturalKeys(work.entity(), keys));
+            for (SyncRecord match : matches) {
+                Object key = match.fields().get(mapping.naturalKey());
+                if (key != null) {
+                    byKey.computeIfAbsent(BatchPlanner.normalizeKey(key.toString()), k -> new ArrayList<>()).add(match);
+                }
+            }
+        }
+        findCreatesLeftUnrecorded(work, target, linkBySource, linkedTargets, byKey);
+        Map<String, String> takenBy = links.sourcesOfTargets(job.orgId(), work.entity().id(), job.source().id(),
+                byKey.values().stream().flatMap(List::stream).map(SyncRecord::id).toList());
+        recording.forEach(a -> takenBy.put(a.targetId(), a.source().id()));
+        work.found(new BatchWork.TargetsFound(linkBySource, linkedTargets, byKey, takenBy));
+    }
+
+    /**
+     * The records the batch before this one applied, while its record has not committed: their
+     * links are not in the database yet (see {@link RecordingLane}).
+     */
+    private static List<BatchWork.Applied> appliedInFlight(BatchWork work) {
+        BatchWork before = work.job().recording().inFlight();
+        if (before == null || before.entity() != work.entity() || work.job().config().dryRun()) {
+            return List.of();
+        }
+        return before.applied().stream().filter(a -> a.targetId() != null).toList();
+    }
+
+    /**
+     * For a target that cannot find our creates by natural key: a record whose create was announced
+     * but never recorded (its answer timed out, or the service died) may exist in the target
+     * already; it is looked for by the reference the create carried and, when found, planned as an
+     * update of it (found under the record's natural key), never created again.
+     */
+    private void findCreatesLeftUnrecorded(BatchWork work, SystemConnector target, Map<String, RecordLink> linkBySource,
+                                           Map<String, SyncRecord> linkedTargets, Map<String, List<SyncRecord>> byKey) {
+        SyncJob job = work.job();
+        if (target.findsCreatedByNaturalKey(work.entity())) {
+            return;
+        }
+        work.announcesCreates();
+        String naturalKey = mappings.of(work.entity()).naturalKey();
+        Map<String, SyncRecord> unmatched = new HashMap<>();
+        for (SyncRecord record : work.records()) {
+            Object key = record.fields().get(naturalKey);
+            boolean linked = linkedTargets.containsKey(targetIdOf(linkBySource, record));
+            if (!linked && key != null && !byKey.containsKey(BatchPlanner.normalizeKey(key.toString()))) {
+                unmatched.put(record.id(), record);
+            }
+        }
+        Map<String, Instant> announced = intents.find(job.orgId(), work.entity().id(), job.source().id(),
+                job.target().id(), unmatched.keySet());
+        if (announced.isEmpty()) {
+            return;
+        }
+        Instant since = Collections.min(announced.values());
+        Map<String, SyncRecord> created = target.findCreatedFrom(work.entity(), job.source(), announced.keySet(), since);
+        created.forEach((sourceId, record) -> byKey.put(
+                BatchPlanner.normalizeKey(unmatched.get(sourceId).fields().get(naturalKey).toString()),
+                new ArrayList<>(List.of(record))));
+        if (!created.isEmpty()) {
+            LOG.info("{}: {} {} created by an earlier attempt whose answer never came are updated, not created again",
+                    job, created.size(), work.entity());
+        }
+    }
+
+    private static String targetIdOf(Map<String, RecordLink> links, SyncRecord record) {
+        RecordLink link = links.get(record.id());
+        return link == null ? null : link.targetId();
+    }
+}
