@@ -55,15 +55,9 @@ public class ConflictDetection {
     }
 
     static ConflictType classify(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectorException c) {
-                return ConflictType.forFailure(c.kind());
-            }
-            if (t.getClass().getSimpleName().equals("CallNotPermittedException")) {
-                return ConflictType.RetryExhausted;
-            }
-        }
-        return ConflictType.RetryExhausted;
+        // an open circuit that outlasted the retries is a transient failure too
+        return ConnectorException.causeIn(failure).map(c -> ConflictType.forFailure(c.kind()))
+                .orElse(ConflictType.RetryExhausted);
     }
 
 }

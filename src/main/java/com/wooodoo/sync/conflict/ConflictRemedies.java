@@ -15,6 +15,7 @@ import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import com.wooodoo.sync.orchestration.SyncConfig;
 import com.wooodoo.sync.outbound.OutboundBudgets;
+import com.wooodoo.sync.outbound.OutboundChannel;
 import com.wooodoo.sync.orchestration.SyncConfigJson;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
 import com.wooodoo.sync.pipeline.BatchPlanner;
@@ -36,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -308,13 +310,13 @@ public class ConflictRemedies {
      * record stays in sight; a failure of the service's own configuration does not.
      */
     private static FollowUp followUpOf(RuntimeException e, Step step) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectorException c) {
-                return new FollowUp(ConflictType.forFailure(c.kind()), c.getMessage(), step.record, step.target);
-            }
-            if (t.getClass().getSimpleName().equals("CallNotPermittedException")) {
-                return new FollowUp(ConflictType.RetryExhausted, describe(e), step.record, step.target);
-            }
+        Optional<ConnectorException> failure = ConnectorException.causeIn(e);
+        if (failure.isPresent()) {
+            return new FollowUp(ConflictType.forFailure(failure.get().kind()), failure.get().getMessage(), step.record,
+                    step.target);
+        }
+        if (OutboundChannel.refusalOfAnOpenBreaker(e).isPresent()) {
+            return new FollowUp(ConflictType.RetryExhausted, describe(e), step.record, step.target);
         }
         return null;
     }

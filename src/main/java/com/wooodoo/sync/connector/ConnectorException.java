@@ -57,4 +57,14 @@ public class ConnectorException extends RuntimeException {
     public boolean isTransient() {
         return kind == FailureKind.TRANSIENT;
     }
+
+    /** The connector's failure among a failure and its causes. */
+    public static java.util.Optional<ConnectorException> causeIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectorException c) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -5,6 +5,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 
+import java.util.Optional;
+
 /**
  * How a connector's HTTP requests leave the service. In the service every request of an
  * organisation's connection goes to the route {@code outboundRequest}
@@ -58,27 +60,22 @@ public final class OutboundChannel {
             // counted by the breaker as a failure; the caller reads it as the answer it is
             done.setException(null);
             answered.restoreInto(done.getMessage());
-        } else if (causedByOpenBreaker(failure)) {
-            throw openBreaker(failure);
+        } else {
+            Optional<CallNotPermittedException> refused = refusalOfAnOpenBreaker(failure);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
         }
         return done;
     }
 
-    private static boolean causedByOpenBreaker(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CallNotPermittedException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static CallNotPermittedException openBreaker(Throwable failure) {
+    /** The refusal of an open circuit breaker among a failure and its causes. */
+    public static Optional<CallNotPermittedException> refusalOfAnOpenBreaker(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CallNotPermittedException refused) {
-                return refused;
+                return Optional.of(refused);
             }
         }
-        throw new IllegalStateException(failure);
+        return Optional.empty();
     }
 }

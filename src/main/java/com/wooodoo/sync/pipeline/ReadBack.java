@@ -4,6 +4,7 @@ import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ConnectorRegistry;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.SystemConnector;
+import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import com.wooodoo.sync.store.ConflictType;
 import org.apache.camel.Exchange;
@@ -50,12 +51,12 @@ public class ReadBack {
             return;
         }
         SystemConnector target = connectors.connector(job.orgId(), job.target());
-        String naturalKey = mappings.of(work.entity()).naturalKey();
+        EntityMapping mapping = mappings.of(work.entity());
         List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId).distinct().toList();
         Map<String, SyncRecord> readBack = new HashMap<>();
         Optional<SyncJob.NextBatch> next = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && work.batchIndex() >= 0
                 ? job.batchAfter(work.batchIndex()) : Optional.empty();
-        List<String> nextKeys = next.map(n -> naturalKeys(n.records(), naturalKey)).orElse(List.of());
+        List<String> nextKeys = next.map(n -> mapping.naturalKeysOf(n.records())).orElse(List.of());
         try {
             if (nextKeys.isEmpty()) {
                 target.readByIds(work.entity(), ids).forEach(r -> readBack.put(r.id(), r));
@@ -63,7 +64,7 @@ public class ReadBack {
                 List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys);
                 Set<String> written = new HashSet<>(ids);
                 answer.stream().filter(r -> written.contains(r.id())).forEach(r -> readBack.put(r.id(), r));
-                job.lookAhead(lookAhead(work, naturalKey, next.orElseThrow(), nextKeys, answer));
+                job.lookAhead(lookAhead(work, mapping, next.orElseThrow(), nextKeys, answer));
             }
         } catch (RuntimeException e) {
             if (!RetryPolicy.isOpenCircuit(e) && !isTransient(e)) {
@@ -97,18 +98,11 @@ public class ReadBack {
         work.applied().addAll(verified);
     }
 
-    private static List<String> naturalKeys(List<SyncRecord> records, String naturalKey) {
-        return records.stream().map(r -> r.fields().get(naturalKey))
-                .filter(k -> k != null && !k.toString().isBlank()).map(Object::toString).distinct().toList();
-    }
-
-    private static LookAhead lookAhead(BatchWork work, String naturalKey, SyncJob.NextBatch next, List<String> keys,
+    private static LookAhead lookAhead(BatchWork work, EntityMapping mapping, SyncJob.NextBatch next, List<String> keys,
                                        List<SyncRecord> answer) {
         Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toCollection(HashSet::new));
-        List<SyncRecord> matches = answer.stream().filter(r -> {
-            Object key = r.fields().get(naturalKey);
-            return key != null && normalized.contains(BatchPlanner.normalizeKey(key.toString()));
-        }).toList();
+        List<SyncRecord> matches = answer.stream().filter(r -> mapping.naturalKeyOf(r)
+                .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
         return new LookAhead(work.entity(), next.page(), next.index(), normalized, matches);
     }
 

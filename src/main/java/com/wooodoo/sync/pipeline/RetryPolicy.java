@@ -3,7 +3,7 @@ package com.wooodoo.sync.pipeline;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.Connections;
 import com.wooodoo.sync.outbound.OutboundBreakers;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import com.wooodoo.sync.outbound.OutboundChannel;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -91,20 +91,10 @@ public class RetryPolicy {
     }
 
     static boolean isOpenCircuit(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CallNotPermittedException) {
-                return true;
-            }
-        }
-        return false;
+        return OutboundChannel.refusalOfAnOpenBreaker(failure).isPresent();
     }
 
     static ConnectorException connectorFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectorException c) {
-                return c;
-            }
-        }
-        return null;
+        return ConnectorException.causeIn(failure).orElse(null);
     }
 }

@@ -72,20 +72,15 @@ public class TargetLookup {
             List<String> targetIds = linkBySource.values().stream().map(RecordLink::targetId).toList();
             target.readByIds(work.entity(), targetIds).forEach(r -> linkedTargets.put(r.id(), r));
         }
-        List<String> keys = work.records().stream()
-                .filter(r -> !linkedTargets.containsKey(targetIdOf(linkBySource, r)))
-                .map(r -> r.fields().get(mapping.naturalKey()))
-                .filter(k -> k != null && !k.toString().isBlank())
-                .map(Object::toString).distinct().toList();
+        List<String> keys = mapping.naturalKeysOf(work.records().stream()
+                .filter(r -> !linkedTargets.containsKey(targetIdOf(linkBySource, r))).toList());
         Map<String, List<SyncRecord>> byKey = new HashMap<>();
         if (!keys.isEmpty()) {
             List<SyncRecord> matches = ahead.filter(a -> a.covers(keys)).map(LookAhead::matches)
                     .orElseGet(() -> target.findByNaturalKeys(work.entity(), keys));
             for (SyncRecord match : matches) {
-                Object key = match.fields().get(mapping.naturalKey());
-                if (key != null) {
-                    byKey.computeIfAbsent(BatchPlanner.normalizeKey(key.toString()), k -> new ArrayList<>()).add(match);
-                }
+                mapping.naturalKeyOf(match).ifPresent(key ->
+                        byKey.computeIfAbsent(BatchPlanner.normalizeKey(key), k -> new ArrayList<>()).add(match));
             }
         }
         findCreatesLeftUnrecorded(work, target, linkBySource, linkedTargets, byKey);
@@ -120,14 +115,12 @@ public class TargetLookup {
             return;
         }
         work.announcesCreates();
-        String naturalKey = mappings.of(work.entity()).naturalKey();
-        Map<String, SyncRecord> unmatched = new HashMap<>();
+        EntityMapping mapping = mappings.of(work.entity());
+        Map<String, String> unmatched = new HashMap<>(); // source id → its natural key
         for (SyncRecord record : work.records()) {
-            Object key = record.fields().get(naturalKey);
             boolean linked = linkedTargets.containsKey(targetIdOf(linkBySource, record));
-            if (!linked && key != null && !byKey.containsKey(BatchPlanner.normalizeKey(key.toString()))) {
-                unmatched.put(record.id(), record);
-            }
+            mapping.naturalKeyOf(record).filter(key -> !linked && !byKey.containsKey(BatchPlanner.normalizeKey(key)))
+                    .ifPresent(key -> unmatched.put(record.id(), key));
         }
         Map<String, Instant> announced = intents.find(job.orgId(), work.entity().id(), job.source().id(),
                 job.target().id(), unmatched.keySet());
@@ -136,8 +129,7 @@ public class TargetLookup {
         }
         Instant since = Collections.min(announced.values());
         Map<String, SyncRecord> created = target.findCreatedFrom(work.entity(), job.source(), announced.keySet(), since);
-        created.forEach((sourceId, record) -> byKey.put(
-                BatchPlanner.normalizeKey(unmatched.get(sourceId).fields().get(naturalKey).toString()),
+        created.forEach((sourceId, record) -> byKey.put(BatchPlanner.normalizeKey(unmatched.get(sourceId)),
                 new ArrayList<>(List.of(record))));
         if (!created.isEmpty()) {
             LOG.info("{}: {} {} created by an earlier attempt whose answer never came are updated, not created again",

@@ -29,4 +29,15 @@ public record EntityMapping(EntityType entity, String naturalKey, java.util.Map<
     public String model(ExternalSystem system) {
         return models.get(system);
     }
+
+    /** The record's natural key (its e-mail, SKU, number); empty when it has none or a blank one. */
+    public java.util.Optional<String> naturalKeyOf(com.wooodoo.sync.connector.SyncRecord record) {
+        Object key = record.fields().get(naturalKey);
+        return key == null || key.toString().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(key.toString());
+    }
+
+    /** The natural keys of these records, each once, in order. */
+    public java.util.List<String> naturalKeysOf(java.util.Collection<com.wooodoo.sync.connector.SyncRecord> records) {
+        return records.stream().map(this::naturalKeyOf).flatMap(java.util.Optional::stream).distinct().toList();
+    }
 }

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * {@code direct:conflictDetection} with the batch as it came.
  */
 @Component
-public class SyncBatchErrorHandling extends RouteConfigurationBuilder {
+public class BatchRetryAndDeadLetter extends RouteConfigurationBuilder {
 
     private final long firstDelayMs;
 
-    public SyncBatchErrorHandling(PipelineProperties properties) {
+    public BatchRetryAndDeadLetter(PipelineProperties properties) {
         this.firstDelayMs = properties.getFirstRetryDelayMs();
     }
 
