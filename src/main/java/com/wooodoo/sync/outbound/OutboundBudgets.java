@@ -21,9 +21,11 @@ public class OutboundBudgets {
 
     private final Map<String, Map<Budget, Integer>> openByOrganisation = new ConcurrentHashMap<>();
     private final int override;
+    private final boolean throttled;
 
     public OutboundBudgets(OutboundProperties properties) {
         this.override = properties.getRequestsPerMinuteOverride();
+        this.throttled = properties.isThrottleEnabled();
     }
 
     /** Meters the organisation's requests at {@code requestsPerMinute} (or stricter) until the budget is closed. */
@@ -41,7 +43,7 @@ public class OutboundBudgets {
     public void applyTo(Exchange exchange) {
         String orgId = exchange.getProperty(OutboundChannel.ORGANISATION, String.class);
         Map<Budget, Integer> open = orgId == null ? null : openByOrganisation.get(orgId);
-        Integer strictest = open == null ? null : open.values().stream().min(Integer::compare).orElse(null);
+        Integer strictest = open == null || !throttled ? null : open.values().stream().min(Integer::compare).orElse(null);
         if (strictest == null) {
             exchange.removeProperty(REQUESTS_PER_MINUTE);
         } else {

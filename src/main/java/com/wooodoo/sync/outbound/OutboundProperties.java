@@ -11,6 +11,12 @@ public class OutboundProperties {
      * to take more than the contract's highest rateLimit (the sandbox simulators, a staging copy).
      */
     private int requestsPerMinuteOverride = 0;
+    /**
+     * False: no request is metered at all, whatever the syncs ask. Only for systems that take any
+     * rate (the sandbox simulators in a benchmark); a throttle's bookkeeping grows with its limit, so
+     * a huge override is no substitute.
+     */
+    private boolean throttleEnabled = true;
     private final Breaker breaker = new Breaker();
 
     public int getRequestsPerMinuteOverride() {
@@ -22,6 +28,14 @@ public class OutboundProperties {
             throw new IllegalArgumentException("wooodoo.outbound.requests-per-minute-override must be 0 or more, not " + value);
         }
         this.requestsPerMinuteOverride = value;
+    }
+
+    public boolean isThrottleEnabled() {
+        return throttleEnabled;
+    }
+
+    public void setThrottleEnabled(boolean throttleEnabled) {
+        this.throttleEnabled = throttleEnabled;
     }
 
     public Breaker getBreaker() {

@@ -653,7 +653,7 @@ public final class SyncBenchmark {
         machine(md);
         md.append("Command: `").append(command()).append("`\n\n");
         md.append("The service runs in a JVM of its own (`-Xmx512m -XX:+UseG1GC`, C2 on) with the outbound rate limit ")
-                .append("lifted (`" + SERVICE_SETTINGS + "`: the organisation's throttle never waits) and `interBatchDelayMs: 0`, batch size ").append(batchSize)
+                .append("lifted (`" + SERVICE_SETTINGS + "`: no request is metered) and `interBatchDelayMs: 0`, batch size ").append(batchSize)
                 .append(" (pages of 100); both simulators run in the benchmark's JVM (`-XX:+UseParallelGC`) on loopback, the latency is added by ")
                 .append("the simulators to every call. A warm-up runs first and is not reported: rounds of the floor and a ")
                 .append("first and a second sync of ")
