@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The token commands of the README's "Tokens" section, run as the README writes them (read from
+ * The README's run command starts the demo (its simulators come from the test classes, see the
+ * pom), and the token commands of the README's "Tokens" section, run as the README writes them (read from
  * the README, one {@code bash -c} per line) after the jar is built: through Maven and through the
  * jar, each block create → list → revoke, with the id its create printed in place of the example
  * id. The lines the README shows as their output must appear in what they print. The demo's and
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the service or the demo would fail. The commands use a database of this test's own
  * ({@code SPRING_DATASOURCE_URL}), where the token's hash and its revocation are checked.
  */
-class ReadmeTokenCommandsIT {
+class ReadmeCommandsIT {
 
     private static final Path README = Path.of("README.md");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -73,6 +74,42 @@ class ReadmeTokenCommandsIT {
 
         for (List<String> block : blocks) {
             runBlock(block, exampleId);
+        }
+    }
+
+    @Test
+    void theReadmesRunCommandStartsTheDemo() throws IOException, InterruptedException {
+        String command = Files.readAllLines(README).stream().map(String::strip)
+                .filter(line -> line.startsWith("mvn spring-boot:run")).findFirst()
+                .map(line -> line.replaceAll("\\s+#.*$", "")).orElseThrow(() -> new AssertionError("no 'mvn spring-boot:run' in the README"));
+        // the demo's ports are held by this class (as a running demo would hold them): free ones here
+        String moved = command + " -Dspring-boot.run.arguments=\"--server.port=0 --wooodoo.demo.woocommerce-port=0"
+                + " --wooodoo.demo.odoo-port=0 --wooodoo.demo.token-file=target/readme-demo-token\"";
+        Path output = Files.createTempFile("readme-demo-", ".out");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", moved).directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("SPRING_DATASOURCE_URL", database.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabase.USER);
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+        Process demo = builder.start();
+        try {
+            org.awaitility.Awaitility.await("'" + command + "' prints the demo's banner").atMost(java.time.Duration.ofMinutes(3))
+                    .pollInterval(java.time.Duration.ofMillis(500))
+                    .until(() -> {
+                        String printed = Files.readString(output);
+                        if (!demo.isAlive()) {
+                            throw new AssertionError("'" + moved + "' ended with " + demo.exitValue() + ":\n" + printed);
+                        }
+                        return printed.contains("Demo ready: organisation 'demo'");
+                    });
+            assertThat(Files.readString(output)).contains("Started WooodooSyncApplication", "WooCommerce simulator http://127.0.0.1:",
+                    "Odoo simulator");
+        } finally {
+            demo.descendants().forEach(ProcessHandle::destroy);
+            demo.destroy();
+            demo.waitFor(30, TimeUnit.SECONDS);
+            demo.descendants().forEach(ProcessHandle::destroyForcibly);
+            output.toFile().delete();
         }
     }
 
