@@ -13,10 +13,12 @@ import java.util.Optional;
  *                   order number)
  * @param models     where the entity lives in each system: a REST resource for WooCommerce
  *                   ({@code customers}), a model for Odoo ({@code res.partner})
+ * @param importedStatuses for orders: the shop statuses of the orders synced to Odoo (the others
+ *                   are left out); empty for the other entity types
  * @param source     the file it was read from, for messages
  */
 public record EntityMapping(EntityType entity, String naturalKey, java.util.Map<ExternalSystem, String> models,
-                            List<FieldMapping> fields, String source) {
+                            List<FieldMapping> fields, List<String> importedStatuses, String source) {
 
     public Optional<FieldMapping> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();

@@ -27,7 +27,12 @@ import java.util.regex.Pattern;
 public final class MappingLoader {
 
     private static final Pattern FIELD_NAME = Pattern.compile("^[a-z][A-Za-z0-9]{0,63}$");
-    private static final Set<String> TOP_KEYS = Set.of("entity", "description", "naturalKey", "models", "fields");
+    private static final Set<String> TOP_KEYS = Set.of("entity", "description", "naturalKey", "models", "fields", "import");
+    /** WooCommerce's order statuses (those a shop can give an order, custom ones aside). */
+    static final List<String> ORDER_STATUSES = List.of("pending", "processing", "on-hold", "completed", "cancelled",
+            "refunded", "failed", "draft", "checkout-draft");
+    /** The shop orders imported into Odoo when orders.yaml does not say: those paid for or about to be. */
+    static final List<String> DEFAULT_IMPORTED_STATUSES = List.of("processing", "on-hold", "completed");
     private static final Set<String> FIELD_KEYS = Set.of("type", "required", "description", "references", "fields",
             "woocommerce", "odoo");
     private static final Set<String> SYSTEM_FIELD_KEYS = Set.of("path", "many2one", "by", "part", "readOnly");
@@ -84,7 +89,37 @@ public final class MappingLoader {
         if (keyField.type() != FieldType.TEXT) {
             throw new MappingException(source + ": naturalKey field '" + naturalKey + "' must be of type text");
         }
-        return new EntityMapping(expected, naturalKey, models, fields, source);
+        return new EntityMapping(expected, naturalKey, models, fields, importedStatuses(root, expected, source), source);
+    }
+
+    /** {@code import.statuses} of orders.yaml: the shop statuses of the orders synced to Odoo. */
+    private static List<String> importedStatuses(JsonNode root, EntityType entity, String source) {
+        JsonNode section = root.get("import");
+        if (section == null) {
+            return entity == EntityType.ORDERS ? DEFAULT_IMPORTED_STATUSES : List.of();
+        }
+        if (entity != EntityType.ORDERS) {
+            throw new MappingException(source + ": import: only orders are imported by status; remove it from this file");
+        }
+        if (!section.isObject()) {
+            throw new MappingException(source + ": import: must be a mapping with statuses");
+        }
+        unknownKeys(section, Set.of("statuses"), source, "import");
+        JsonNode statuses = section.get("statuses");
+        if (statuses == null || !statuses.isArray() || statuses.isEmpty()) {
+            throw new MappingException(source + ": import.statuses: must list at least one of " + ORDER_STATUSES);
+        }
+        List<String> chosen = new ArrayList<>();
+        for (JsonNode status : statuses) {
+            if (!status.isTextual() || !ORDER_STATUSES.contains(status.asText())) {
+                throw new MappingException(source + ": import.statuses: '" + status.asText() + "' is not a WooCommerce order status ("
+                        + String.join(", ", ORDER_STATUSES) + ")");
+            }
+            if (!chosen.contains(status.asText())) {
+                chosen.add(status.asText());
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     private static List<FieldMapping> fields(JsonNode node, String source, String where, boolean linesAllowed) {

@@ -125,6 +125,9 @@ public class WooCommerceConnector implements SystemConnector {
         } else {
             query.with("orderby", "id").with("order", "asc");
         }
+        if (!mapping.importedStatuses().isEmpty()) {
+            query.with("status", WooQuery.joined(mapping.importedStatuses()));
+        }
         String resource = resource(mapping);
         WooResponse response = http.get(resource, query);
         JsonNode items = array(response, "GET " + resource);

@@ -56,6 +56,30 @@ class MappingLoaderTest {
         assertThat(product.references()).contains(EntityType.PRODUCTS);
         assertThat(orders.field("customer").orElseThrow().references()).contains(EntityType.CUSTOMERS);
         assertThat(mappings.get(EntityType.PRODUCTS).field("price").orElseThrow().type()).isEqualTo(FieldType.DECIMAL);
+        assertThat(orders.importedStatuses()).containsExactly("processing", "on-hold", "completed");
+        assertThat(customers.importedStatuses()).isEmpty();
+    }
+
+    @Test
+    void theOrdersImportedAreChosenByStatusWithPaidOrdersByDefault() throws IOException {
+        String shipped = Files.readString(Path.of("config/mappings/orders.yaml"));
+        String withoutSection = shipped.replaceAll("(?m)^import:\\n  statuses: .*\\n", "");
+        assertThat(withoutSection).as("the section is removed").doesNotContain("import:");
+        assertThat(MappingLoader.load(write("orders.yaml", withoutSection), EntityType.ORDERS).importedStatuses())
+                .containsExactly("processing", "on-hold", "completed");
+
+        String chosen = shipped.replaceAll("(?m)^  statuses: .*$", "  statuses: [completed, refunded, completed]");
+        assertThat(MappingLoader.load(write("orders.yaml", chosen), EntityType.ORDERS).importedStatuses())
+                .containsExactly("completed", "refunded");
+
+        Path unknown = write("orders.yaml", shipped.replaceAll("(?m)^  statuses: .*$", "  statuses: [completed, paid]"));
+        assertThatThrownBy(() -> MappingLoader.load(unknown, EntityType.ORDERS)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith(unknown.toString()).hasMessageContaining("import.statuses: 'paid' is not a WooCommerce order status");
+        Path empty = write("orders.yaml", shipped.replaceAll("(?m)^  statuses: .*$", "  statuses: []"));
+        assertThatThrownBy(() -> MappingLoader.load(empty, EntityType.ORDERS)).hasMessageContaining("import.statuses: must list at least one");
+        Path onCustomers = write("customers.yaml", VALID + "import:\n  statuses: [completed]\n");
+        assertThatThrownBy(() -> MappingLoader.load(onCustomers, EntityType.CUSTOMERS))
+                .hasMessageContaining("import: only orders are imported by status");
     }
 
     @Test
@@ -103,7 +127,11 @@ class MappingLoaderTest {
     }
 
     private Path write(String content) throws IOException {
-        Path file = dir.resolve("customers.yaml");
+        return write("customers.yaml", content);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
         Files.writeString(file, content);
         return file;
     }

@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Reading pages and looking records up, against the simulator over real HTTP through Camel. */
 class WooCommerceConnectorReadTest {
 
+    /** The statuses config/mappings/orders.yaml imports. */
+    private static final java.util.Set<String> IMPORTED = java.util.Set.of("processing", "on-hold", "completed");
+
     private static WooTestShop shop;
     private static WooCommerceConnector connector;
 
@@ -132,11 +135,32 @@ class WooCommerceConnectorReadTest {
     }
 
     @Test
+    void onlyOrdersOfTheImportedStatusesAreReadAndCounted() {
+        List<JsonNode> all = shop.simulator.orders();
+        List<String> imported = all.stream().filter(o -> IMPORTED.contains(o.get("status").asText()))
+                .map(o -> o.get("id").asText()).toList();
+        assertThat(all).as("the seed has orders of other statuses too")
+                .anyMatch(o -> !IMPORTED.contains(o.get("status").asText()));
+
+        List<String> read = new ArrayList<>();
+        RecordPage page;
+        int number = 0;
+        do {
+            page = connector.readPage(EntityType.ORDERS, ++number, 100, Optional.empty());
+            page.records().forEach(r -> read.add(r.id()));
+        } while (!page.isLast());
+
+        assertThat(read).containsExactlyElementsOf(imported);
+        assertThat(page.total()).isEqualTo(imported.size());
+    }
+
+    @Test
     void productsAndOrdersAreFilteredByModificationCustomersAreNot() {
         Instant updatedAt = Instant.parse("2026-01-15T10:20:30Z");
         shop.simulator.setClock(Clock.fixed(updatedAt, ZoneOffset.UTC));
         List<JsonNode> products = shop.simulator.products();
-        List<JsonNode> orders = shop.simulator.orders();
+        List<JsonNode> orders = shop.simulator.orders().stream()
+                .filter(o -> IMPORTED.contains(o.get("status").asText())).toList();
         SimulatorClient client = new SimulatorClient(shop.simulator.baseUrl(), WooTestShop.KEY, WooTestShop.SECRET);
         for (int i : new int[] {5, 77, 230}) {
             client.send("PUT", "/wp-json/wc/v3/products/" + products.get(i).get("id").asLong(), Map.of("name", "Changed " + i));
