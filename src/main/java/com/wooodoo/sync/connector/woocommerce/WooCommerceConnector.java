@@ -48,7 +48,8 @@ import java.util.Set;
  *       {@code orderby=modified} with {@code modified_after}, which products and orders have and
  *       customers do not). WooCommerce keeps whole seconds and filters strictly after the given
  *       time, so the filter is sent one second early: records of the boundary second are read
- *       again instead of being missed.</li>
+ *       again instead of being missed. Orders are read only in the statuses their mapping
+ *       imports ({@code status}, from {@code import.statuses} of orders.yaml).</li>
  *   <li>Looking up: by id with {@code include} (100 per call); products by SKU with {@code sku}
  *       (a comma-separated list, 100 per call); orders by number with {@code include}, the
  *       number being the id in WooCommerce (order-number plugins are not supported); customers by
