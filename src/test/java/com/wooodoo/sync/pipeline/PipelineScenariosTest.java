@@ -1,5 +1,6 @@
 package com.wooodoo.sync.pipeline;
 
+import com.wooodoo.sync.support.ImportedOrders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.Faults;
@@ -185,9 +186,7 @@ class PipelineScenariosTest extends SandboxTestBase {
         return runToEnd(syncId, Duration.ofSeconds(90));
     }
 
-    /** The shop's orders of the statuses config/mappings/orders.yaml imports. */
     private static List<JsonNode> importedOrders() {
-        Set<String> statuses = Set.of("processing", "on-hold", "completed");
-        return woo.orders().stream().filter(o -> statuses.contains(o.get("status").asText())).toList();
+        return ImportedOrders.of(woo.orders());
     }
 }

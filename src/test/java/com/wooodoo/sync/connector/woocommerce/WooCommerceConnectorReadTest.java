@@ -1,5 +1,6 @@
 package com.wooodoo.sync.connector.woocommerce;
 
+import com.wooodoo.sync.support.ImportedOrders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.wooodoo.sync.connector.ConnectorException;
@@ -30,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading pages and looking records up, against the simulator over real HTTP through Camel. */
 class WooCommerceConnectorReadTest {
-
-    /** The statuses config/mappings/orders.yaml imports. */
-    private static final java.util.Set<String> IMPORTED = java.util.Set.of("processing", "on-hold", "completed");
 
     private static WooTestShop shop;
     private static WooCommerceConnector connector;
@@ -137,10 +135,10 @@ class WooCommerceConnectorReadTest {
     @Test
     void onlyOrdersOfTheImportedStatusesAreReadAndCounted() {
         List<JsonNode> all = shop.simulator.orders();
-        List<String> imported = all.stream().filter(o -> IMPORTED.contains(o.get("status").asText()))
+        List<String> imported = all.stream().filter(ImportedOrders::isImported)
                 .map(o -> o.get("id").asText()).toList();
         assertThat(all).as("the seed has orders of other statuses too")
-                .anyMatch(o -> !IMPORTED.contains(o.get("status").asText()));
+                .anyMatch(o -> !ImportedOrders.isImported(o));
 
         List<String> read = new ArrayList<>();
         RecordPage page;
@@ -160,7 +158,7 @@ class WooCommerceConnectorReadTest {
         shop.simulator.setClock(Clock.fixed(updatedAt, ZoneOffset.UTC));
         List<JsonNode> products = shop.simulator.products();
         List<JsonNode> orders = shop.simulator.orders().stream()
-                .filter(o -> IMPORTED.contains(o.get("status").asText())).toList();
+                .filter(ImportedOrders::isImported).toList();
         SimulatorClient client = new SimulatorClient(shop.simulator.baseUrl(), WooTestShop.KEY, WooTestShop.SECRET);
         for (int i : new int[] {5, 77, 230}) {
             client.send("PUT", "/wp-json/wc/v3/products/" + products.get(i).get("id").asLong(), Map.of("name", "Changed " + i));
