@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ public class ReferencedRecords {
 
     /** The exchange property listing the referenced records to sync before the batch is written. */
     public static final String TO_SYNC = "referencedRecordsToSync";
+    /** The target ids found for the references before those not synced were synced (read once). */
+    private static final String KNOWN = "referencedRecordsKnown";
 
     /** Records of one entity type that the batch refers to and that are not in the target yet. */
     public record NotSynced(EntityType entity, List<String> sourceIds) {
@@ -46,17 +49,20 @@ public class ReferencedRecords {
         BatchWork work = BatchWork.of(exchange);
         SyncJob job = work.job();
         List<NotSynced> toSync = new ArrayList<>();
+        Map<EntityType, Map<String, String>> knownByEntity = new HashMap<>();
         EntityMapping mapping = mappings.of(work.entity());
-        if (ReferenceTranslator.hasReferences(mapping) && !job.config().dryRun()) {
+        if (ReferenceTranslator.hasReferences(mapping)) {
             ReferenceTranslator.referencedIds(mapping, writable(work)).forEach((entity, ids) -> {
                 Map<String, String> known = links.targetIds(job.orgId(), entity.id(), job.source().id(), ids);
+                knownByEntity.put(entity, known);
                 List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).sorted().toList();
-                if (!unknown.isEmpty()) {
+                if (!unknown.isEmpty() && !job.config().dryRun()) {
                     toSync.add(new NotSynced(entity, unknown));
                 }
             });
         }
         exchange.setProperty(TO_SYNC, toSync);
+        exchange.setProperty(KNOWN, knownByEntity);
     }
 
     /** Route {@code syncReferencedRecords}: reads the referenced records from the source, as a batch of their own. */
@@ -75,8 +81,17 @@ public class ReferencedRecords {
             return;
         }
         SyncJob job = work.job();
-        ReferenceTranslator translator = new ReferenceTranslator(mapping,
-                (entity, ids) -> links.targetIds(job.orgId(), entity.id(), job.source().id(), ids));
+        @SuppressWarnings("unchecked")
+        Map<EntityType, Map<String, String>> knownBefore = exchange.getProperty(KNOWN, Map.of(), Map.class);
+        // only the references that had no target id before are read again: those synced meanwhile
+        ReferenceTranslator translator = new ReferenceTranslator(mapping, (entity, ids) -> {
+            Map<String, String> known = new HashMap<>(knownBefore.getOrDefault(entity, Map.of()));
+            List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                known.putAll(links.targetIds(job.orgId(), entity.id(), job.source().id(), missing));
+            }
+            return known;
+        });
         List<RecordPlan> writable = writable(work);
         List<RecordPlan> resolved = new ArrayList<>();
         Map<RecordPlan, String> missing = translator.translate(writable, resolved);
