@@ -132,7 +132,7 @@ final class Domain {
         Object value = OdooJson.toJava(term.get(2));
         String[] parts = path.split("\\.");
         boolean direct = parts.length == 1; // a path through a many2one is looked up row by row
-        boolean stored = direct && !field.readonly() && field.type() != OdooFieldType.ONE2MANY;
+        boolean stored = direct && !field.computed() && !field.type().isX2many();
         if (operator.endsWith("like")) {
             // the pattern is the leaf's, not the row's: compiled once per search, not once per record
             String text = operator.startsWith("=") ? String.valueOf(value) : "%" + value + "%";
@@ -194,6 +194,9 @@ final class Domain {
             return actual == null || (actual instanceof Collection<?> c && c.isEmpty());
         }
         if (actual instanceof Collection<?> ids) {
+            if (field.type() == OdooFieldType.MANY2MANY && expected instanceof String name) {
+                return ids.stream().anyMatch(id -> name.equals(views.displayName(field.comodel(), (Long) id)));
+            }
             return ids.stream().anyMatch(id -> sameValue(id, expected));
         }
         if (field.type() == OdooFieldType.MANY2ONE && expected instanceof String name) {
@@ -213,6 +216,9 @@ final class Domain {
     }
 
     private boolean like(FieldDef field, Object actual, Predicate<String> pattern) {
+        if (field.type().isX2many() && actual instanceof Collection<?> ids) {
+            return ids.stream().anyMatch(id -> like(FieldDef.many2one(field.name(), field.label(), field.comodel(), null), id, pattern));
+        }
         Object text = field.type() == OdooFieldType.MANY2ONE && actual != null
                 ? views.displayName(field.comodel(), (Long) actual) : actual;
         if (text == null || Boolean.FALSE.equals(text)) {

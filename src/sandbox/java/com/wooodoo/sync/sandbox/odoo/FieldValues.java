@@ -11,8 +11,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * What Odoo makes of a value written to a field (its {@code convert_to_cache}): {@code false}
- * is NULL (0 for numbers), numbers may come as strings, floats are rounded to their digits, and a
- * value of the wrong kind is a {@code ValueError} as in Odoo.
+ * is NULL (0 for numbers), numbers may come as strings, floats are rounded to their digits
+ * (half away from zero, as Odoo's {@code float_round}) and kept as {@link BigDecimal}, a selection
+ * takes one of its values, and a value of the wrong kind is a {@code ValueError} as in Odoo.
  */
 final class FieldValues {
 
@@ -26,12 +27,13 @@ final class FieldValues {
         return switch (field.type()) {
             case BOOLEAN -> !empty && Domain.truthy(OdooJson.toJava(value));
             case INTEGER -> empty ? 0L : integer(value);
-            case FLOAT, MONETARY -> empty ? 0.0 : decimal(field, value);
-            case CHAR, TEXT, HTML, SELECTION -> empty ? null : text(model, field, value);
+            case FLOAT, MONETARY -> empty ? BigDecimal.ZERO.setScale(Math.max(0, field.digits())) : decimal(field, value);
+            case CHAR, TEXT, HTML -> empty ? null : text(model, field, value);
+            case SELECTION -> empty ? null : selection(model, field, value);
             case DATE -> empty ? null : date(value);
             case DATETIME -> empty ? null : datetime(value);
             case MANY2ONE -> empty ? null : many2one(model, field, value);
-            case ONE2MANY -> throw new IllegalStateException("one2many values are commands");
+            case ONE2MANY, MANY2MANY -> throw new IllegalStateException("x2many values are commands");
         };
     }
 
@@ -49,7 +51,7 @@ final class FieldValues {
         }
     }
 
-    private static double decimal(FieldDef field, JsonNode value) {
+    private static BigDecimal decimal(FieldDef field, JsonNode value) {
         BigDecimal number;
         if (value.isNumber()) {
             number = value.decimalValue();
@@ -63,7 +65,26 @@ final class FieldValues {
         if (field.digits() >= 0) {
             number = number.setScale(field.digits(), RoundingMode.HALF_UP);
         }
-        return number.doubleValue();
+        return number;
+    }
+
+    /** A stored number (a {@link BigDecimal}, or a default given as a Java number) as a decimal; none is 0. */
+    static BigDecimal decimal(Object value) {
+        if (value instanceof BigDecimal number) {
+            return number;
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        return value instanceof Number number ? new BigDecimal(number.toString()) : BigDecimal.ZERO;
+    }
+
+    private static String selection(ModelDef model, FieldDef field, JsonNode value) {
+        String text = text(model, field, value);
+        if (!field.allows(text)) {
+            throw OdooError.valueError("Wrong value for " + model.name() + "." + field.name() + ": " + quoted(value));
+        }
+        return text;
     }
 
     private static String text(ModelDef model, FieldDef field, JsonNode value) {

@@ -14,15 +14,15 @@ record ModelDef(String name, String description, Map<String, FieldDef> fields, S
 
     static ModelDef of(String name, String description, String recName, String defaultOrder, FieldDef... own) {
         Map<String, FieldDef> fields = new LinkedHashMap<>();
-        fields.put("id", FieldDef.of("id", OdooFieldType.INTEGER, "ID").asReadonly());
+        fields.put("id", FieldDef.of("id", OdooFieldType.INTEGER, "ID").asComputed());
         for (FieldDef field : own) {
             fields.put(field.name(), field);
         }
-        fields.put("display_name", FieldDef.of("display_name", OdooFieldType.CHAR, "Display Name").asReadonly());
-        fields.put("create_uid", FieldDef.many2one("create_uid", "Created by", "res.users", "set null").asReadonly());
-        fields.put("create_date", FieldDef.of("create_date", OdooFieldType.DATETIME, "Created on").asReadonly());
-        fields.put("write_uid", FieldDef.many2one("write_uid", "Last Updated by", "res.users", "set null").asReadonly());
-        fields.put("write_date", FieldDef.of("write_date", OdooFieldType.DATETIME, "Last Updated on").asReadonly());
+        fields.put("display_name", FieldDef.of("display_name", OdooFieldType.CHAR, "Display Name").asComputed());
+        fields.put("create_uid", FieldDef.many2one("create_uid", "Created by", "res.users", "set null").asComputed());
+        fields.put("create_date", FieldDef.of("create_date", OdooFieldType.DATETIME, "Created on").asComputed());
+        fields.put("write_uid", FieldDef.many2one("write_uid", "Last Updated by", "res.users", "set null").asComputed());
+        fields.put("write_date", FieldDef.of("write_date", OdooFieldType.DATETIME, "Last Updated on").asComputed());
         return new ModelDef(name, description, Collections.unmodifiableMap(fields), recName, defaultOrder);
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The Odoo field types the simulator stores. */
 enum OdooFieldType {
-    CHAR, TEXT, HTML, SELECTION, INTEGER, FLOAT, MONETARY, BOOLEAN, DATE, DATETIME, MANY2ONE, ONE2MANY;
+    CHAR, TEXT, HTML, SELECTION, INTEGER, FLOAT, MONETARY, BOOLEAN, DATE, DATETIME, MANY2ONE, ONE2MANY, MANY2MANY;
 
     /** The name {@code fields_get} reports. */
     String odooName() {
@@ -17,5 +17,10 @@ enum OdooFieldType {
 
     boolean isText() {
         return this == CHAR || this == TEXT || this == HTML || this == SELECTION;
+    }
+
+    /** A one2many or many2many: written with commands, read as a list of ids. */
+    boolean isX2many() {
+        return this == ONE2MANY || this == MANY2MANY;
     }
 }
