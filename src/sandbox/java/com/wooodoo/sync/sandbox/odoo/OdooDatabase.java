@@ -3,6 +3,7 @@ package com.wooodoo.sync.sandbox.odoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -35,8 +36,10 @@ final class OdooDatabase {
     private static final java.time.format.DateTimeFormatter MICROSECONDS =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private final Map<String, ModelDef> models = StockModels.all();
+    private volatile StockModels.Options options = StockModels.Options.DEFAULT;
+    private volatile Map<String, ModelDef> models = StockModels.all(options);
     private final RecordViews views = new RecordViews(this);
+    private final SalesRules sales = new SalesRules(this);
     private final Map<String, RowTable> tables = new HashMap<>();
     private final Map<String, Long> nextIds = new HashMap<>();
     private final Map<String, Set<String>> uniqueFields = new HashMap<>();
@@ -56,6 +59,7 @@ final class OdooDatabase {
         tables.clear();
         nextIds.clear();
         overrides.clear();
+        sales.forget();
         models.keySet().forEach(name -> tables.put(name, new RowTable()));
         orderSequence = 0;
         systemRow("res.users", Map.of("name", "OdooBot", "login", "__system__", "active", false));
@@ -65,6 +69,37 @@ final class OdooDatabase {
         for (String code : codes) {
             systemRow("res.country", Map.of("name", new Locale("", code).getDisplayCountry(Locale.ENGLISH), "code", code));
         }
+        BigDecimal cent = new BigDecimal("0.01");
+        long usd = systemRow("res.currency", Map.of("name", "USD", "symbol", "$", "rounding", cent, "active", true));
+        systemRow("res.currency", Map.of("name", "EUR", "symbol", "€", "rounding", cent, "active", true));
+        systemRow("res.currency", Map.of("name", "GBP", "symbol", "£", "rounding", cent, "active", true));
+        systemRow("res.company", Map.of("name", "My Company", "currency_id", usd, "tax_calculation_rounding_method", "round_per_line"));
+        systemRow("product.pricelist", Map.of("name", "Public Pricelist", "currency_id", usd, "sequence", 16L, "active", true));
+    }
+
+    /**
+     * Switches what differs between Odoo versions and databases: the order line's tax field
+     * ({@code tax_id} or {@code tax_ids}; stored links move to the new name) and the decimals of
+     * the 'Discount' precision (values already stored keep theirs, as in Odoo).
+     */
+    synchronized void setOptions(StockModels.Options value) {
+        String before = options.orderLineTaxField();
+        Map<String, ModelDef> rebuilt = StockModels.all(value);
+        if (!before.equals(value.orderLineTaxField())) {
+            RowTable lines = tables.get("sale.order.line");
+            for (Long id : lines.ids()) {
+                Map<String, Object> row = new HashMap<>(lines.get(id));
+                Object taxes = row.remove(before);
+                row.put(value.orderLineTaxField(), taxes);
+                lines.put(id, row);
+            }
+        }
+        options = value;
+        models = rebuilt;
+    }
+
+    StockModels.Options options() {
+        return options;
     }
 
     synchronized void setClock(Clock value) {
@@ -104,7 +139,10 @@ final class OdooDatabase {
         override.remaining()[0]--;
         ModelDef def = model(model);
         ObjectNode vals = OdooJson.NODES.objectNode().set(override.field(), override.value());
-        ids.forEach(id -> writeOne(def, id, vals));
+        atomically(() -> {
+            ids.forEach(id -> writeOne(def, id, vals));
+            return null;
+        });
     }
 
     synchronized void setWriteProtected(String model, boolean enabled) {
@@ -224,6 +262,15 @@ final class OdooDatabase {
             if (field.inverse() != null) {
                 description.put("relation_field", field.inverse());
             }
+            if (field.type() == OdooFieldType.FLOAT && field.digits() >= 0) {
+                description.putArray("digits").add(field.precision()).add(field.digits());
+            }
+            if (field.type() == OdooFieldType.MONETARY && def.field("currency_id").isPresent()) {
+                description.put("currency_field", "currency_id");
+            }
+            if (field.selection() != null) {
+                description.set("selection", OdooJson.toJson(field.selection()));
+            }
             if (attributes != null && !attributes.isEmpty()) {
                 description.retain(attributes);
             }
@@ -250,7 +297,12 @@ final class OdooDatabase {
         }
         long id = nextIds.merge(def.name(), 1L, Long::sum);
         Map<String, Object> row = new HashMap<>();
-        def.fields().values().stream().filter(f -> f.defaultValue() != null).forEach(f -> row.put(f.name(), f.defaultValue()));
+        for (FieldDef field : def.fields().values()) {
+            if (field.defaultValue() != null) {
+                boolean decimal = field.type() == OdooFieldType.FLOAT || field.type() == OdooFieldType.MONETARY;
+                row.put(field.name(), decimal ? FieldValues.decimal(field.defaultValue()) : field.defaultValue());
+            }
+        }
         Map<FieldDef, JsonNode> commands = assign(def, row, vals);
         String now = stamp();
         row.put("id", id);
@@ -259,31 +311,39 @@ final class OdooDatabase {
         row.put("write_date", now);
         row.put("write_uid", ADMIN_UID);
         completeDefaults(def, row, now);
+        sales.completeCreate(def, row);
         check(def, row, id);
         put(def, id, row);
         commands.forEach((field, list) -> applyCommands(field, id, list));
+        sales.created(def, row);
         return id;
     }
 
-    private void writeOne(ModelDef def, long id, JsonNode vals) {
-        Map<String, Object> row = new HashMap<>(rows(def).get(id));
+    /** Writes values over a record, as {@code write} does for each record. */
+    void writeOne(ModelDef def, long id, JsonNode vals) {
+        Map<String, Object> before = rows(def).get(id);
+        Map<String, Object> row = new HashMap<>(before);
         Map<FieldDef, JsonNode> commands = assign(def, row, vals);
+        sales.completeWrite(def, row, vals);
         row.put("write_date", stamp());
         row.put("write_uid", ADMIN_UID);
         check(def, row, id);
         put(def, id, row);
         commands.forEach((field, list) -> applyCommands(field, id, list));
+        sales.written(def, before, row, vals);
     }
 
     private Map<FieldDef, JsonNode> assign(ModelDef def, Map<String, Object> row, JsonNode vals) {
         Map<FieldDef, JsonNode> commands = new LinkedHashMap<>();
         vals.fields().forEachRemaining(entry -> {
             FieldDef field = def.fieldOrFail(entry.getKey());
-            if (field.readonly()) {
+            if (field.computed()) {
                 return;
             }
             if (field.type() == OdooFieldType.ONE2MANY) {
                 commands.put(field, entry.getValue());
+            } else if (field.type() == OdooFieldType.MANY2MANY) {
+                row.put(field.name(), many2many(def, field, (List<?>) row.get(field.name()), entry.getValue()));
             } else {
                 row.put(field.name(), FieldValues.coerce(def, field, entry.getValue()));
             }
@@ -328,6 +388,82 @@ final class OdooDatabase {
                         + def.table() + "_" + field + "_uniq\"\nDETAIL:  Key (" + field + ")=(" + value + ") already exists.\n");
             }
         }
+    }
+
+    /**
+     * The ids a many2many holds after a write: a list of ids replaces them, as do Odoo's commands
+     * {@code [6, 0, ids]}; {@code [4, id]} adds one, {@code [3, id]} takes one away, {@code [5]}
+     * takes all away, {@code [0, 0, vals]} creates one, {@code [1, id, vals]} writes one and
+     * {@code [2, id]} deletes one. An id of no record is a MissingError.
+     */
+    private List<Long> many2many(ModelDef def, FieldDef field, List<?> current, JsonNode value) {
+        ModelDef comodel = model(field.comodel());
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        if (current != null) {
+            current.forEach(id -> ids.add((Long) id));
+        }
+        if (value == null || value.isNull() || (value.isBoolean() && !value.asBoolean())) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw OdooError.valueError("Wrong value for " + def.name() + "." + field.name() + ": " + value);
+        }
+        boolean plainIds = value.size() > 0;
+        for (JsonNode element : value) {
+            plainIds &= element.isIntegralNumber();
+        }
+        if (plainIds) {
+            List<Long> set = OdooJson.ids(value);
+            ensureExist(comodel, set);
+            return List.copyOf(new java.util.LinkedHashSet<>(set));
+        }
+        for (JsonNode command : value) {
+            int code = command.isArray() && command.size() > 0 && command.get(0).isIntegralNumber() ? command.get(0).asInt() : -1;
+            switch (code) {
+                case 0 -> {
+                    if (!command.path(2).isObject()) {
+                        throw OdooError.valueError("Command CREATE needs a dictionary of values: " + command);
+                    }
+                    ids.add(createOne(comodel, command.get(2)));
+                }
+                case 1 -> {
+                    long id = targetId(def, field, command);
+                    ensureExist(comodel, List.of(id));
+                    writeOne(comodel, id, command.path(2));
+                }
+                case 2 -> {
+                    long id = targetId(def, field, command);
+                    ensureExist(comodel, List.of(id));
+                    unlinkOne(comodel, id);
+                    ids.remove(id);
+                }
+                case 3 -> ids.remove(targetId(def, field, command));
+                case 4 -> {
+                    long id = targetId(def, field, command);
+                    ensureExist(comodel, List.of(id));
+                    ids.add(id);
+                }
+                case 5 -> ids.clear();
+                case 6 -> {
+                    if (!command.path(2).isArray()) {
+                        throw OdooError.valueError("Command SET needs a list of ids: " + command);
+                    }
+                    List<Long> set = OdooJson.ids(command.get(2));
+                    ensureExist(comodel, set);
+                    ids.clear();
+                    ids.addAll(set);
+                }
+                default -> throw OdooError.valueError("Wrong value for " + def.name() + "." + field.name() + ": " + command);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static long targetId(ModelDef def, FieldDef field, JsonNode command) {
+        if (!command.path(1).isIntegralNumber()) {
+            throw OdooError.valueError("Wrong value for " + def.name() + "." + field.name() + ": " + command);
+        }
+        return command.get(1).asLong();
     }
 
     private void applyCommands(FieldDef one2many, long parentId, JsonNode commands) {
@@ -376,8 +512,12 @@ final class OdooDatabase {
         if (!rows(def).containsKey(id)) {
             return;
         }
+        sales.unlinking(def, rows(def).get(id));
         for (ModelDef other : models.values()) {
             for (FieldDef field : other.fields().values()) {
+                if (field.type() == OdooFieldType.MANY2MANY && def.name().equals(field.comodel())) {
+                    unlinkFromMany2many(other, field, id);
+                }
                 if (field.type() != OdooFieldType.MANY2ONE || !def.name().equals(field.comodel())) {
                     continue;
                 }
@@ -401,13 +541,26 @@ final class OdooDatabase {
         undo.push(() -> rows(def).put(id, previous));
     }
 
+    /** Takes a deleted record out of the many2many fields holding it, as the relation table's cascade does. */
+    private void unlinkFromMany2many(ModelDef model, FieldDef field, long id) {
+        for (Map<String, Object> holder : List.copyOf(rows(model).values())) {
+            Object ids = holder.get(field.name());
+            if (ids instanceof List<?> list && list.contains(id)) {
+                Map<String, Object> row = new HashMap<>(holder);
+                row.put(field.name(), list.stream().filter(other -> !Objects.equals(other, id)).toList());
+                put(model, (Long) row.get("id"), row);
+                sales.written(model, holder, row, OdooJson.NODES.objectNode().set(field.name(), OdooJson.NODES.arrayNode()));
+            }
+        }
+    }
+
     private static OdooError foreignKeyViolation(ModelDef reported, ModelDef referring, FieldDef field) {
         return OdooError.validation("The operation cannot be completed: another model requires the record being deleted."
                 + " If possible, archive it instead.\n\nModel: " + reported.label() + "\nConstraint: "
                 + referring.table() + "_" + field.name() + "_fkey\n");
     }
 
-    private void ensureExist(ModelDef def, List<Long> ids) {
+    void ensureExist(ModelDef def, List<Long> ids) {
         List<Long> missing = ids.stream().filter(id -> !rows(def).containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
             throw OdooError.missing(def.name(), missing);
@@ -425,7 +578,8 @@ final class OdooDatabase {
         }
     }
 
-    private void put(ModelDef def, long id, Map<String, Object> row) {
+    /** Stores a row so that a failed operation puts the previous one back. */
+    void put(ModelDef def, long id, Map<String, Object> row) {
         Map<String, Object> previous = rows(def).put(id, row);
         undo.push(() -> {
             if (previous == null) {
@@ -436,13 +590,16 @@ final class OdooDatabase {
         });
     }
 
-    private <T> T atomically(Supplier<T> work) {
+    /** Runs an operation as one transaction; computed amounts are brought up to date before it ends. */
+    <T> T atomically(Supplier<T> work) {
         undo.clear();
         try {
             T result = work.get();
+            sales.recompute();
             undo.clear();
             return result;
         } catch (RuntimeException e) {
+            sales.forget();
             while (!undo.isEmpty()) {
                 undo.pop().run();
             }
@@ -450,13 +607,27 @@ final class OdooDatabase {
         }
     }
 
-    private void systemRow(String model, Map<String, Object> values) {
+    private long systemRow(String model, Map<String, Object> values) {
         long id = nextIds.merge(model, 1L, Long::sum);
         Map<String, Object> row = new HashMap<>(values);
         row.put("id", id);
         row.put("create_date", SYSTEM_STAMP);
         row.put("write_date", SYSTEM_STAMP);
         tables.get(model).put(id, row);
+        return id;
+    }
+
+    /** Now to the second, as Odoo's {@code fields.Datetime.now()}. */
+    synchronized String now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(FieldValues.DATETIME);
+    }
+
+    RecordViews views() {
+        return views;
+    }
+
+    SalesRules salesRules() {
+        return sales;
     }
 
     /**

@@ -38,8 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@link SandboxServer}.</li>
  * </ul>
  * Models: {@code res.partner}, {@code res.country} (every ISO 3166 country), {@code product.product},
- * {@code sale.order}, {@code sale.order.line}, {@code res.users}. There is one user (uid 2) who
- * logs in with the password or the API key. Calls are counted as {@code common.authenticate},
+ * {@code sale.order},
+ * {@code sale.order.line}, {@code account.tax}, {@code product.pricelist} ("Public Pricelist" in
+ * USD), {@code res.currency} (USD, EUR and GBP), {@code res.company} (one, in USD),
+ * {@code res.users}; order amounts are computed as Odoo 17 computes them ({@link SaleTotals}).
+ * There is one user (uid 2) who logs in with the password or the API key. Calls are counted as {@code common.authenticate},
  * {@code execute_kw res.partner.search_read}, {@code json2 res.partner/create}, {@code web.version}.
  */
 public class OdooSimulator extends SandboxServer {
@@ -135,6 +138,38 @@ public class OdooSimulator extends SandboxServer {
      */
     public void setFieldOverride(String model, String field, Object value, int times) {
         db.setFieldOverride(model, field, OdooJson.toJson(value), times);
+    }
+
+    /**
+     * Names the order line's taxes (a many2many to {@code account.tax}) {@code "tax_id"}, as Odoo 16
+     * to 18 do (the default), or {@code "tax_ids"}, as Odoo 19 does; only that name exists, in
+     * {@code fields_get} too. Taxes already on lines stay on them.
+     */
+    public void setOrderLineTaxField(String name) {
+        StockModels.Options options = db.options();
+        db.setOptions(new StockModels.Options(name, options.discountDigits()));
+    }
+
+    public String orderLineTaxField() {
+        return db.options().orderLineTaxField();
+    }
+
+    /**
+     * The decimals of the 'Discount' decimal precision (2 by default, as in Odoo): order line
+     * discounts are rounded to them when written; values already stored keep theirs.
+     */
+    public void setDiscountDigits(int digits) {
+        StockModels.Options options = db.options();
+        db.setOptions(new StockModels.Options(options.orderLineTaxField(), digits));
+    }
+
+    /**
+     * The company's {@code tax_calculation_rounding_method}: {@code "round_per_line"} (the default)
+     * or {@code "round_globally"}, as a write of the field through the API sets it. As in Odoo, it
+     * applies to the amounts computed from then on.
+     */
+    public void setTaxCalculationRoundingMethod(String method) {
+        db.write("res.company", List.of(1L), OdooJson.toJson(Map.of("tax_calculation_rounding_method", method)));
     }
 
     /** Takes the user's create/write/delete rights on a model away: those calls fail with AccessError. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,9 @@ import java.util.Objects;
 
 /**
  * How stored rows read: records as {@code read} answers them (a many2one as {@code [id, "display
- * name"]}, {@code false} for no value, datetimes to the second), computed fields
- * ({@code display_name}, totals, one2many ids) and the values domains test. Called with the
+ * name"]}, a many2many as its ids in its model's order, {@code false} for no value, datetimes to
+ * the second, numbers as JSON numbers), computed fields ({@code display_name}, currencies, one2many
+ * ids; amounts are stored by {@link SalesRules}) and the values domains test. Called with the
  * database's lock held.
  */
 final class RecordViews {
@@ -97,17 +97,35 @@ final class RecordViews {
     }
 
     private Object value(ModelDef def, Map<String, Object> row, FieldDef field) {
-        if (!field.readonly() && field.type() != OdooFieldType.ONE2MANY) {
+        if (field.type() == OdooFieldType.MANY2MANY) {
+            return row.get(field.name()) instanceof List<?> ids ? ids : List.of();
+        }
+        if (!field.computed() && field.type() != OdooFieldType.ONE2MANY) {
             return row.get(field.name()); // a stored field: nothing to compute
         }
         Long id = (Long) row.get("id");
         return switch (def.name() + "." + field.name()) {
-            case "sale.order.amount_total" -> childIds(def.fieldOrFail("order_line"), id).stream()
-                    .mapToDouble(line -> subtotal(db.rows(db.model("sale.order.line")).get(line))).sum();
-            case "sale.order.line.price_subtotal" -> subtotal(row);
+            case "sale.order.currency_id" -> db.salesRules().currencyOf(row);
+            case "sale.order.line.currency_id" -> {
+                Map<String, Object> order = db.rows(db.model("sale.order")).get(row.get("order_id"));
+                yield order == null ? null : db.salesRules().currencyOf(order);
+            }
+            case "res.currency.decimal_places" -> decimalPlaces(FieldValues.decimal(row.get("rounding")));
             default -> field.name().equals("display_name") ? displayName(def.name(), id)
                     : field.type() == OdooFieldType.ONE2MANY ? childIds(field, id) : row.get(field.name());
         };
+    }
+
+    /** Odoo's {@code ceil(log10(1 / rounding))} for a rounding between 0 and 1, else 0. */
+    private static long decimalPlaces(BigDecimal rounding) {
+        if (rounding.signum() <= 0 || rounding.compareTo(BigDecimal.ONE) >= 0) {
+            return 0;
+        }
+        long places = 0;
+        for (BigDecimal unit = BigDecimal.ONE; unit.compareTo(rounding) > 0; unit = unit.movePointLeft(1)) {
+            places++;
+        }
+        return places;
     }
 
     private JsonNode renderValue(ModelDef def, Map<String, Object> row, FieldDef field) {
@@ -122,6 +140,14 @@ final class RecordViews {
                 pair.add(displayName(field.comodel(), (Long) value));
                 yield pair;
             }
+            case MANY2MANY -> {
+                ModelDef comodel = db.model(field.comodel());
+                RowTable targets = db.rows(comodel);
+                ArrayNode ids = OdooJson.NODES.arrayNode();
+                ((List<?>) value).stream().map(targets::get).filter(Objects::nonNull)
+                        .sorted(RecordOrder.parse(comodel, comodel.defaultOrder())).forEach(target -> ids.add((Long) target.get("id")));
+                yield ids;
+            }
             case INTEGER -> OdooJson.NODES.numberNode(value == null ? 0L : ((Number) value).longValue());
             case FLOAT, MONETARY -> OdooJson.NODES.numberNode(value == null ? 0.0 : ((Number) value).doubleValue());
             case BOOLEAN -> OdooJson.NODES.booleanNode(Domain.truthy(value));
@@ -129,12 +155,6 @@ final class RecordViews {
                     : OdooJson.NODES.textNode(String.valueOf(value).substring(0, 19));
             default -> OdooJson.toJson(value);
         };
-    }
-
-    private static double subtotal(Map<String, Object> line) {
-        double amount = ((Number) line.getOrDefault("product_uom_qty", 0.0)).doubleValue()
-                * ((Number) Objects.requireNonNullElse(line.get("price_unit"), 0.0)).doubleValue();
-        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** The ids of the records a one2many lists, in their model's order. */
