@@ -17,17 +17,26 @@ import java.util.Map;
 final class ModelMethods {
 
     /** Parameter names in order; recordset methods take {@code ids} first over {@code execute_kw}. */
-    private static final Map<String, List<String>> SIGNATURES = Map.of(
-            "search_read", List.of("domain", "fields", "offset", "limit", "order"),
-            "search", List.of("domain", "offset", "limit", "order"),
-            "search_count", List.of("domain", "limit"),
-            "read", List.of("ids", "fields"),
-            "create", List.of("vals_list"),
-            "write", List.of("ids", "vals"),
-            "unlink", List.of("ids"),
-            "fields_get", List.of("allfields", "attributes"),
-            "name_get", List.of("ids"),
-            "check_access_rights", List.of("operation", "raise_exception"));
+    private static final Map<String, List<String>> SIGNATURES = Map.ofEntries(
+            Map.entry("search_read", List.of("domain", "fields", "offset", "limit", "order")),
+            Map.entry("search", List.of("domain", "offset", "limit", "order")),
+            Map.entry("search_count", List.of("domain", "limit")),
+            Map.entry("read", List.of("ids", "fields")),
+            Map.entry("create", List.of("vals_list")),
+            Map.entry("write", List.of("ids", "vals")),
+            Map.entry("unlink", List.of("ids")),
+            Map.entry("fields_get", List.of("allfields", "attributes")),
+            Map.entry("name_get", List.of("ids")),
+            Map.entry("check_access_rights", List.of("operation", "raise_exception")),
+            Map.entry("action_confirm", List.of("ids")),
+            Map.entry("action_cancel", List.of("ids")),
+            Map.entry("action_draft", List.of("ids")));
+
+    /** The methods only some models have. */
+    private static final Map<String, String> MODEL_OF_METHOD = Map.of(
+            "action_confirm", "sale.order",
+            "action_cancel", "sale.order",
+            "action_draft", "sale.order");
 
     private final OdooDatabase db;
 
@@ -78,6 +87,10 @@ final class ModelMethods {
             }
         }
         db.model(model);
+        String owner = MODEL_OF_METHOD.get(method);
+        if (owner != null && !owner.equals(model)) {
+            throw OdooError.attributeError("The method '" + method + "' does not exist");
+        }
         boolean activeTest = args.path("context").path("active_test").asBoolean(true);
         return switch (method) {
             case "search_read" -> array(db.searchRead(model, args.get("domain"), offset(args), limit(args), order(args),
@@ -98,6 +111,8 @@ final class ModelMethods {
             case "fields_get" -> db.fieldsGet(model, strings(args.get("allfields")), strings(args.get("attributes")));
             case "name_get" -> nameGet(model, OdooJson.ids(args.get("ids")));
             case "check_access_rights" -> checkAccessRights(model, args);
+            case "action_confirm", "action_cancel", "action_draft" ->
+                    db.orderAction(method, OdooJson.ids(args.get("ids")), args.path("context"));
             default -> throw new IllegalStateException(method);
         };
     }

@@ -235,8 +235,19 @@ final class OdooDatabase {
             ModelDef def = model(model);
             checkModify(def, "unlink");
             ensureExist(def, ids);
+            ids.forEach(id -> sales.checkUnlink(def, id));
             ids.forEach(id -> unlinkOne(def, id));
             return null;
+        });
+    }
+
+    /** A sales order's {@code action_confirm}, {@code action_cancel} or {@code action_draft}, as one transaction. */
+    synchronized JsonNode orderAction(String method, List<Long> ids, JsonNode context) {
+        return atomically(() -> {
+            ModelDef def = model("sale.order");
+            checkModify(def, "write");
+            ensureExist(def, ids);
+            return sales.action(method, ids, context);
         });
     }
 
@@ -489,18 +500,24 @@ final class OdooDatabase {
                 }
                 case 2, 3 -> {
                     ensureExist(child, List.of(target));
+                    sales.checkUnlink(child, target);
                     unlinkOne(child, target);
                 }
                 case 4 -> {
                     ensureExist(child, List.of(target));
                     writeOne(child, target, OdooJson.NODES.objectNode().put(one2many.inverse(), parentId));
                 }
-                case 5 -> views.childIds(one2many, parentId).forEach(line -> unlinkOne(child, line));
+                case 5 -> views.childIds(one2many, parentId).forEach(line -> {
+                    sales.checkUnlink(child, line);
+                    unlinkOne(child, line);
+                });
                 case 6 -> {
                     List<Long> keep = OdooJson.ids(command.path(2));
                     ensureExist(child, keep);
-                    views.childIds(one2many, parentId).stream().filter(line -> !keep.contains(line))
-                            .forEach(line -> unlinkOne(child, line));
+                    views.childIds(one2many, parentId).stream().filter(line -> !keep.contains(line)).forEach(line -> {
+                        sales.checkUnlink(child, line);
+                        unlinkOne(child, line);
+                    });
                     keep.forEach(line -> writeOne(child, line, OdooJson.NODES.objectNode().put(one2many.inverse(), parentId)));
                 }
                 default -> throw OdooError.valueError("Invalid command for " + one2many.name() + ": " + command);

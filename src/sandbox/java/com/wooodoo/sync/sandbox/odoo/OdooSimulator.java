@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@link SandboxServer}.</li>
  * </ul>
  * Models: {@code res.partner}, {@code res.country} (every ISO 3166 country), {@code product.product},
- * {@code sale.order},
+ * {@code sale.order} (with {@code action_confirm}, {@code action_cancel}, {@code action_draft}),
  * {@code sale.order.line}, {@code account.tax}, {@code product.pricelist} ("Public Pricelist" in
  * USD), {@code res.currency} (USD, EUR and GBP), {@code res.company} (one, in USD),
  * {@code res.users}; order amounts are computed as Odoo 17 computes them ({@link SaleTotals}).

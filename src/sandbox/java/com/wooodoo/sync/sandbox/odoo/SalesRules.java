@@ -1,6 +1,7 @@
 package com.wooodoo.sync.sandbox.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.Set;
  *       Odoo, changing a tax or the company's rounding method changes no amount already stored);
  *       both are computed by {@link SaleTotals} in the order's currency (its pricelist's, else the
  *       company's) with the company's {@code tax_calculation_rounding_method};</li>
+ *   <li>{@code action_confirm}, {@code action_cancel}, {@code action_draft};</li>
+ *   <li>a sent or confirmed order cannot be deleted, nor a line of a confirmed one.</li>
  * </ul>
  * Called with the database's lock held, within an operation.
  */
@@ -33,6 +36,9 @@ final class SalesRules {
     private static final String LINE = "sale.order.line";
     /** What a line's amounts depend on, besides its taxes ({@code @api.depends} of {@code _compute_amount}). */
     private static final Set<String> LINE_AMOUNT_FIELDS = Set.of("product_uom_qty", "discount", "price_unit", "order_id");
+    /** Ids a fresh Odoo 17 with Sales gives the cancellation wizard's view and mail template. */
+    private static final long CANCEL_VIEW_ID = 1523;
+    private static final long CANCEL_TEMPLATE_ID = 21;
 
     private final OdooDatabase db;
     private final Set<Long> dirtyLines = new LinkedHashSet<>();
@@ -202,4 +208,88 @@ final class SalesRules {
                 .orElse(Map.of());
     }
 
+    // ---- methods -----------------------------------------------------------------------------
+
+    /** Runs an order method on existing orders; answers what Odoo answers. */
+    JsonNode action(String method, List<Long> ids, JsonNode context) {
+        ModelDef def = db.model(ORDER);
+        RowTable orders = db.rows(def);
+        return switch (method) {
+            case "action_confirm" -> {
+                for (Long id : ids) {
+                    if (!Set.of("draft", "sent").contains(state(orders, id))) {
+                        throw OdooError.userError("Some orders are not in a state requiring confirmation.");
+                    }
+                }
+                ObjectNode vals = OdooJson.NODES.objectNode().put("state", "sale").put("date_order", db.now());
+                ids.forEach(id -> db.writeOne(def, id, vals));
+                yield OdooJson.NODES.booleanNode(true);
+            }
+            case "action_cancel" -> {
+                boolean warn = !context.path("disable_cancel_warning").asBoolean(false)
+                        && ids.stream().anyMatch(id -> !"draft".equals(state(orders, id)));
+                if (warn) {
+                    yield cancelWizard(ids, state(orders, ids.get(0)));
+                }
+                ObjectNode vals = OdooJson.NODES.objectNode().put("state", "cancel");
+                ids.forEach(id -> db.writeOne(def, id, vals));
+                yield OdooJson.NODES.booleanNode(true);
+            }
+            case "action_draft" -> {
+                ObjectNode vals = OdooJson.NODES.objectNode().put("state", "draft");
+                ids.stream().filter(id -> Set.of("cancel", "sent").contains(state(orders, id))).forEach(id -> db.writeOne(def, id, vals));
+                yield OdooJson.NODES.booleanNode(true);
+            }
+            default -> throw new IllegalStateException(method);
+        };
+    }
+
+    /**
+     * What {@code action_cancel} answers for an order that is not a quotation, without
+     * {@code disable_cancel_warning} in the context: the cancellation wizard, which asks whether
+     * to tell the customer. The order is not cancelled.
+     */
+    private JsonNode cancelWizard(List<Long> ids, String state) {
+        if (ids.size() != 1) {
+            throw OdooError.valueError("Expected singleton: sale.order(" + String.join(", ", ids.stream().map(String::valueOf).toList())
+                    + ")");
+        }
+        String typeName = Set.of("draft", "sent", "cancel").contains(state) ? "Quotation" : "Sales Order";
+        ObjectNode context = OdooJson.NODES.objectNode();
+        context.put("default_template_id", CANCEL_TEMPLATE_ID);
+        context.put("default_order_id", ids.get(0));
+        context.put("mark_so_as_canceled", true);
+        context.put("default_email_layout_xmlid", "mail.mail_notification_layout_with_responsible_signature");
+        context.put("model_description", typeName);
+        ObjectNode action = OdooJson.NODES.objectNode();
+        action.put("name", "Cancel " + typeName);
+        action.put("view_mode", "form");
+        action.put("res_model", "sale.order.cancel");
+        action.put("view_id", CANCEL_VIEW_ID);
+        action.put("type", "ir.actions.act_window");
+        action.set("context", context);
+        action.put("target", "new");
+        return action;
+    }
+
+    /** Odoo's {@code _unlink_except_draft_or_cancel} and {@code _unlink_except_confirmed}. */
+    void checkUnlink(ModelDef def, long id) {
+        if (def.name().equals(ORDER)) {
+            String state = state(db.rows(def), id);
+            if (!"draft".equals(state) && !"cancel".equals(state)) {
+                throw OdooError.userError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
+            }
+        } else if (def.name().equals(LINE)) {
+            Map<String, Object> line = db.rows(def).get(id);
+            if (line != null && "sale".equals(state(db.rows(db.model(ORDER)), (Long) line.get("order_id")))) {
+                throw OdooError.userError("Once a sales order is confirmed, you can't remove one of its lines (we need to track if "
+                        + "something gets invoiced or delivered).\nSet the quantity to 0 instead.");
+            }
+        }
+    }
+
+    private static String state(RowTable orders, Long id) {
+        Map<String, Object> order = id == null ? null : orders.get(id);
+        return order == null ? null : (String) order.get("state");
+    }
 }

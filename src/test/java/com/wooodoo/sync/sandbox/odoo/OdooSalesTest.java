@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The simulated Sales app over HTTP: taxes, pricelists and currencies, order amounts worked out by
- * hand as Odoo 17 works them out, and the settings that differ between Odoo
+ * hand as Odoo 17 works them out, the order methods, and the settings that differ between Odoo
  * versions.
  */
 class OdooSalesTest {
@@ -291,6 +291,98 @@ class OdooSalesTest {
         assertThat(read("sale.order", inEuros).at("/currency_id/1").asText()).as("computed, not written").isEqualTo("EUR");
         assertThat(http.executeKw("product.pricelist", "create", List.of(Map.of("name", "No currency")), Map.of()).json()
                 .at("/error/data/name").asText()).isEqualTo("odoo.exceptions.ValidationError");
+    }
+
+    // ---- methods -----------------------------------------------------------------------------
+
+    @Test
+    void aQuotationIsConfirmedOnceAndAConfirmedOrderIsNotConfirmedAgain() {
+        odoo.setClock(Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
+        long order = create(Map.of("partner_id", partner, "date_order", "2025-05-30 12:00:00"));
+
+        assertThat(http.executeKw("sale.order", "action_confirm", List.of(List.of(order)), Map.of()).json().get("result").asBoolean())
+                .isTrue();
+        JsonNode confirmed = read("sale.order", order);
+        assertThat(confirmed.get("state").asText()).isEqualTo("sale");
+        assertThat(confirmed.get("date_order").asText()).as("the confirmation date").isEqualTo("2025-06-01 09:30:00");
+
+        JsonNode again = http.executeKw("sale.order", "action_confirm", List.of(List.of(order)), Map.of()).json();
+        assertThat(again.at("/error/data/name").asText()).isEqualTo("odoo.exceptions.UserError");
+        assertThat(again.at("/error/data/message").asText()).isEqualTo("Some orders are not in a state requiring confirmation.");
+        RawHttp.Answer json2 = http.json2("sale.order", "action_confirm", Map.of("ids", List.of(order)));
+        assertThat(json2.status()).isEqualTo(422);
+        assertThat(json2.json().get("name").asText()).isEqualTo("odoo.exceptions.UserError");
+
+        long sent = create(Map.of("partner_id", partner, "state", "sent"));
+        RawHttp.Answer byJson2 = http.json2("sale.order", "action_confirm", Map.of("ids", List.of(sent)));
+        assertThat(byJson2.status()).isEqualTo(200);
+        assertThat(byJson2.json().asBoolean()).isTrue();
+        assertThat(read("sale.order", sent).get("state").asText()).isEqualTo("sale");
+
+        assertThat(http.executeKw("sale.order", "action_confirm", List.of(List.of(99999)), Map.of()).json().at("/error/data/name").asText())
+                .isEqualTo("odoo.exceptions.MissingError");
+        assertThat(http.executeKw("res.partner", "action_confirm", List.of(List.of(partner)), Map.of()).json()
+                .at("/error/data/name").asText()).isEqualTo("builtins.AttributeError");
+    }
+
+    @Test
+    void aConfirmedOrderIsCancelledWithoutTheWizardOnlyWhenTheContextSaysSo() {
+        long quotation = create(Map.of("partner_id", partner));
+        assertThat(http.executeKw("sale.order", "action_cancel", List.of(List.of(quotation)), Map.of()).json().get("result").asBoolean())
+                .as("a quotation is cancelled at once").isTrue();
+        assertThat(read("sale.order", quotation).get("state").asText()).isEqualTo("cancel");
+
+        long order = create(Map.of("partner_id", partner));
+        ok(http.executeKw("sale.order", "action_confirm", List.of(List.of(order)), Map.of()));
+        JsonNode wizard = http.executeKw("sale.order", "action_cancel", List.of(List.of(order)), Map.of()).json().get("result");
+        assertThat(wizard.get("type").asText()).isEqualTo("ir.actions.act_window");
+        assertThat(wizard.get("res_model").asText()).isEqualTo("sale.order.cancel");
+        assertThat(wizard.get("name").asText()).isEqualTo("Cancel Sales Order");
+        assertThat(wizard.at("/context/default_order_id").asLong()).isEqualTo(order);
+        assertThat(read("sale.order", order).get("state").asText()).as("not cancelled yet").isEqualTo("sale");
+
+        assertThat(http.executeKw("sale.order", "action_cancel", List.of(List.of(order)),
+                Map.of("context", Map.of("disable_cancel_warning", true))).json().get("result").asBoolean()).isTrue();
+        assertThat(read("sale.order", order).get("state").asText()).isEqualTo("cancel");
+        RawHttp.Answer again = http.json2("sale.order", "action_cancel", Map.of("ids", List.of(order),
+                "context", Map.of("disable_cancel_warning", true)));
+        assertThat(again.json().asBoolean()).as("cancelling a cancelled order").isTrue();
+    }
+
+    @Test
+    void aCancelledOrSentOrderGoesBackToDraftAndAConfirmedOneStaysAsItIs() {
+        long cancelled = create(Map.of("partner_id", partner, "state", "cancel"));
+        long sent = create(Map.of("partner_id", partner, "state", "sent"));
+        long confirmed = create(Map.of("partner_id", partner, "state", "sale"));
+
+        assertThat(http.executeKw("sale.order", "action_draft", List.of(List.of(cancelled, sent, confirmed)), Map.of()).json()
+                .get("result").asBoolean()).isTrue();
+
+        assertThat(read("sale.order", cancelled).get("state").asText()).isEqualTo("draft");
+        assertThat(read("sale.order", sent).get("state").asText()).isEqualTo("draft");
+        assertThat(read("sale.order", confirmed).get("state").asText()).isEqualTo("sale");
+        assertThat(http.executeKw("sale.order", "action_confirm", List.of(List.of(cancelled)), Map.of()).json().get("result").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aConfirmedOrderAndItsLinesCannotBeDeleted() {
+        long order = order(line("10", 1), line("20", 1));
+        ok(http.executeKw("sale.order", "action_confirm", List.of(List.of(order)), Map.of()));
+        long line = read("sale.order", order).get("order_line").get(0).asLong();
+
+        JsonNode orderRefused = http.executeKw("sale.order", "unlink", List.of(List.of(order)), Map.of()).json();
+        assertThat(orderRefused.at("/error/data/name").asText()).isEqualTo("odoo.exceptions.UserError");
+        assertThat(orderRefused.at("/error/data/message").asText()).startsWith("You can not delete a sent quotation or a confirmed");
+        JsonNode lineRefused = http.executeKw("sale.order.line", "unlink", List.of(List.of(line)), Map.of()).json();
+        assertThat(lineRefused.at("/error/data/message").asText()).startsWith("Once a sales order is confirmed");
+        assertThat(http.executeKw("sale.order", "write", List.of(List.of(order), Map.of("order_line", List.of(List.of(2, line)))),
+                Map.of()).json().at("/error/data/name").asText()).isEqualTo("odoo.exceptions.UserError");
+        assertThat(odoo.count("sale.order.line")).isEqualTo(2);
+
+        ok(http.executeKw("sale.order", "action_cancel", List.of(List.of(order)), Map.of("context", Map.of("disable_cancel_warning", true))));
+        ok(http.executeKw("sale.order", "unlink", List.of(List.of(order)), Map.of()));
+        assertThat(odoo.count("sale.order.line")).isZero();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
