@@ -159,4 +159,86 @@ final class OdooSeeder {
 
     private record Place(String country, String city, String zip, String street, String phonePrefix) {
     }
+
+    /** A sales tax a shop's configuration names: its rate in percent, whether prices include it, its country. */
+    private record ShopTax(String name, String rate, boolean included, String country) {
+    }
+
+    private static final List<ShopTax> SHOP_TAXES = List.of(
+            new ShopTax("US State Tax 2.9%", "2.9", false, "US"),
+            new ShopTax("US State Tax 4%", "4", false, "US"),
+            new ShopTax("US State Tax 5.6%", "5.6", false, "US"),
+            new ShopTax("US State Tax 5.75%", "5.75", false, "US"),
+            new ShopTax("US State Tax 6%", "6", false, "US"),
+            new ShopTax("US State Tax 6.35%", "6.35", false, "US"),
+            new ShopTax("US State Tax 6.5%", "6.5", false, "US"),
+            new ShopTax("US State Tax 7.5%", "7.5", false, "US"),
+            new ShopTax("US County Tax 1%", "1", false, "US"),
+            new ShopTax("US City Tax 0.25%", "0.25", false, "US"),
+            new ShopTax("UK VAT 20%", "20", false, "GB"),
+            new ShopTax("UK VAT 20% (incl.)", "20", true, "GB"),
+            new ShopTax("UK VAT 5%", "5", false, "GB"),
+            new ShopTax("UK VAT 5% (incl.)", "5", true, "GB"),
+            new ShopTax("DE MwSt. 19%", "19", false, "DE"),
+            new ShopTax("DE MwSt. 19% (incl.)", "19", true, "DE"),
+            new ShopTax("DE MwSt. 7%", "7", false, "DE"),
+            new ShopTax("DE MwSt. 7% (incl.)", "7", true, "DE"));
+    private static final List<List<String>> SHOP_PRICELISTS = List.of(List.of("EUR Pricelist", "EUR"), List.of("GBP Pricelist", "GBP"));
+    private static final List<List<String>> SHOP_SERVICES = List.of(List.of("SHIP-FLAT", "Flat rate shipping"),
+            List.of("SHIP-FREE", "Free shipping"), List.of("SHIP-PICKUP", "Local pickup"), List.of("SHIP", "Shipping"),
+            List.of("FEE", "Fee"));
+
+    /**
+     * Makes sure of the records a shop's configuration names (see {@link ShopAccounting}): each is
+     * looked up first (a tax by name among sales taxes, a pricelist by name, a product by internal
+     * reference, the walk-in customer by {@code ref}, archived ones too) and created only when
+     * missing, so calling this again changes nothing. Created records get the seeding's dates.
+     */
+    synchronized ShopAccounting seedShopAccounting() {
+        java.util.Map<String, Long> taxes = new java.util.LinkedHashMap<>();
+        for (ShopTax tax : SHOP_TAXES) {
+            taxes.put(tax.name(), find("account.tax", List.of(List.of("name", "=", tax.name()), List.of("type_tax_use", "=", "sale")))
+                    .orElseGet(() -> {
+                        ObjectNode vals = OdooJson.NODES.objectNode();
+                        vals.put("name", tax.name());
+                        vals.put("type_tax_use", "sale");
+                        vals.put("amount_type", "percent");
+                        vals.put("amount", new BigDecimal(tax.rate()));
+                        vals.put("price_include", tax.included());
+                        vals.put("description", tax.rate() + "%");
+                        vals.put("country_id", countryId(tax.country()));
+                        return createStamped("account.tax", vals);
+                    }));
+        }
+        java.util.Map<String, Long> pricelists = new java.util.LinkedHashMap<>();
+        pricelists.put("Public Pricelist", find("product.pricelist", List.of(List.of("name", "=", "Public Pricelist"))).orElse(null));
+        for (List<String> pricelist : SHOP_PRICELISTS) {
+            pricelists.put(pricelist.get(0), find("product.pricelist", List.of(List.of("name", "=", pricelist.get(0)))).orElseGet(() -> {
+                long currency = find("res.currency", List.of(List.of("name", "=", pricelist.get(1)))).orElseThrow();
+                ObjectNode vals = OdooJson.NODES.objectNode().put("name", pricelist.get(0)).put("currency_id", currency);
+                return createStamped("product.pricelist", vals);
+            }));
+        }
+        pricelists.values().removeIf(java.util.Objects::isNull);
+        java.util.Map<String, Long> products = new java.util.LinkedHashMap<>();
+        for (List<String> service : SHOP_SERVICES) {
+            products.put(service.get(0), find("product.product", List.of(List.of("default_code", "=", service.get(0)))).orElseGet(() -> {
+                ObjectNode vals = OdooJson.NODES.objectNode().put("name", service.get(1)).put("default_code", service.get(0))
+                        .put("type", "service").put("list_price", BigDecimal.ZERO).put("sale_ok", true);
+                return createStamped("product.product", vals);
+            }));
+        }
+        long walkIn = find("res.partner", List.of(List.of("ref", "=", "WALK-IN"))).orElseGet(() ->
+                createStamped("res.partner", OdooJson.NODES.objectNode().put("name", "Walk-in customer").put("ref", "WALK-IN")));
+        return new ShopAccounting(java.util.Collections.unmodifiableMap(taxes), java.util.Collections.unmodifiableMap(pricelists),
+                java.util.Collections.unmodifiableMap(products), walkIn);
+    }
+
+    private java.util.Optional<Long> find(String model, List<List<Object>> domain) {
+        return db.search(model, OdooJson.toJson(domain), 0, 1L, "id asc", false).stream().findFirst();
+    }
+
+    private long createStamped(String model, ObjectNode vals) {
+        return db.createAt(model, vals, FIRST_STAMP.plusMinutes(7 * stamps++));
+    }
 }

@@ -203,6 +203,17 @@ public class OdooSimulator extends SandboxServer {
         return seeder.seed(type, count);
     }
 
+    /**
+     * Creates what a shop's configuration names, once (calling it again creates only what is
+     * missing): the sales taxes of the US states and counties, UK VAT and German MwSt. (price
+     * excluded and price included), the EUR and GBP pricelists, the service products for shipping
+     * and fees ({@code SHIP-FLAT}, {@code SHIP-FREE}, {@code SHIP-PICKUP}, {@code SHIP}, {@code FEE})
+     * and the walk-in customer ({@code ref} {@code WALK-IN}). Answers their ids.
+     */
+    public ShopAccounting seedShopAccounting() {
+        return seeder.seedShopAccounting();
+    }
+
     /** Creates a record as {@code create} would (same rules), without a request; returns its id. */
     public long insert(String model, Map<String, ?> values) {
         return db.create(model, List.of(OdooJson.toJson(values))).get(0);

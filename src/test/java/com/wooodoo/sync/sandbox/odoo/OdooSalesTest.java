@@ -385,6 +385,51 @@ class OdooSalesTest {
         assertThat(odoo.count("sale.order.line")).isZero();
     }
 
+    // ---- seeding -------------------------------------------------------------------------------
+
+    @Test
+    void seedingTheShopsAccountingCreatesWhatTheConfigurationNamesOnce() {
+        ShopAccounting first = odoo.seedShopAccounting();
+        ShopAccounting second = odoo.seedShopAccounting();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.taxes()).hasSize(18).containsKeys("US State Tax 2.9%", "US City Tax 0.25%", "UK VAT 20% (incl.)",
+                "DE MwSt. 7% (incl.)");
+        assertThat(odoo.count("account.tax")).isEqualTo(18);
+        JsonNode included = read("account.tax", first.taxes().get("UK VAT 20% (incl.)"));
+        assertThat(included.get("amount").asDouble()).isEqualTo(20.0);
+        assertThat(included.get("price_include").asBoolean()).isTrue();
+        assertThat(included.get("amount_type").asText()).isEqualTo("percent");
+        assertThat(included.get("type_tax_use").asText()).isEqualTo("sale");
+        JsonNode cityTax = read("account.tax", first.taxes().get("US City Tax 0.25%"));
+        assertThat(cityTax.get("amount").asDouble()).isEqualTo(0.25);
+        assertThat(cityTax.get("price_include").asBoolean()).isFalse();
+        assertThat(cityTax.at("/country_id/1").asText()).isEqualTo("United States");
+
+        assertThat(first.pricelists()).containsOnlyKeys("Public Pricelist", "EUR Pricelist", "GBP Pricelist");
+        assertThat(read("product.pricelist", first.pricelists().get("GBP Pricelist")).at("/currency_id/1").asText()).isEqualTo("GBP");
+        assertThat(odoo.count("product.pricelist")).isEqualTo(3);
+
+        assertThat(first.products()).containsOnlyKeys("SHIP-FLAT", "SHIP-FREE", "SHIP-PICKUP", "SHIP", "FEE");
+        JsonNode flat = read("product.product", first.products().get("SHIP-FLAT"));
+        assertThat(flat.get("name").asText()).isEqualTo("Flat rate shipping");
+        assertThat(flat.get("type").asText()).isEqualTo("service");
+        assertThat(read("product.product", first.products().get("SHIP-PICKUP")).get("name").asText()).isEqualTo("Local pickup");
+
+        JsonNode walkIn = read("res.partner", first.walkInCustomer());
+        assertThat(walkIn.get("name").asText()).isEqualTo("Walk-in customer");
+        assertThat(walkIn.get("ref").asText()).isEqualTo("WALK-IN");
+        assertThat(odoo.count("res.partner")).isEqualTo(2);
+
+        long inPounds = create(Map.of("partner_id", first.walkInCustomer(), "pricelist_id", first.pricelists().get("GBP Pricelist"),
+                "order_line", List.of(List.of(0, 0, Map.of("product_id", first.products().get("SHIP-FLAT"), "price_unit", 4.99,
+                        "tax_id", List.of(first.taxes().get("UK VAT 20% (incl.)")))))));
+        JsonNode order = read("sale.order", inPounds);
+        assertThat(order.at("/currency_id/1").asText()).isEqualTo("GBP");
+        // 4.99 / 1.2 × 0.2 = 0.831666… → 0.83
+        assertAmounts(order, "4.16", "0.83", "4.99");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private long tax(String name, String rate, boolean included) {
