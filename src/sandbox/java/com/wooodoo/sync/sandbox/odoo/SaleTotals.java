@@ -41,11 +41,11 @@ import java.util.Map;
  *       sum rounded once; {@code amount_tax} is the sum of those totals, {@code amount_untaxed}
  *       the sum of the lines' untaxed amounts. {@code amount_total = amount_untaxed + amount_tax}.</li>
  * </ol>
+ * A price-included fixed tax is taken out of the price before the price-included percentages of
+ * the taxes before it, as in the example {@code compute_all} documents ({@code (145 − 15) / 1.3}).
  * Not simulated: groups of taxes, repartition lines other than one of 100 %, "affect base of
  * subsequent taxes", currency rates (an order's amounts are in its own currency), early payment
- * discounts. Where Odoo 17's batch computation leaves a price-included fixed tax in the base, the
- * base here is reduced by it, as Odoo 16's {@code compute_all} and its documented example
- * ({@code (145 − 15) / 1.3 × 0.9}) do.
+ * discounts.
  */
 final class SaleTotals {
 
