@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A WooCommerce shop's REST API v3 ({@code /wp-json/wc/v3}) on loopback: customers, products and
@@ -249,6 +253,10 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void answer(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
         WooResource resource = route.resource();
+        if (resource == null) {
+            answerSetting(exchange, route, query);
+            return;
+        }
         switch (route.kind()) {
             case LIST -> list(exchange, resource, query);
             case READ -> {
@@ -283,25 +291,33 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void list(HttpExchange exchange, WooResource resource, Map<String, String> query) throws IOException {
         WooListRequest request = WooListRequest.parse(query, resource);
+        list(exchange, resource.name(), request, query, () -> store.inIdOrder(resource.type()),
+                id -> store.get(resource.type(), id).orElse(null), r -> render(resource, r));
+    }
+
+    /** A page of a collection with WordPress's paging headers; the records are read holding the store's monitor. */
+    private void list(HttpExchange exchange, String collection, WooListRequest request, Map<String, String> query,
+                      Supplier<List<ObjectNode>> inIdOrder, LongFunction<ObjectNode> byId,
+                      Function<ObjectNode, ObjectNode> render) throws IOException {
         List<JsonNode> page;
         int total;
         synchronized (store) {
-            WooListRequest.Page selected = request.select(store.inIdOrder(resource.type()), id -> store.get(resource.type(), id).orElse(null));
+            WooListRequest.Page selected = request.select(inIdOrder.get(), byId);
             total = selected.total();
-            page = selected.records().stream().map(r -> onlyFields(render(resource, r), query)).toList();
+            page = selected.records().stream().map(r -> onlyFields(render.apply(r), query)).toList();
         }
         int totalPages = request.totalPages(total);
         exchange.getResponseHeaders().set("X-WP-Total", String.valueOf(total));
         exchange.getResponseHeaders().set("X-WP-TotalPages", String.valueOf(totalPages));
-        String links = pageLinks(resource, exchange.getRequestURI().getRawQuery(), request.page(), totalPages);
+        String links = pageLinks(collection, exchange.getRequestURI().getRawQuery(), request.page(), totalPages);
         if (!links.isEmpty()) {
             exchange.getResponseHeaders().set("Link", links);
         }
         sendJson(exchange, 200, page);
     }
 
-    private String pageLinks(WooResource resource, String rawQuery, int page, int totalPages) {
-        String base = apiBase() + resource.name() + "?" + (rawQuery == null ? "" : rawQuery.replaceAll("(^|&)page=\\d*", ""))
+    private String pageLinks(String collection, String rawQuery, int page, int totalPages) {
+        String base = apiBase() + collection + "?" + (rawQuery == null ? "" : rawQuery.replaceAll("(^|&)page=\\d*", ""))
                 .replaceAll("^&", "");
         String joiner = base.endsWith("?") ? "" : "&";
         List<String> links = new ArrayList<>();
@@ -312,6 +328,87 @@ public class WooCommerceSimulator extends SandboxServer {
             links.add("<" + base + joiner + "page=" + (page + 1) + ">; rel=\"next\"");
         }
         return String.join(", ", links);
+    }
+
+    /** Tax rates, tax classes and coupons: the shop's settings, not synced records. */
+    private void answerSetting(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
+        WooTaxes taxes = store.taxes();
+        switch (route.collection() + " " + route.kind()) {
+            case WooRoute.TAXES + " LIST" -> {
+                List<ObjectNode> rates = taxes.ratesAsJson();
+                WooListRequest request = WooListRequest.parse(query, taxOrderings(), "order", "asc", WooCommerceSimulator::taxFilter);
+                list(exchange, WooRoute.TAXES, request, query, () -> rates,
+                        id -> rates.stream().filter(r -> r.path("id").asLong() == id).findFirst().orElse(null), this::renderTaxRate);
+            }
+            case WooRoute.TAXES + " READ" -> sendJson(exchange, 200, onlyFields(renderTaxRate(taxes.rate(route.id())
+                    .orElseThrow(() -> new WooApiException("woocommerce_rest_invalid_id", "Invalid resource ID.", 404)).toJson()), query));
+            case WooRoute.TAX_CLASSES + " LIST" -> {
+                ArrayNode classes = JSON.createArrayNode();
+                WooTaxes.CLASSES.forEach((slug, name) -> {
+                    ObjectNode taxClass = classes.addObject().put("slug", slug).put("name", name);
+                    taxClass.putObject("_links").putArray("collection").addObject().put("href", apiBase() + WooRoute.TAX_CLASSES);
+                });
+                sendJson(exchange, 200, classes);
+            }
+            case WooRoute.COUPONS + " LIST" -> {
+                WooListRequest request = WooListRequest.parse(query, WooCoupons.orderings(), "date", "desc", WooCoupons::filter);
+                list(exchange, WooRoute.COUPONS, request, query, store::couponsInIdOrder, id -> store.coupon(id).orElse(null),
+                        this::renderCoupon);
+            }
+            case WooRoute.COUPONS + " READ" -> {
+                JsonNode coupon;
+                synchronized (store) {
+                    coupon = onlyFields(renderCoupon(store.coupon(route.id()).orElseThrow(WooCoupons::invalidId)), query);
+                }
+                sendJson(exchange, 200, coupon);
+            }
+            case WooRoute.COUPONS + " CREATE" -> {
+                JsonNode body = body(exchange);
+                ObjectNode created;
+                synchronized (store) {
+                    created = renderCoupon(WooCoupons.create(store, body, now()));
+                }
+                exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
+                sendJson(exchange, 201, created);
+            }
+            default -> sendError(exchange, WooApiException.noRoute());
+        }
+    }
+
+    private static Map<String, Comparator<ObjectNode>> taxOrderings() {
+        Map<String, Comparator<ObjectNode>> orderings = new LinkedHashMap<>();
+        orderings.put("id", (a, b) -> 0);
+        orderings.put("order", Comparator.comparingLong(r -> r.path("order").asLong()));
+        orderings.put("priority", Comparator.comparingLong(r -> r.path("priority").asLong()));
+        return orderings;
+    }
+
+    /** {@code GET /taxes?class=reduced-rate}: the rates of one class. */
+    private static Predicate<ObjectNode> taxFilter(Map<String, String> query) {
+        String taxClass = query.get("class");
+        if (taxClass == null) {
+            return WooResource.EVERY;
+        }
+        if (!WooTaxes.CLASSES.containsKey(taxClass)) {
+            throw WooApiException.invalidParam("class", "class is not one of " + String.join(", ", WooTaxes.CLASSES.keySet()) + ".");
+        }
+        return r -> r.path("class").asText().equals(taxClass);
+    }
+
+    private ObjectNode renderTaxRate(ObjectNode rate) {
+        ObjectNode copy = rate.deepCopy();
+        ObjectNode links = copy.putObject("_links");
+        links.putArray("self").addObject().put("href", apiBase() + WooRoute.TAXES + "/" + rate.path("id").asLong());
+        links.putArray("collection").addObject().put("href", apiBase() + WooRoute.TAXES);
+        return copy;
+    }
+
+    private ObjectNode renderCoupon(ObjectNode coupon) {
+        ObjectNode copy = coupon.deepCopy();
+        ObjectNode links = copy.putObject("_links");
+        links.putArray("self").addObject().put("href", apiBase() + WooRoute.COUPONS + "/" + coupon.path("id").asLong());
+        links.putArray("collection").addObject().put("href", apiBase() + WooRoute.COUPONS);
+        return copy;
     }
 
     private JsonNode delete(WooResource resource, long id, boolean force) {
@@ -383,6 +480,7 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private ObjectNode render(WooResource resource, ObjectNode record) {
         ObjectNode copy = record.deepCopy();
+        resource.conceal(copy);
         String collection = apiBase() + resource.name();
         ObjectNode links = JSON.createObjectNode();
         links.putArray("self").addObject().put("href", collection + "/" + record.path("id").asLong());

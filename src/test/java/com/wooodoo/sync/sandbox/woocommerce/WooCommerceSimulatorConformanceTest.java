@@ -76,7 +76,9 @@ class WooCommerceSimulatorConformanceTest {
                 "delete", List.of(shop.orders().get(3).get("id").asLong()))));
         CASES.put("order-create-response.json", () -> client.post(api + "orders", officialOrderCreateRequest()));
         CASES.put("error-woocommerce-rest-term-invalid.json", () -> client.get(api + "products/999999"));
-        CASES.put("error-wp-rest-no-route.json", () -> client.get(api + "coupons"));
+        CASES.put("error-wp-rest-no-route.json", () -> client.get(api + "invoices"));
+        CASES.put("tax-rates-list.json", () -> client.get(api + "taxes"));
+        CASES.put("tax-classes-list.json", () -> client.get(api + "taxes/classes"));
     }
 
     @AfterAll
@@ -152,7 +154,7 @@ class WooCommerceSimulatorConformanceTest {
     @Test
     void errorAnswersCarryTheirStatusLikeTheFixtures() {
         SimulatorClient.Answer missing = client.get("/wp-json/wc/v3/products/999999");
-        SimulatorClient.Answer noRoute = client.get("/wp-json/wc/v3/coupons");
+        SimulatorClient.Answer noRoute = client.get("/wp-json/wc/v3/invoices");
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().path("data").path("status").asInt()).isEqualTo(404);
