@@ -114,6 +114,24 @@ public class WooCommerceSimulator extends SandboxServer {
     }
 
     /**
+     * Adds {@code count} orders of a {@link WooOrderMix} with this seed: registered customers'
+     * and guests' orders, taxed, discounted and shipped in the ways the mix describes; needs
+     * products (and customers for registered ones). The shop's other seeding is left as it is.
+     * Answers their ids.
+     */
+    public List<Long> seedOrderMix(int count, long mixSeed) {
+        WooOrders orders = (WooOrders) resource(EntityType.ORDERS);
+        List<Long> ids = new ArrayList<>();
+        synchronized (store) {
+            for (WooOrderMix.Planned planned : new WooOrderMix(mixSeed, count).plan(store.all(EntityType.CUSTOMERS),
+                    store.all(EntityType.PRODUCTS))) {
+                ids.add(orders.createSeeded(planned.body(), planned.created(), planned.modified()).path("id").asLong());
+            }
+        }
+        return ids;
+    }
+
+    /**
      * Adds one generated record changed by {@code edit}, without WooCommerce's checks: the way to
      * plant data a sync must cope with (an e-mail or SKU that a later write will collide with, a
      * malformed value). Answers its id.
@@ -543,8 +561,13 @@ public class WooCommerceSimulator extends SandboxServer {
             sendJson(exchange, 400, Map.of("message", "entity must be customers, products or orders and count 1 to 1000000"));
             return;
         }
+        JsonNode mix = body.get("mix");
+        if (mix != null && (type.get() != EntityType.ORDERS || !mix.isIntegralNumber())) {
+            sendJson(exchange, 400, Map.of("message", "mix (a seed, an integer) is for orders only"));
+            return;
+        }
         try {
-            List<Long> ids = seed(type.get(), count);
+            List<Long> ids = mix == null ? seed(type.get(), count) : seedOrderMix(count, mix.asLong());
             sendJson(exchange, 200, Map.of("entity", type.get().id(), "created", ids.size(), "total", count(type.get())));
         } catch (IllegalStateException e) {
             sendJson(exchange, 409, Map.of("message", e.getMessage()));

@@ -594,6 +594,20 @@ final class WooOrders extends WooResource {
         return o;
     }
 
+    /**
+     * An order created from a REST body as {@code POST /orders} creates it, dated in the past as
+     * a checkout's: created and modified at the given instants, paid and completed then too.
+     */
+    ObjectNode createSeeded(JsonNode body, Instant created, Instant modified) {
+        ObjectNode order = create(body, false, created);
+        order.put("created_via", "checkout");
+        WooDates.stamp(order, "date_modified", modified);
+        WooDates.stamp(order, "date_paid", null);
+        WooDates.stamp(order, "date_completed", null);
+        seeded(order);
+        return order;
+    }
+
     /** Seeded orders are paid and completed at their own (past) dates, not now. */
     @Override
     void seeded(ObjectNode order) {
