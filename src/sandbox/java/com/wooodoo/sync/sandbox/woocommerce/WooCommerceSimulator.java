@@ -33,7 +33,13 @@ import java.util.function.Supplier;
 /**
  * A WooCommerce shop's REST API v3 ({@code /wp-json/wc/v3}) on loopback: customers, products and
  * orders held in memory, with WooCommerce's paging headers, batch limit, per-item batch errors,
- * validation rules and error shapes. Faults come from {@link SandboxServer}.
+ * validation rules and error shapes. Faults come from {@link SandboxServer}. The shop's tax rates
+ * and classes ({@link WooTaxes}) and coupons ({@link WooCoupons}) are there too, and orders are
+ * taxed, discounted and totalled with them as WooCommerce does ({@link WooOrderTotals}).
+ *
+ * <p>Seeding: {@link #seed} adds generated records (the admin call
+ * {@code POST /__sandbox/seed {"entity":"orders","count":100}}); {@link #seedOrderMix} adds a
+ * {@link WooOrderMix} of orders ({@code {"entity":"orders","count":100,"mix":42}}).
  *
  * <p>Authentication is WooCommerce's over HTTPS (the simulator applies it to plain HTTP): the
  * consumer key and secret from the query ({@code consumer_key}, {@code consumer_secret}) or from
