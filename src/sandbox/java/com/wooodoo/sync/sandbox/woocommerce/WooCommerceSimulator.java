@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +26,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A WooCommerce shop's REST API v3 ({@code /wp-json/wc/v3}) on loopback: customers, products and
  * orders held in memory, with WooCommerce's paging headers, batch limit, per-item batch errors,
- * validation rules and error shapes. Faults come from {@link SandboxServer}.
+ * validation rules and error shapes. Faults come from {@link SandboxServer}. The shop's tax rates
+ * and classes ({@link WooTaxes}) and coupons ({@link WooCoupons}) are there too, and orders are
+ * taxed, discounted and totalled with them as WooCommerce does ({@link WooOrderTotals}).
+ *
+ * <p>Seeding: {@link #seed} adds generated records (the admin call
+ * {@code POST /__sandbox/seed {"entity":"orders","count":100}}); {@link #seedOrderMix} adds a
+ * {@link WooOrderMix} of orders ({@code {"entity":"orders","count":100,"mix":42}}).
  *
  * <p>Authentication is WooCommerce's over HTTPS (the simulator applies it to plain HTTP): the
  * consumer key and secret from the query ({@code consumer_key}, {@code consumer_secret}) or from
@@ -104,6 +114,24 @@ public class WooCommerceSimulator extends SandboxServer {
             }
             for (int i = 0; i < count; i++) {
                 ids.add(orders.seed(seed, (ordinal, random) -> orders.generate(ordinal, random, false)).path("id").asLong());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Adds {@code count} orders of a {@link WooOrderMix} with this seed: registered customers'
+     * and guests' orders, taxed, discounted and shipped in the ways the mix describes; needs
+     * products (and customers for registered ones). The shop's other seeding is left as it is.
+     * Answers their ids.
+     */
+    public List<Long> seedOrderMix(int count, long mixSeed) {
+        WooOrders orders = (WooOrders) resource(EntityType.ORDERS);
+        List<Long> ids = new ArrayList<>();
+        synchronized (store) {
+            for (WooOrderMix.Planned planned : new WooOrderMix(mixSeed, count).plan(store.all(EntityType.CUSTOMERS),
+                    store.all(EntityType.PRODUCTS))) {
+                ids.add(orders.createSeeded(planned.body(), planned.created(), planned.modified()).path("id").asLong());
             }
         }
         return ids;
@@ -249,6 +277,10 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void answer(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
         WooResource resource = route.resource();
+        if (resource == null) {
+            answerSetting(exchange, route, query);
+            return;
+        }
         switch (route.kind()) {
             case LIST -> list(exchange, resource, query);
             case READ -> {
@@ -283,25 +315,33 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void list(HttpExchange exchange, WooResource resource, Map<String, String> query) throws IOException {
         WooListRequest request = WooListRequest.parse(query, resource);
+        list(exchange, resource.name(), request, query, () -> store.inIdOrder(resource.type()),
+                id -> store.get(resource.type(), id).orElse(null), r -> render(resource, r));
+    }
+
+    /** A page of a collection with WordPress's paging headers; the records are read holding the store's monitor. */
+    private void list(HttpExchange exchange, String collection, WooListRequest request, Map<String, String> query,
+                      Supplier<List<ObjectNode>> inIdOrder, LongFunction<ObjectNode> byId,
+                      Function<ObjectNode, ObjectNode> render) throws IOException {
         List<JsonNode> page;
         int total;
         synchronized (store) {
-            WooListRequest.Page selected = request.select(store.inIdOrder(resource.type()), id -> store.get(resource.type(), id).orElse(null));
+            WooListRequest.Page selected = request.select(inIdOrder.get(), byId);
             total = selected.total();
-            page = selected.records().stream().map(r -> onlyFields(render(resource, r), query)).toList();
+            page = selected.records().stream().map(r -> onlyFields(render.apply(r), query)).toList();
         }
         int totalPages = request.totalPages(total);
         exchange.getResponseHeaders().set("X-WP-Total", String.valueOf(total));
         exchange.getResponseHeaders().set("X-WP-TotalPages", String.valueOf(totalPages));
-        String links = pageLinks(resource, exchange.getRequestURI().getRawQuery(), request.page(), totalPages);
+        String links = pageLinks(collection, exchange.getRequestURI().getRawQuery(), request.page(), totalPages);
         if (!links.isEmpty()) {
             exchange.getResponseHeaders().set("Link", links);
         }
         sendJson(exchange, 200, page);
     }
 
-    private String pageLinks(WooResource resource, String rawQuery, int page, int totalPages) {
-        String base = apiBase() + resource.name() + "?" + (rawQuery == null ? "" : rawQuery.replaceAll("(^|&)page=\\d*", ""))
+    private String pageLinks(String collection, String rawQuery, int page, int totalPages) {
+        String base = apiBase() + collection + "?" + (rawQuery == null ? "" : rawQuery.replaceAll("(^|&)page=\\d*", ""))
                 .replaceAll("^&", "");
         String joiner = base.endsWith("?") ? "" : "&";
         List<String> links = new ArrayList<>();
@@ -312,6 +352,87 @@ public class WooCommerceSimulator extends SandboxServer {
             links.add("<" + base + joiner + "page=" + (page + 1) + ">; rel=\"next\"");
         }
         return String.join(", ", links);
+    }
+
+    /** Tax rates, tax classes and coupons: the shop's settings, not synced records. */
+    private void answerSetting(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
+        WooTaxes taxes = store.taxes();
+        switch (route.collection() + " " + route.kind()) {
+            case WooRoute.TAXES + " LIST" -> {
+                List<ObjectNode> rates = taxes.ratesAsJson();
+                WooListRequest request = WooListRequest.parse(query, taxOrderings(), "order", "asc", WooCommerceSimulator::taxFilter);
+                list(exchange, WooRoute.TAXES, request, query, () -> rates,
+                        id -> rates.stream().filter(r -> r.path("id").asLong() == id).findFirst().orElse(null), this::renderTaxRate);
+            }
+            case WooRoute.TAXES + " READ" -> sendJson(exchange, 200, onlyFields(renderTaxRate(taxes.rate(route.id())
+                    .orElseThrow(() -> new WooApiException("woocommerce_rest_invalid_id", "Invalid resource ID.", 404)).toJson()), query));
+            case WooRoute.TAX_CLASSES + " LIST" -> {
+                ArrayNode classes = JSON.createArrayNode();
+                WooTaxes.CLASSES.forEach((slug, name) -> {
+                    ObjectNode taxClass = classes.addObject().put("slug", slug).put("name", name);
+                    taxClass.putObject("_links").putArray("collection").addObject().put("href", apiBase() + WooRoute.TAX_CLASSES);
+                });
+                sendJson(exchange, 200, classes);
+            }
+            case WooRoute.COUPONS + " LIST" -> {
+                WooListRequest request = WooListRequest.parse(query, WooCoupons.orderings(), "date", "desc", WooCoupons::filter);
+                list(exchange, WooRoute.COUPONS, request, query, store::couponsInIdOrder, id -> store.coupon(id).orElse(null),
+                        this::renderCoupon);
+            }
+            case WooRoute.COUPONS + " READ" -> {
+                JsonNode coupon;
+                synchronized (store) {
+                    coupon = onlyFields(renderCoupon(store.coupon(route.id()).orElseThrow(WooCoupons::invalidId)), query);
+                }
+                sendJson(exchange, 200, coupon);
+            }
+            case WooRoute.COUPONS + " CREATE" -> {
+                JsonNode body = body(exchange);
+                ObjectNode created;
+                synchronized (store) {
+                    created = renderCoupon(WooCoupons.create(store, body, now()));
+                }
+                exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
+                sendJson(exchange, 201, created);
+            }
+            default -> sendError(exchange, WooApiException.noRoute());
+        }
+    }
+
+    private static Map<String, Comparator<ObjectNode>> taxOrderings() {
+        Map<String, Comparator<ObjectNode>> orderings = new LinkedHashMap<>();
+        orderings.put("id", (a, b) -> 0);
+        orderings.put("order", Comparator.comparingLong(r -> r.path("order").asLong()));
+        orderings.put("priority", Comparator.comparingLong(r -> r.path("priority").asLong()));
+        return orderings;
+    }
+
+    /** {@code GET /taxes?class=reduced-rate}: the rates of one class. */
+    private static Predicate<ObjectNode> taxFilter(Map<String, String> query) {
+        String taxClass = query.get("class");
+        if (taxClass == null) {
+            return WooResource.EVERY;
+        }
+        if (!WooTaxes.CLASSES.containsKey(taxClass)) {
+            throw WooApiException.invalidParam("class", "class is not one of " + String.join(", ", WooTaxes.CLASSES.keySet()) + ".");
+        }
+        return r -> r.path("class").asText().equals(taxClass);
+    }
+
+    private ObjectNode renderTaxRate(ObjectNode rate) {
+        ObjectNode copy = rate.deepCopy();
+        ObjectNode links = copy.putObject("_links");
+        links.putArray("self").addObject().put("href", apiBase() + WooRoute.TAXES + "/" + rate.path("id").asLong());
+        links.putArray("collection").addObject().put("href", apiBase() + WooRoute.TAXES);
+        return copy;
+    }
+
+    private ObjectNode renderCoupon(ObjectNode coupon) {
+        ObjectNode copy = coupon.deepCopy();
+        ObjectNode links = copy.putObject("_links");
+        links.putArray("self").addObject().put("href", apiBase() + WooRoute.COUPONS + "/" + coupon.path("id").asLong());
+        links.putArray("collection").addObject().put("href", apiBase() + WooRoute.COUPONS);
+        return copy;
     }
 
     private JsonNode delete(WooResource resource, long id, boolean force) {
@@ -383,6 +504,7 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private ObjectNode render(WooResource resource, ObjectNode record) {
         ObjectNode copy = record.deepCopy();
+        resource.conceal(copy);
         String collection = apiBase() + resource.name();
         ObjectNode links = JSON.createObjectNode();
         links.putArray("self").addObject().put("href", collection + "/" + record.path("id").asLong());
@@ -445,8 +567,13 @@ public class WooCommerceSimulator extends SandboxServer {
             sendJson(exchange, 400, Map.of("message", "entity must be customers, products or orders and count 1 to 1000000"));
             return;
         }
+        JsonNode mix = body.get("mix");
+        if (mix != null && (type.get() != EntityType.ORDERS || !mix.isIntegralNumber())) {
+            sendJson(exchange, 400, Map.of("message", "mix (a seed, an integer) is for orders only"));
+            return;
+        }
         try {
-            List<Long> ids = seed(type.get(), count);
+            List<Long> ids = mix == null ? seed(type.get(), count) : seedOrderMix(count, mix.asLong());
             sendJson(exchange, 200, Map.of("entity", type.get().id(), "created", ids.size(), "total", count(type.get())));
         } catch (IllegalStateException e) {
             sendJson(exchange, 409, Map.of("message", e.getMessage()));

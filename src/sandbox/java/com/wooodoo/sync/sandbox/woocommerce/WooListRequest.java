@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
@@ -27,16 +28,25 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
     }
 
     static WooListRequest parse(Map<String, String> query, WooResource resource) {
+        return parse(query, resource.orderings(), resource.defaultOrderBy(), resource.defaultOrder(), resource::filter);
+    }
+
+    /**
+     * The arguments of a list call of a collection that is not a {@link WooResource} (tax rates,
+     * coupons): its {@code orderby} values, defaults and own filters.
+     */
+    static WooListRequest parse(Map<String, String> query, Map<String, Comparator<ObjectNode>> orderings,
+                                String defaultOrderBy, String defaultOrder,
+                                Function<Map<String, String>, Predicate<ObjectNode>> filters) {
         int perPage = integer(query, "per_page", 10, 1, 100);
         int page = integer(query, "page", 1, 1, Integer.MAX_VALUE);
         List<Long> include = ids(query, "include");
         Set<Long> exclude = Set.copyOf(ids(query, "exclude"));
-        String orderBy = query.getOrDefault("orderby", resource.defaultOrderBy());
-        Map<String, Comparator<ObjectNode>> orderings = resource.orderings();
+        String orderBy = query.getOrDefault("orderby", defaultOrderBy);
         if (!orderings.containsKey(orderBy)) {
             throw WooApiException.invalidParam("orderby", "orderby is not one of " + String.join(", ", orderings.keySet()) + ".");
         }
-        String direction = query.getOrDefault("order", resource.defaultOrder());
+        String direction = query.getOrDefault("order", defaultOrder);
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw WooApiException.invalidParam("order", "order is not one of asc and desc.");
         }
@@ -47,7 +57,7 @@ record WooListRequest(int page, int perPage, Comparator<ObjectNode> order, List<
         if (direction.equals("desc") && !orderBy.equals("include")) {
             order = order.reversed();
         }
-        return new WooListRequest(page, perPage, order, include, exclude, resource.filter(query), orderBy.equals("id"),
+        return new WooListRequest(page, perPage, order, include, exclude, filters.apply(query), orderBy.equals("id"),
                 direction.equals("desc"));
     }
 

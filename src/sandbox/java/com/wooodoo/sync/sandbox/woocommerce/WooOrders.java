@@ -25,22 +25,36 @@ import java.util.function.Supplier;
  * computed (read-only), a line needs a product reference ({@code product_id} or {@code sku}), a
  * {@code customer_id} other than 0 must be an existing customer. As in WooCommerce, a line whose
  * product does not exist is kept without a product, and on update a line without {@code id} is
- * added while a line with an {@code id} and quantity 0 (or {@code product_id: null}) is removed.
+ * added while a line with an {@code id} and quantity 0 (or {@code product_id: null}) is removed;
+ * shipping and fee lines likewise ({@code method_id: null}, {@code name: null} removes one).
+ * Changing a line's product or quantity without a {@code total} prices the line again.
+ *
+ * <p>Taxes, coupons and totals are computed by {@link WooOrderTotals} on create, and on update
+ * when the addresses or any lines are sent, as {@code WC_REST_Orders_Controller::save_object}
+ * does. {@code coupon_lines} ({@code [{code}]}) replace the order's coupons: an unknown code is
+ * {@code woocommerce_rest_invalid_coupon}. {@code prices_include_tax} is read-only in
+ * WooCommerce (the shop's setting); here it is taken on create, so one simulated shop can show
+ * both kinds of orders.
  */
 final class WooOrders extends WooResource {
 
     private static final List<String> STATUSES = List.of("pending", "processing", "on-hold", "completed", "cancelled",
             "refunded", "failed", "checkout-draft");
     private static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "BRL", "CAD", "PLN", "JPY");
+    private static final Set<String> TAX_CLASS_SLUGS = Set.of("reduced-rate", "zero-rate");
+    private static final List<String> RECALCULATING = List.of("billing", "shipping", "line_items", "shipping_lines",
+            "fee_lines", "coupon_lines");
     private static final String KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final Supplier<Clock> clock;
     private final SplittableRandom keys;
+    private final WooOrderTotals totals;
 
     WooOrders(WooStore store, Supplier<Clock> clock, long seed) {
         super(EntityType.ORDERS, store);
         this.clock = clock;
         this.keys = new SplittableRandom(seed ^ 0x0DE5L);
+        this.totals = new WooOrderTotals(store);
     }
 
     @Override
@@ -85,19 +99,32 @@ final class WooOrders extends WooResource {
 
     @Override
     void applyCreate(ObjectNode record, JsonNode body, boolean inBatch) {
-        apply(record, body, inBatch);
-        JsonNode shipping = body.path("shipping_lines");
-        for (JsonNode line : shipping.isArray() ? shipping : NODES.arrayNode()) {
-            addShippingLine(record, WooInput.text(line, "method_id"), WooInput.text(line, "method_title"),
-                    WooInput.decimal(line, "total"));
+        Boolean pricesIncludeTax = WooInput.bool(body, "prices_include_tax");
+        if (pricesIncludeTax != null) {
+            record.put("prices_include_tax", pricesIncludeTax);
         }
-        recalculate(record);
+        apply(record, body, inBatch);
+        totals.calculateTotals(record);
+        applyCoupons(record, body.get("coupon_lines"));
     }
 
     @Override
     void applyUpdate(ObjectNode record, JsonNode body, boolean inBatch) {
         apply(record, body, inBatch);
-        recalculate(record);
+        if (RECALCULATING.stream().anyMatch(key -> body.has(key) && !body.get(key).isNull())) {
+            totals.calculateTotals(record);
+        }
+        applyCoupons(record, body.get("coupon_lines"));
+    }
+
+    /** The lines' unrounded values stay in the store: WooCommerce shows them rounded. */
+    @Override
+    void conceal(ObjectNode copy) {
+        for (String lines : List.of("line_items", "shipping_lines", "fee_lines")) {
+            for (JsonNode line : copy.path(lines)) {
+                ((ObjectNode) line).remove(List.of(WooOrderTotals.SUBTOTAL, WooOrderTotals.TOTAL));
+            }
+        }
     }
 
     /** Adds meta entries ({@code key}, {@code value}) as WooCommerce does, each with an id of its own. */
@@ -108,7 +135,7 @@ final class WooOrders extends WooResource {
         if (!meta.isArray()) {
             throw WooApiException.invalidParam("meta_data", "meta_data is not of type array.");
         }
-        com.fasterxml.jackson.databind.node.ArrayNode stored = record.withArray("meta_data");
+        ArrayNode stored = record.withArray("meta_data");
         for (JsonNode entry : meta) {
             if (!entry.isObject() || !entry.path("key").isTextual()) {
                 throw WooApiException.invalidParam("meta_data", "meta_data item is not a key and value.");
@@ -144,15 +171,18 @@ final class WooOrders extends WooResource {
         if (!billingEmail.isEmpty() && !WooInput.isEmail(billingEmail)) {
             throw new WooApiException("order_invalid_billing_email", "Invalid billing email address", 400);
         }
-        JsonNode lines = body.get("line_items");
-        if (lines != null && !lines.isNull()) {
-            if (!lines.isArray()) {
-                throw WooApiException.invalidParam("line_items", "line_items is not of type array.");
-            }
-            for (JsonNode line : lines) {
-                applyLine(record, line);
-            }
+        List<Runnable> pricing = new java.util.ArrayList<>();
+        for (JsonNode line : items(body, "line_items")) {
+            applyLine(record, line, pricing);
         }
+        for (JsonNode line : items(body, "shipping_lines")) {
+            applyShippingLine(record, line);
+        }
+        for (JsonNode line : items(body, "fee_lines")) {
+            applyFeeLine(record, line);
+        }
+        // lines are priced once the order's lines are known: a local pickup decides where they are taxed
+        pricing.forEach(Runnable::run);
         String status = WooInput.text(body, "status");
         if (status != null) {
             if (!STATUSES.contains(status)) {
@@ -171,7 +201,37 @@ final class WooOrders extends WooResource {
         }
     }
 
-    private void applyLine(ObjectNode order, JsonNode posted) {
+    private static JsonNode items(JsonNode body, String field) {
+        JsonNode lines = body.get(field);
+        if (lines == null || lines.isNull()) {
+            return NODES.arrayNode();
+        }
+        if (!lines.isArray()) {
+            throw WooApiException.invalidParam(field, field + " is not of type array.");
+        }
+        return lines;
+    }
+
+    /** The order's item with this id among {@code lines}, or WooCommerce's error for an id of another order. */
+    private static Iterator<JsonNode> itemOf(ArrayNode lines, long itemId) {
+        for (Iterator<JsonNode> it = lines.elements(); it.hasNext(); ) {
+            if (it.next().path("id").asLong() == itemId) {
+                return it;
+            }
+        }
+        throw new WooApiException("woocommerce_rest_invalid_item_id", "Order item ID provided is not associated with order.", 400);
+    }
+
+    private static boolean isNull(JsonNode posted, String... keys) {
+        for (String key : keys) {
+            if (posted.has(key) && posted.get(key).isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void applyLine(ObjectNode order, JsonNode posted, List<Runnable> pricing) {
         ArrayNode lines = (ArrayNode) order.get("line_items");
         Long itemId = WooInput.integer(posted, "id");
         if (itemId != null && itemId != 0) {
@@ -190,7 +250,7 @@ final class WooOrders extends WooResource {
                 throw new WooApiException("woocommerce_rest_invalid_item_id",
                         "Order item ID provided is not associated with order.", 400);
             }
-            fillLine(line, posted, false);
+            fillLine(order, line, posted, false, pricing);
             return;
         }
         if (!hasProductReference(posted)) {
@@ -211,7 +271,9 @@ final class WooOrders extends WooResource {
         line.set("meta_data", NODES.arrayNode());
         line.put("sku", "");
         line.put("price", 0);
-        fillLine(line, posted, true);
+        line.put(WooOrderTotals.SUBTOTAL, "0");
+        line.put(WooOrderTotals.TOTAL, "0");
+        fillLine(order, line, posted, true, pricing);
     }
 
     private static boolean removes(JsonNode posted) {
@@ -224,7 +286,7 @@ final class WooOrders extends WooResource {
                 || posted.path("variation_id").asLong(0) != 0;
     }
 
-    private void fillLine(ObjectNode line, JsonNode posted, boolean creating) {
+    private void fillLine(ObjectNode order, ObjectNode line, JsonNode posted, boolean creating, List<Runnable> pricing) {
         boolean productChanged = false;
         if (hasProductReference(posted)) {
             String sku = posted.path("sku").asText("");
@@ -235,6 +297,7 @@ final class WooOrders extends WooResource {
                 line.put("product_id", product.path("id").asLong());
                 line.put("name", product.path("name").asText());
                 line.put("sku", product.path("sku").asText());
+                line.put("tax_class", product.path("tax_class").asText(""));
                 productChanged = true;
             }
         }
@@ -244,29 +307,129 @@ final class WooOrders extends WooResource {
             line.put("quantity", quantity);
         }
         WooInput.copyText(posted, line, "name");
+        String taxClass = WooInput.text(posted, "tax_class");
+        if (taxClass != null) {
+            line.put("tax_class", validTaxClass(taxClass, "order_item_product_invalid_tax_class"));
+        }
         String subtotal = WooInput.decimal(posted, "subtotal");
         String total = WooInput.decimal(posted, "total");
-        if (total == null && (creating || productChanged || quantityChanged)) {
+        boolean reprice = creating || ((productChanged || quantityChanged) && total == null);
+        pricing.add(() -> price(order, line, reprice, subtotal, total));
+    }
+
+    /**
+     * A line's subtotal and total: its product's price times the quantity (net of tax when the
+     * order's prices include it), then a posted {@code total} and {@code subtotal} as given.
+     */
+    private void price(ObjectNode order, ObjectNode line, boolean reprice, String subtotal, String total) {
+        if (reprice) {
             BigDecimal unit = store.get(EntityType.PRODUCTS, line.path("product_id").asLong())
                     .map(p -> WooInput.money(p.path("price").asText(""))).orElse(BigDecimal.ZERO);
-            total = WooInput.money(unit.multiply(BigDecimal.valueOf(line.path("quantity").asLong())));
+            String net = totals.netLinePrice(order, line, unit, line.path("quantity").asLong()).toPlainString();
+            line.put(WooOrderTotals.TOTAL, net);
+            line.put(WooOrderTotals.SUBTOTAL, net);
         }
         if (total != null) {
-            line.put("total", WooInput.money(WooInput.money(total)));
-            line.put("subtotal", WooInput.money(WooInput.money(subtotal == null ? total : subtotal)));
+            // WC_Order_Item_Product::set_total: a subtotal below the total follows it
+            BigDecimal value = WooInput.money(total);
+            line.put(WooOrderTotals.TOTAL, value.toPlainString());
+            if (WooOrderTotals.amount(line, WooOrderTotals.SUBTOTAL).compareTo(value) < 0) {
+                line.put(WooOrderTotals.SUBTOTAL, value.toPlainString());
+            }
         }
-        long qty = line.path("quantity").asLong();
-        BigDecimal price = qty == 0 ? BigDecimal.ZERO
-                : WooInput.money(line.path("total").asText()).divide(BigDecimal.valueOf(qty), 6, RoundingMode.HALF_UP).stripTrailingZeros();
-        // WooCommerce sends the unit price as a JSON number (3, 12, 21.99)
-        if (price.scale() <= 0) {
-            line.put("price", price.longValueExact());
-        } else {
-            line.put("price", price);
+        if (subtotal != null) {
+            line.put(WooOrderTotals.SUBTOTAL, WooInput.money(subtotal).toPlainString());
         }
     }
 
-    private void addShippingLine(ObjectNode order, String methodId, String title, String total) {
+    /** {@code set_tax_class}: "" (standard) or one of the shop's other classes' slugs. */
+    private static String validTaxClass(String taxClass, String errorCode) {
+        String slug = taxClass.strip();
+        if (!slug.isEmpty() && !TAX_CLASS_SLUGS.contains(slug)) {
+            throw new WooApiException(errorCode, "Invalid tax class", 400);
+        }
+        return slug;
+    }
+
+    /** {@code prepare_shipping_lines}: a new line needs a {@code method_id}. */
+    private void applyShippingLine(ObjectNode order, JsonNode posted) {
+        ArrayNode lines = (ArrayNode) order.get("shipping_lines");
+        Long itemId = WooInput.integer(posted, "id");
+        ObjectNode line;
+        if (itemId != null && itemId != 0) {
+            Iterator<JsonNode> at = itemOf(lines, itemId);
+            if (isNull(posted, "method_id", "method_title")) {
+                at.remove();
+                return;
+            }
+            line = (ObjectNode) lines.get(indexOf(lines, itemId));
+        } else {
+            if (WooInput.text(posted, "method_id") == null || WooInput.text(posted, "method_id").isEmpty()) {
+                throw new WooApiException("woocommerce_rest_invalid_shipping_item", "Shipping method ID is required.", 400);
+            }
+            line = addShippingLine(order, "", "", "0");
+        }
+        WooInput.copyText(posted, line, "method_title");
+        WooInput.copyText(posted, line, "method_id");
+        String total = WooInput.decimal(posted, "total");
+        if (total != null) {
+            line.put(WooOrderTotals.TOTAL, WooInput.money(total).toPlainString());
+        }
+    }
+
+    /** {@code prepare_fee_lines}: a new fee needs a {@code name}; its tax status is {@code taxable} unless {@code none}. */
+    private void applyFeeLine(ObjectNode order, JsonNode posted) {
+        ArrayNode lines = (ArrayNode) order.get("fee_lines");
+        Long itemId = WooInput.integer(posted, "id");
+        ObjectNode line;
+        if (itemId != null && itemId != 0) {
+            Iterator<JsonNode> at = itemOf(lines, itemId);
+            if (isNull(posted, "name")) {
+                at.remove();
+                return;
+            }
+            line = (ObjectNode) lines.get(indexOf(lines, itemId));
+        } else {
+            String name = WooInput.text(posted, "name");
+            if (name == null || name.isBlank()) {
+                throw new WooApiException("woocommerce_rest_invalid_fee_item", "Fee name is required.", 400);
+            }
+            line = lines.addObject();
+            line.put("id", store.nextItemId());
+            line.put("name", "");
+            line.put("tax_class", "");
+            line.put("tax_status", "taxable");
+            line.put("total", "0.00");
+            line.put("total_tax", "0.00");
+            line.set("taxes", NODES.arrayNode());
+            line.set("meta_data", NODES.arrayNode());
+            line.put(WooOrderTotals.TOTAL, "0");
+        }
+        WooInput.copyText(posted, line, "name");
+        String taxClass = WooInput.text(posted, "tax_class");
+        if (taxClass != null) {
+            line.put("tax_class", validTaxClass(taxClass, "order_item_fee_invalid_tax_class"));
+        }
+        String taxStatus = WooInput.text(posted, "tax_status");
+        if (taxStatus != null) {
+            line.put("tax_status", taxStatus.equals("none") ? "none" : "taxable");
+        }
+        String total = WooInput.decimal(posted, "total");
+        if (total != null) {
+            line.put(WooOrderTotals.TOTAL, WooInput.money(total).toPlainString());
+        }
+    }
+
+    private static int indexOf(ArrayNode lines, long itemId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).path("id").asLong() == itemId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private ObjectNode addShippingLine(ObjectNode order, String methodId, String title, String total) {
         ObjectNode line = ((ArrayNode) order.get("shipping_lines")).addObject();
         line.put("id", store.nextItemId());
         line.put("method_title", title == null ? "" : title);
@@ -275,6 +438,65 @@ final class WooOrders extends WooResource {
         line.put("total_tax", "0.00");
         line.set("taxes", NODES.arrayNode());
         line.set("meta_data", NODES.arrayNode());
+        line.put(WooOrderTotals.TOTAL, WooInput.money(total).toPlainString());
+        return line;
+    }
+
+    /**
+     * {@code WC_REST_Orders_Controller::calculate_coupons}: every code must be a coupon of the
+     * shop (unless the order has it already); the order's coupons are then replaced by these, in
+     * their order, and the discounts computed again.
+     */
+    private void applyCoupons(ObjectNode order, JsonNode posted) {
+        if (posted == null || posted.isNull()) {
+            return;
+        }
+        if (!posted.isArray()) {
+            throw WooApiException.invalidParam("coupon_lines", "coupon_lines is not of type array.");
+        }
+        ArrayNode current = (ArrayNode) order.get("coupon_lines");
+        Set<String> applied = new LinkedHashSet<>();
+        current.forEach(c -> applied.add(c.path("code").asText()));
+        List<String> codes = new java.util.ArrayList<>();
+        for (JsonNode item : posted) {
+            if (item.path("id").asLong(0) != 0) {
+                throw new WooApiException("woocommerce_rest_coupon_item_id_readonly", "Coupon item ID is readonly.", 400);
+            }
+            String code = WooCoupons.formatCode(item.path("code").asText(""));
+            if (code.isEmpty()) {
+                throw new WooApiException("woocommerce_rest_invalid_coupon", "Coupon code is required.", 400);
+            }
+            if (!applied.contains(code) && store.couponByCode(code).isEmpty()) {
+                throw new WooApiException("woocommerce_rest_invalid_coupon", "Coupon \"" + code + "\" does not exist!", 400);
+            }
+            if (codes.contains(code)) {
+                throw new WooApiException("woocommerce_rest_invalid_coupon", "Coupon code \"" + code + "\" already applied!", 400);
+            }
+            codes.add(code);
+        }
+        if (current.isEmpty() && codes.isEmpty()) {
+            return;
+        }
+        Map<String, JsonNode> previous = new LinkedHashMap<>();
+        current.forEach(c -> previous.put(c.path("code").asText(), c));
+        current.removeAll();
+        for (String code : codes) {
+            ObjectNode coupon = store.couponByCode(code).map(ObjectNode::deepCopy).orElse(null);
+            JsonNode before = previous.get(code);
+            ObjectNode line = current.addObject();
+            line.put("id", store.nextItemId());
+            line.put("code", code);
+            line.put("discount", "0.00");
+            line.put("discount_tax", "0.00");
+            line.set("meta_data", NODES.arrayNode());
+            line.put("discount_type", coupon != null ? coupon.path("discount_type").asText() : before.path("discount_type").asText());
+            BigDecimal nominal = coupon != null ? WooInput.money(coupon.path("amount").asText())
+                    : new BigDecimal(before.path("nominal_amount").asText("0"));
+            BigDecimal plain = nominal.stripTrailingZeros();
+            line.put("nominal_amount", plain.scale() < 1 ? plain.setScale(1) : plain);
+            line.put("free_shipping", false);
+        }
+        totals.recalculateCoupons(order);
     }
 
     private void setStatus(ObjectNode order, String status) {
@@ -291,19 +513,6 @@ final class WooOrders extends WooResource {
         if (order.get("date_paid_gmt").isNull()) {
             WooDates.stamp(order, "date_paid", clock.get().instant());
         }
-    }
-
-    private static void recalculate(ObjectNode order) {
-        BigDecimal items = BigDecimal.ZERO;
-        for (JsonNode line : order.path("line_items")) {
-            items = items.add(WooInput.money(line.path("total").asText()));
-        }
-        BigDecimal shipping = BigDecimal.ZERO;
-        for (JsonNode line : order.path("shipping_lines")) {
-            shipping = shipping.add(WooInput.money(line.path("total").asText()));
-        }
-        order.put("shipping_total", WooInput.money(shipping));
-        order.put("total", WooInput.money(items.add(shipping)));
     }
 
     @Override
@@ -363,9 +572,12 @@ final class WooOrders extends WooResource {
         while (chosen.size() < lines) {
             chosen.add(r.nextInt(products.size()));
         }
+        List<Runnable> pricing = new java.util.ArrayList<>();
         for (int index : chosen) {
-            applyLine(o, NODES.objectNode().put("product_id", products.get(index).path("id").asLong()).put("quantity", 1 + r.nextInt(3)));
+            applyLine(o, NODES.objectNode().put("product_id", products.get(index).path("id").asLong()).put("quantity", 1 + r.nextInt(3)),
+                    pricing);
         }
+        pricing.forEach(Runnable::run);
         if (r.nextInt(10) < 7) {
             addShippingLine(o, "flat_rate:1", "Flat rate", "5.00");
         } else {
@@ -378,8 +590,22 @@ final class WooOrders extends WooResource {
         int draw = r.nextInt(10);
         String status = draw < 5 ? "completed" : draw < 8 ? "processing" : draw < 9 ? "pending" : "on-hold";
         o.put("status", status);
-        recalculate(o);
+        totals.calculateTotals(o);
         return o;
+    }
+
+    /**
+     * An order created from a REST body as {@code POST /orders} creates it, dated in the past as
+     * a checkout's: created and modified at the given instants, paid and completed then too.
+     */
+    ObjectNode createSeeded(JsonNode body, Instant created, Instant modified) {
+        ObjectNode order = create(body, false, created);
+        order.put("created_via", "checkout");
+        WooDates.stamp(order, "date_modified", modified);
+        WooDates.stamp(order, "date_paid", null);
+        WooDates.stamp(order, "date_completed", null);
+        seeded(order);
+        return order;
     }
 
     /** Seeded orders are paid and completed at their own (past) dates, not now. */

@@ -87,6 +87,10 @@ abstract class WooResource {
     void addLinks(ObjectNode links, ObjectNode record, String apiBase) {
     }
 
+    /** Removes from a copy of a stored record what the store keeps but the API does not show. */
+    void conceal(ObjectNode copy) {
+    }
+
     final ObjectNode create(JsonNode body, boolean inBatch, Instant now) {
         if (body.path("id").asLong(0) != 0) {
             throw existsOnCreate();

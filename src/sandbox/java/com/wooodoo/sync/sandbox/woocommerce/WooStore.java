@@ -31,6 +31,8 @@ final class WooStore {
     private final Map<EntityType, WooRecords> records = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Integer> generated = new EnumMap<>(EntityType.class);
     private final Map<String, Map<String, TreeSet<Long>>> indexes = new HashMap<>();
+    private final WooTaxes taxes = new WooTaxes();
+    private WooRecords coupons = new WooRecords();
     private final Set<String> lockedSkus = new HashSet<>();
     private long lastUserId;
     private long lastPostId;
@@ -50,6 +52,37 @@ final class WooStore {
         lastUserId = 1;
         lastPostId = 10;
         lastItemId = 0;
+        coupons = new WooRecords();
+        WooCoupons.seeds().forEach(c -> coupons.put(c.path("id").asLong(), c));
+    }
+
+    /** The shop's tax rates and classes (fixed: the simulator has no tax settings calls). */
+    WooTaxes taxes() {
+        return taxes;
+    }
+
+    /** The shop's coupons by id (not a copy: read it only while holding the store's monitor). */
+    List<ObjectNode> couponsInIdOrder() {
+        return coupons.inIdOrder();
+    }
+
+    Optional<ObjectNode> coupon(long id) {
+        return Optional.ofNullable(coupons.get(id));
+    }
+
+    /** The coupon with this code, compared as WooCommerce does (codes are kept in lower case). */
+    Optional<ObjectNode> couponByCode(String code) {
+        String wanted = WooCoupons.formatCode(code);
+        return coupons.inIdOrder().stream().filter(c -> c.path("code").asText().equals(wanted)).findFirst();
+    }
+
+    void putCoupon(ObjectNode coupon) {
+        coupons.put(coupon.path("id").asLong(), coupon);
+    }
+
+    /** The next post id: coupons are posts, like products and orders. */
+    long nextPostId() {
+        return ++lastPostId;
     }
 
     long nextId(EntityType type) {

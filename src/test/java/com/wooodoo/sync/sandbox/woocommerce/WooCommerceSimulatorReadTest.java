@@ -195,7 +195,8 @@ class WooCommerceSimulatorReadTest {
 
     @Test
     void unknownRoutesAndMethodsAreRestNoRoute() {
-        assertThat(client.get(API + "coupons").status()).isEqualTo(404);
+        assertThat(client.get(API + "invoices").status()).isEqualTo(404);
+        assertThat(client.send("DELETE", API + "taxes/72", Map.of()).json().get("code").asText()).isEqualTo("rest_no_route");
         assertThat(client.send("DELETE", API + "customers", Map.of()).json().get("code").asText()).isEqualTo("rest_no_route");
         assertThat(client.get("/wp-json/wc/v2/customers").json().get("code").asText()).isEqualTo("rest_no_route");
     }

@@ -55,8 +55,9 @@ public final class WooFixtureCatalog {
             entry("product-attribute-terms-list.json", EnumSet.of(Use.FIELDS)),
             entry("product-categories-list.json", EnumSet.of(Use.FIELDS)),
             entry("product-category-single.json", EnumSet.of(Use.FIELDS)),
-            entry("tax-rates-list.json", EnumSet.of(Use.FIELDS)),
-            entry("tax-classes-list.json", EnumSet.of(Use.FIELDS)),
+            // the shop's tax settings: the simulator's /taxes and /taxes/classes answer in their shape
+            entry("tax-rates-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
+            entry("tax-classes-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
             entry("currency-current.json", EnumSet.of(Use.FIELDS)),
             entry("order-refunds-list.json", EnumSet.of(Use.FIELDS)),
             entry("order-note-create-response.json", EnumSet.of(Use.FIELDS)),
