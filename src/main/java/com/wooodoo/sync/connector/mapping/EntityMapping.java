@@ -15,10 +15,13 @@ import java.util.Optional;
  *                   ({@code customers}), a model for Odoo ({@code res.partner})
  * @param importedStatuses for orders: the shop statuses of the orders synced to Odoo (the others
  *                   are left out); empty for the other entity types
+ * @param orderRules for orders: how an order becomes an Odoo sales order (statuses, guests, taxes,
+ *                   shipping, fees, currencies, totals); {@link OrderRules#NONE} for the others
  * @param source     the file it was read from, for messages
  */
 public record EntityMapping(EntityType entity, String naturalKey, java.util.Map<ExternalSystem, String> models,
-                            List<FieldMapping> fields, List<String> importedStatuses, String source) {
+                            List<FieldMapping> fields, List<String> importedStatuses, OrderRules orderRules,
+                            String source) {
 
     public Optional<FieldMapping> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();

@@ -28,6 +28,7 @@ public final class MappingLoader {
 
     private static final Pattern FIELD_NAME = Pattern.compile("^[a-z][A-Za-z0-9]{0,63}$");
     private static final Set<String> TOP_KEYS = Set.of("entity", "description", "naturalKey", "models", "fields", "import");
+    private static final Set<String> ORDER_TOP_KEYS = union(TOP_KEYS, OrderRulesLoader.SECTIONS);
     /** WooCommerce's order statuses (those a shop can give an order, custom ones aside). */
     static final List<String> ORDER_STATUSES = List.of("pending", "processing", "on-hold", "completed", "cancelled",
             "refunded", "failed", "draft", "checkout-draft");
@@ -71,7 +72,7 @@ public final class MappingLoader {
         if (root == null || !root.isObject()) {
             throw new MappingException(source + ": must be a YAML mapping with entity, naturalKey, models and fields");
         }
-        unknownKeys(root, TOP_KEYS, source, "top level");
+        unknownKeys(root, expected == EntityType.ORDERS ? ORDER_TOP_KEYS : TOP_KEYS, source, "top level");
         String entity = text(root, "entity", source, "top level");
         if (!expected.id().equals(entity)) {
             throw new MappingException(source + ": entity is '" + entity + "' but this file maps " + expected.id());
@@ -89,7 +90,9 @@ public final class MappingLoader {
         if (keyField.type() != FieldType.TEXT) {
             throw new MappingException(source + ": naturalKey field '" + naturalKey + "' must be of type text");
         }
-        return new EntityMapping(expected, naturalKey, models, fields, importedStatuses(root, expected, source), source);
+        OrderRules orderRules = expected == EntityType.ORDERS ? OrderRulesLoader.parse(root, source) : OrderRules.NONE;
+        return new EntityMapping(expected, naturalKey, models, fields, importedStatuses(root, expected, source), orderRules,
+                source);
     }
 
     /** {@code import.statuses} of orders.yaml: the shop statuses of the orders synced to Odoo. */
@@ -120,6 +123,12 @@ public final class MappingLoader {
             }
         }
         return List.copyOf(chosen);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static List<FieldMapping> fields(JsonNode node, String source, String where, boolean linesAllowed) {
