@@ -49,7 +49,8 @@ import java.util.Set;
  *       customers do not). WooCommerce keeps whole seconds and filters strictly after the given
  *       time, so the filter is sent one second early: records of the boundary second are read
  *       again instead of being missed. Orders are read only in the statuses their mapping
- *       imports ({@code status}, from {@code import.statuses} of orders.yaml).</li>
+ *       imports ({@code status}, from {@code import.statuses} of orders.yaml) and in those
+ *       that cancel an Odoo order ({@code states}), see {@link #readStatuses}.</li>
  *   <li>Looking up: by id with {@code include} (100 per call); products by SKU with {@code sku}
  *       (a comma-separated list, 100 per call); orders by number with {@code include}, the
  *       number being the id in WooCommerce (order-number plugins are not supported); customers by
@@ -76,6 +77,7 @@ public class WooCommerceConnector implements SystemConnector {
     private final WooRecordMapper mapper = new WooRecordMapper();
     private final WooBatchWriter writer;
     private final CustomerEmailIndex emailIndex;
+    private final WooTaxRates taxRates;
 
     /** A connector whose requests go straight to the shop (no throttle, no breaker): for its own tests. */
     public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
@@ -100,6 +102,7 @@ public class WooCommerceConnector implements SystemConnector {
         this.http = new WooCommerceHttp(settings, producer, channel, json, clock);
         this.writer = new WooBatchWriter(http);
         this.emailIndex = new CustomerEmailIndex(clock, emailIndexMaxAge);
+        this.taxRates = new WooTaxRates(clock, () -> fetchAll("taxes", WooQuery.of("context", "view")));
     }
 
     @Override
@@ -127,13 +130,13 @@ public class WooCommerceConnector implements SystemConnector {
             query.with("orderby", "id").with("order", "asc");
         }
         if (!mapping.importedStatuses().isEmpty()) {
-            query.with("status", WooQuery.joined(mapping.importedStatuses()));
+            query.with("status", WooQuery.joined(readStatuses(mapping)));
         }
         String resource = resource(mapping);
         WooResponse response = http.get(resource, query);
         JsonNode items = array(response, "GET " + resource);
         List<SyncRecord> records = new ArrayList<>();
-        items.forEach(item -> records.add(mapper.toRecord(mapping, item)));
+        items.forEach(item -> records.add(toRecord(mapping, item)));
         return new RecordPage(records, page, (int) count(response, "X-WP-TotalPages", resource), count(response, "X-WP-Total", resource));
     }
 
@@ -188,7 +191,7 @@ public class WooCommerceConnector implements SystemConnector {
             for (JsonNode meta : item.path("meta_data")) {
                 String sourceId = wanted.get(meta.path("value").asText());
                 if (SOURCE_META.equals(meta.path("key").asText()) && sourceId != null) {
-                    found.putIfAbsent(sourceId, mapper.toRecord(mapping, item));
+                    found.putIfAbsent(sourceId, toRecord(mapping, item));
                 }
             }
         }
@@ -215,6 +218,9 @@ public class WooCommerceConnector implements SystemConnector {
         for (int i = 0; i < records.size(); i++) {
             try {
                 ObjectNode json = mapper.toJson(mapping, records.get(i), true);
+                if (type == EntityType.ORDERS) {
+                    WooOrderExtras.writeServiceLines(records.get(i).fields(), json);
+                }
                 if (!findsCreatedByNaturalKey(type)) {
                     markSource(json, records.get(i));
                 }
@@ -367,10 +373,35 @@ public class WooCommerceConnector implements SystemConnector {
     private List<SyncRecord> toRecords(EntityMapping mapping, List<JsonNode> items) {
         Map<String, SyncRecord> byId = new LinkedHashMap<>();
         for (JsonNode item : items) {
-            SyncRecord record = mapper.toRecord(mapping, item);
+            SyncRecord record = toRecord(mapping, item);
             byId.putIfAbsent(record.id(), record);
         }
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * The statuses of the orders read: those imported, and those that cancel an order in Odoo
+     * (orders.yaml {@code states}), so that an order cancelled after its import is cancelled in
+     * Odoo too; the pipeline leaves the latter out unless they were imported before.
+     */
+    static List<String> readStatuses(EntityMapping mapping) {
+        Set<String> statuses = new LinkedHashSet<>(mapping.importedStatuses());
+        mapping.orderRules().states().entrySet().stream()
+                .filter(e -> e.getValue() == com.wooodoo.sync.connector.mapping.OrderRules.OdooOrderState.CANCELLED)
+                .map(Map.Entry::getKey).sorted().forEach(statuses::add);
+        return List.copyOf(statuses);
+    }
+
+    /** One item as a neutral record; an order with what it holds beyond its mapped fields ({@link WooOrderExtras}). */
+    private SyncRecord toRecord(EntityMapping mapping, JsonNode item) {
+        SyncRecord record = mapper.toRecord(mapping, item);
+        if (mapping.entity() != EntityType.ORDERS) {
+            return record;
+        }
+        List<Long> unstated = WooOrderExtras.ratesWithoutPercent(List.of(item));
+        Map<Long, java.math.BigDecimal> percents = unstated.isEmpty() ? Map.of() : taxRates.percents(unstated);
+        return new SyncRecord(record.type(), record.system(), record.id(),
+                WooOrderExtras.add(record.fields(), item, percents::get), record.modifiedAt());
     }
 
     private JsonNode array(WooResponse response, String call) {

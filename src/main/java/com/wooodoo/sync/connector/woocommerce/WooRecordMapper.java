@@ -334,13 +334,29 @@ final class WooRecordMapper {
         return value == null || (value instanceof String s && s.isBlank());
     }
 
+    /**
+     * The value at a dotted path; a path through a list ({@code coupon_lines.code}) answers the
+     * values of its items joined with ", " (for reading only).
+     */
     static JsonNode at(JsonNode node, String dottedPath) {
         JsonNode current = node;
-        for (String part : dottedPath.split("\\.")) {
+        String[] parts = dottedPath.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            if (current != null && current.isArray()) {
+                String rest = String.join(".", Arrays.copyOfRange(parts, i, parts.length));
+                List<String> values = new ArrayList<>();
+                for (JsonNode item : current) {
+                    JsonNode value = at(item, rest);
+                    if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+                        values.add(value.asText());
+                    }
+                }
+                return NODES.textNode(String.join(", ", values));
+            }
             if (current == null || !current.isObject()) {
                 return null;
             }
-            current = current.get(part);
+            current = current.get(parts[i]);
         }
         return current;
     }

@@ -74,8 +74,10 @@ class WooFixtureMappingTest {
             assertThat(order.fields()).containsEntry("number", "727").containsEntry("customer", null)
                     .containsEntry("orderedAt", "2017-03-22T19:28:02Z").containsEntry("note", null);
             assertThat(order.fields().get("lines")).isEqualTo(List.of(
-                    Map.of("product", "93", "quantity", new BigDecimal("2"), "unitPrice", new BigDecimal("3")),
-                    Map.of("product", "22", "quantity", new BigDecimal("1"), "unitPrice", new BigDecimal("12"))));
+                    Map.of("product", "93", "quantity", new BigDecimal("2"), "unitPrice", new BigDecimal("3"),
+                            "amount", new BigDecimal("6.00")),
+                    Map.of("product", "22", "quantity", new BigDecimal("1"), "unitPrice", new BigDecimal("12"),
+                            "amount", new BigDecimal("12.00"))));
         });
         EXPECTATIONS.put("orders-list.json", json -> {
             List<SyncRecord> records = records(EntityType.ORDERS, json);
