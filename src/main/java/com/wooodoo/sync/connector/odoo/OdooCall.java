@@ -64,6 +64,19 @@ record OdooCall(String model, String method, ObjectNode args, int positional) {
         return new OdooCall(model, "write", args, 2);
     }
 
+    /** A method of records ({@code action_confirm}, {@code action_cancel}) called on these ids at once. */
+    static OdooCall onRecords(String model, String method, Collection<Long> ids, Map<String, Object> context) {
+        ObjectNode args = NODES.objectNode();
+        ArrayNode list = args.putArray("ids");
+        ids.forEach(list::add);
+        if (!context.isEmpty()) {
+            ObjectNode ctx = args.putObject("context");
+            context.forEach((key, value) -> ctx.set(key, value instanceof Boolean b ? NODES.booleanNode(b)
+                    : NODES.textNode(String.valueOf(value))));
+        }
+        return new OdooCall(model, method, args, 1);
+    }
+
     static OdooCall fieldsGet(String model, List<String> fields, List<String> attributes) {
         ObjectNode args = NODES.objectNode();
         ArrayNode names = args.putArray("allfields");
@@ -98,6 +111,14 @@ record OdooCall(String model, String method, ObjectNode args, int positional) {
     /** The domain that matches every record. */
     static ArrayNode everything() {
         return NODES.arrayNode();
+    }
+
+    /** The records that match both domains: Odoo joins consecutive expressions with an implicit and. */
+    static ArrayNode both(ArrayNode first, ArrayNode second) {
+        ArrayNode domain = NODES.arrayNode();
+        domain.addAll(first);
+        domain.addAll(second);
+        return domain;
     }
 
     /** The records that match either domain (each one expression in Odoo's prefix notation). */

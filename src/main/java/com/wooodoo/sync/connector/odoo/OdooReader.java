@@ -61,6 +61,7 @@ final class OdooReader {
         ArrayNode domain = modifiedAfter
                 .map(after -> OdooCall.where("write_date", ">", NODES.textNode(OdooValues.odooDatetime(after))))
                 .orElseGet(OdooCall::everything);
+        domain = OdooCall.both(domain, shopScope(type));
         JsonNode count = api.call(OdooCall.searchCount(model, domain));
         if (!count.isIntegralNumber() || count.asLong() < 0) {
             throw failures.protocol(model + ".search_count answered " + count.getNodeType() + " instead of a count");
@@ -70,6 +71,27 @@ final class OdooReader {
         List<SyncRecord> records = page > totalPages ? List.of()
                 : read(type, mapping, domain, pageSize, (long) (page - 1) * pageSize, PAGE_ORDER, false);
         return new RecordPage(records, page, totalPages, total);
+    }
+
+    /**
+     * What of Odoo's records a sync to the shop reads: not the invoice and delivery addresses of a
+     * partner (contacts of their own type, which orders create), not the products of shipping
+     * methods and fees (orders.yaml), which the shop does not sell.
+     */
+    private ArrayNode shopScope(EntityType type) {
+        if (type == EntityType.CUSTOMERS) {
+            return OdooCall.where("type", "not in", OdooCall.texts(List.of("invoice", "delivery", "other")));
+        }
+        if (type == EntityType.PRODUCTS) {
+            Set<String> services = new LinkedHashSet<>(mappings.of(EntityType.ORDERS).orderRules().shippingProducts().values());
+            mappings.of(EntityType.ORDERS).orderRules().defaultShippingProduct().ifPresent(services::add);
+            mappings.of(EntityType.ORDERS).orderRules().feeProduct().ifPresent(services::add);
+            if (!services.isEmpty()) {
+                return OdooCall.either(OdooCall.where("default_code", "=", NODES.booleanNode(false)),
+                        OdooCall.where("default_code", "not in", OdooCall.texts(services)));
+            }
+        }
+        return OdooCall.everything();
     }
 
     List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
@@ -123,6 +145,8 @@ final class OdooReader {
         Map<RelatedKeys.Relation, Map<Long, String>> keys = new HashMap<>();
         wanted.forEach((relation, ids) -> keys.put(relation, related.keysOf(relation, ids)));
 
+        OdooServiceLines serviceLines = type == EntityType.ORDERS
+                ? OdooServiceLines.of(mapping.orderRules(), lines, related) : OdooServiceLines.NONE;
         List<SyncRecord> result = new ArrayList<>();
         for (JsonNode record : records) {
             long id = record.get("id").asLong();
@@ -133,6 +157,8 @@ final class OdooReader {
             } catch (IllegalArgumentException e) {
                 throw failures.protocol(model + " record " + id + ": " + e.getMessage());
             }
+            neutral = serviceLines.separate(neutral, lines.values().stream()
+                    .flatMap(byParent -> byParent.getOrDefault(id, List.of()).stream()).toList());
             result.add(new SyncRecord(type, ExternalSystem.ODOO, String.valueOf(id), neutral, modifiedAt(record, model)));
         }
         return result;
@@ -149,6 +175,9 @@ final class OdooReader {
             LineModels.LineModel lineModel = lineModels.of(model, field.in(ExternalSystem.ODOO).orElseThrow().path());
             List<String> fields = new ArrayList<>(OdooRecordMapper.odooFields(field.lineFields()));
             fields.add(lineModel.parentField());
+            if (mapping.entity() == EntityType.ORDERS && !fields.contains("name")) {
+                fields.add("name");
+            }
             JsonNode answer = api.call(OdooCall.searchRead(lineModel.model(),
                     OdooCall.where(lineModel.parentField(), "in", OdooCall.ids(parents)), fields, null, 0, null, true));
             Map<Long, List<JsonNode>> byParent = new HashMap<>();

@@ -44,12 +44,17 @@ final class OdooWriter {
     private final MappingCatalog mappings;
     private final RelatedKeys related;
     private final OdooFailures failures;
+    private final OdooOrderComposer orders;
+    private final OdooOrderStates states;
 
     OdooWriter(OdooApi api, MappingCatalog mappings, RelatedKeys related, OdooFailures failures) {
         this.api = api;
         this.mappings = mappings;
         this.related = related;
         this.failures = failures;
+        this.orders = new OdooOrderComposer(related, new OdooSalesSetup(api, failures), new GuestPartners(api, related, failures),
+                new AddressContacts(api, related, failures));
+        this.states = new OdooOrderStates(api, failures);
     }
 
     List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
@@ -74,6 +79,9 @@ final class OdooWriter {
                 }
             }
         }
+        if (type == EntityType.ORDERS) {
+            states.apply(mapping, records.stream().map(SyncRecord::fields).toList(), outcomes, null);
+        }
         return Arrays.asList(outcomes);
     }
 
@@ -83,6 +91,15 @@ final class OdooWriter {
         WriteOutcome[] outcomes = new WriteOutcome[updates.size()];
         List<Integer> ready = new ArrayList<>();
         List<ObjectNode> values = convert(mapping, updates.stream().map(u -> u.record().fields()).toList(), true, outcomes, ready);
+        Map<Long, String> orderStates = type == EntityType.ORDERS ? states.statesOf(updates.stream()
+                .map(TargetUpdate::targetId).filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong).toList()) : Map.of();
+        for (int index : ready) {
+            String state = orderStates.get(parseId(updates.get(index).targetId()));
+            if ("sale".equals(state)) {
+                // Odoo refuses to remove the lines of a confirmed order; the totals check tells when they differ
+                values.get(index).remove("order_line");
+            }
+        }
         Progress progress = new Progress(outcomes);
         for (int n = 0; n < ready.size() && !progress.stopped(); n++) {
             int index = ready.get(n);
@@ -109,7 +126,14 @@ final class OdooWriter {
                 }
             }
         }
+        if (type == EntityType.ORDERS) {
+            states.apply(mapping, updates.stream().map(u -> u.record().fields()).toList(), outcomes, orderStates);
+        }
         return Arrays.asList(outcomes);
+    }
+
+    private static Long parseId(String id) {
+        return id != null && id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
     }
 
     /** Creates the first {@code count} of {@code remaining} one call each. */
@@ -155,11 +179,20 @@ final class OdooWriter {
         records.forEach(fields -> OdooRecordMapper.collectKeys(mapping.fields(), fields, wanted));
         Map<RelatedKeys.Relation, Map<String, Long>> ids = new HashMap<>();
         wanted.forEach((relation, keys) -> ids.put(relation, related.idsOf(relation, keys)));
+        OdooOrderComposer.Batch orderBatch = mapping.entity() == EntityType.ORDERS
+                ? orders.prepare(mapping.orderRules(), records) : null;
         List<ObjectNode> values = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             try {
-                values.add(OdooRecordMapper.toOdoo(mapping.fields(), records.get(i), ids, update));
+                ObjectNode vals = OdooRecordMapper.toOdoo(mapping.fields(), records.get(i), ids, update);
+                if (orderBatch != null) {
+                    orders.complete(orderBatch, i, records.get(i), vals, update);
+                }
+                values.add(vals);
                 ready.add(i);
+            } catch (ConnectorException e) {
+                values.add(null);
+                outcomes[i] = WriteOutcome.failed(i, e);
             } catch (IllegalArgumentException e) {
                 values.add(null);
                 outcomes[i] = WriteOutcome.failed(i, new ConnectorException(ExternalSystem.ODOO, FailureKind.VALIDATION, null, 0,

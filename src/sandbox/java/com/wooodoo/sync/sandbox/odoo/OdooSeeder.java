@@ -194,7 +194,7 @@ final class OdooSeeder {
      * reference, the walk-in customer by {@code ref}, archived ones too) and created only when
      * missing, so calling this again changes nothing. Created records get the seeding's dates.
      */
-    synchronized ShopAccounting seedShopAccounting() {
+    synchronized ShopAccounting seedShopAccounting(boolean withWalkInCustomer) {
         java.util.Map<String, Long> taxes = new java.util.LinkedHashMap<>();
         for (ShopTax tax : SHOP_TAXES) {
             taxes.put(tax.name(), find("account.tax", List.of(List.of("name", "=", tax.name()), List.of("type_tax_use", "=", "sale")))
@@ -228,7 +228,7 @@ final class OdooSeeder {
                 return createStamped("product.product", vals);
             }));
         }
-        long walkIn = find("res.partner", List.of(List.of("ref", "=", "WALK-IN"))).orElseGet(() ->
+        long walkIn = !withWalkInCustomer ? 0 : find("res.partner", List.of(List.of("ref", "=", "WALK-IN"))).orElseGet(() ->
                 createStamped("res.partner", OdooJson.NODES.objectNode().put("name", "Walk-in customer").put("ref", "WALK-IN")));
         return new ShopAccounting(java.util.Collections.unmodifiableMap(taxes), java.util.Collections.unmodifiableMap(pricelists),
                 java.util.Collections.unmodifiableMap(products), walkIn);

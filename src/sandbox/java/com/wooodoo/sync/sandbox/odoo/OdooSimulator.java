@@ -211,7 +211,15 @@ public class OdooSimulator extends SandboxServer {
      * and the walk-in customer ({@code ref} {@code WALK-IN}). Answers their ids.
      */
     public ShopAccounting seedShopAccounting() {
-        return seeder.seedShopAccounting();
+        return seeder.seedShopAccounting(true);
+    }
+
+    /**
+     * {@link #seedShopAccounting()}, without the walk-in customer where a test counts the partners
+     * (its {@code walkInCustomer} is then 0).
+     */
+    public ShopAccounting seedShopAccounting(boolean withWalkInCustomer) {
+        return seeder.seedShopAccounting(withWalkInCustomer);
     }
 
     /** Creates a record as {@code create} would (same rules), without a request; returns its id. */

@@ -127,6 +127,7 @@ final class StockModels {
                 FieldDef.of("company_name", CHAR, "Company Name"),
                 FieldDef.of("is_company", BOOLEAN, "Is a Company").defaultsTo(false),
                 FieldDef.of("type", SELECTION, "Address Type").defaultsTo("contact"),
+                FieldDef.many2one("parent_id", "Related Company", "res.partner", "set null"),
                 FieldDef.of("ref", CHAR, "Reference"),
                 FieldDef.of("vat", CHAR, "Tax ID"),
                 FieldDef.of("lang", SELECTION, "Language").defaultsTo("en_US"),

@@ -46,6 +46,16 @@ class OdooConnectorFixturesTest {
         rig.close();
     }
 
+    /** The leaf the connector adds to a page read of partners: not the invoice and delivery addresses of others. */
+    private static final String ADDRESS_SCOPE = "[\"type\",\"not in\",[\"invoice\",\"delivery\",\"other\"]]";
+
+    private static JsonNode withoutAddressScope(JsonNode body) {
+        JsonNode domain = body.get("domain");
+        assertThat(domain.get(domain.size() - 1).toString()).isEqualTo(ADDRESS_SCOPE);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) domain).remove(domain.size() - 1);
+        return body;
+    }
+
     @Test
     void jsonRpcRequestsHaveTheShapesOfTheFixtures() {
         OdooConnector odoo = rig.connector(Protocol.JSONRPC);
@@ -57,6 +67,8 @@ class OdooConnectorFixturesTest {
         assertThat(login.body().get("params").get("args").get(3)).isEmpty();
 
         RecordedRequest read = rig.requests("execute_kw res.partner.search_read").get(0);
+        assertThat(read.body().at("/params/args/5/0/1").toString()).isEqualTo(ADDRESS_SCOPE);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) read.body().at("/params/args/5/0")).remove(1);
         JsonNode readFixture = load("derived/jsonrpc_execute_kw_search_read_request.json");
         // a leaf's value has the type of its field: the fixture filters a boolean, the connector a datetime
         ((com.fasterxml.jackson.databind.node.ArrayNode) readFixture.at("/params/args/5/0/0")).set(2, "2025-01-01 00:00:00");
@@ -87,9 +99,9 @@ class OdooConnectorFixturesTest {
                 OdooConnectorWriteTest.customer(1, "BE"))));
 
         JsonNode count = rig.requests("json2 res.partner/search_count").get(0).body();
-        assertThat(count).isEqualTo(load("derived/json2_search_count_request.json"));
+        assertThat(withoutAddressScope(count)).isEqualTo(load("derived/json2_search_count_request.json"));
 
-        JsonNode read = rig.requests("json2 res.partner/search_read").get(0).body();
+        JsonNode read = withoutAddressScope(rig.requests("json2 res.partner/search_read").get(0).body());
         ObjectNode readFixture = (ObjectNode) load("derived/json2_search_read_incremental_request.json");
         readFixture.remove("context");
         assertThat(JsonShape.differences(readFixture, read)).isEmpty();

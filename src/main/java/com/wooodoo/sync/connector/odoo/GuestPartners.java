@@ -1,0 +1,174 @@
+package com.wooodoo.sync.connector.odoo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.NeutralOrder;
+import com.wooodoo.sync.connector.NeutralOrder.Address;
+import com.wooodoo.sync.connector.mapping.OrderRules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Odoo partners of guest orders (no shop customer): the partner whose e-mail is the billing
+ * e-mail (without regard to case), or one created from the billing address, so that a later
+ * customer sync of that e-mail finds it by the customers' rule (one partner per e-mail); several
+ * partners with that e-mail are a DuplicateKey. A guest order without an e-mail goes to the
+ * walk-in partner of orders.yaml ({@code guests.walkInPartnerRef}), or is a ValidationError
+ * naming {@code billing.email}. One look-up and at most one create for a whole batch.
+ */
+final class GuestPartners {
+
+    private static final RelatedKeys.Relation PARTNER_REF = new RelatedKeys.Relation("res.partner", "ref");
+    private static final RelatedKeys.Relation COUNTRY_CODE = new RelatedKeys.Relation("res.country", "code");
+    private static final int LOOKUP_CHUNK = 40;
+
+    private final OdooApi api;
+    private final RelatedKeys related;
+    private final OdooFailures failures;
+
+    GuestPartners(OdooApi api, RelatedKeys related, OdooFailures failures) {
+        this.api = api;
+        this.related = related;
+        this.failures = failures;
+    }
+
+    /**
+     * The partner of each guest order, by index: its id, an {@link IllegalArgumentException} or a
+     * {@link ConnectorException} for the order; orders with a customer are left out.
+     */
+    Map<Integer, Object> partnersOf(OrderRules rules, List<Map<String, Object>> orders) {
+        Map<Integer, Object> partners = new HashMap<>();
+        Map<String, Address> billingByEmail = new LinkedHashMap<>();
+        Map<Integer, String> emailOf = new HashMap<>();
+        boolean walkIn = false;
+        for (int i = 0; i < orders.size(); i++) {
+            Map<String, Object> order = orders.get(i);
+            if (NeutralOrder.text(order.get(NeutralOrder.CUSTOMER)) != null || !order.containsKey(NeutralOrder.BILLING)
+                    && !order.containsKey(NeutralOrder.SHIPPING_LINES)) {
+                continue;
+            }
+            Address billing = Address.of(order.get(NeutralOrder.BILLING));
+            String email = billing == null || billing.email() == null ? null : billing.email().toLowerCase(Locale.ROOT);
+            if (email == null) {
+                walkIn = true;
+                emailOf.put(i, null);
+            } else {
+                emailOf.put(i, email);
+                billingByEmail.putIfAbsent(email, billing);
+            }
+        }
+        Long walkInId = null;
+        if (walkIn && rules.walkInPartnerRef().isPresent()) {
+            walkInId = related.idsOf(PARTNER_REF, List.of(rules.walkInPartnerRef().get())).get(rules.walkInPartnerRef().get());
+        }
+        Map<String, List<Long>> found = find(billingByEmail.keySet());
+        List<String> toCreate = billingByEmail.keySet().stream().filter(e -> !found.containsKey(e)).toList();
+        Map<String, Object> created = create(toCreate, billingByEmail);
+        for (Map.Entry<Integer, String> entry : emailOf.entrySet()) {
+            String email = entry.getValue();
+            int index = entry.getKey();
+            if (email == null) {
+                if (rules.walkInPartnerRef().isEmpty()) {
+                    partners.put(index, new IllegalArgumentException("field 'billing.email': a guest order without an e-mail needs"
+                            + " guests.walkInPartnerRef in orders.yaml"));
+                } else if (walkInId == null) {
+                    partners.put(index, new IllegalArgumentException("field 'billing.email': a guest order without an e-mail goes to"
+                            + " the walk-in partner, but Odoo has no partner with ref '" + rules.walkInPartnerRef().get() + "'"));
+                } else {
+                    partners.put(index, walkInId);
+                }
+            } else if (found.containsKey(email) && found.get(email).size() > 1) {
+                partners.put(index, OdooOrderComposer.duplicate("the guest's e-mail " + email + " belongs to "
+                        + found.get(email).size() + " Odoo partners (ids " + found.get(email) + "); keep one"));
+            } else {
+                partners.put(index, found.containsKey(email) ? found.get(email).get(0) : created.get(email));
+            }
+        }
+        return partners;
+    }
+
+    private Map<String, List<Long>> find(Set<String> emails) {
+        Map<String, List<Long>> found = new HashMap<>();
+        List<String> all = new ArrayList<>(emails);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            JsonNode partners = api.call(OdooCall.searchRead("res.partner", OdooCall.equalsIgnoringCase("email", chunk),
+                    List.of("id", "email"), null, 0, "id asc", false));
+            Set<String> wanted = new LinkedHashSet<>(chunk);
+            for (JsonNode partner : partners) {
+                String email = partner.path("email").asText("").strip().toLowerCase(Locale.ROOT);
+                if (wanted.contains(email)) {
+                    found.computeIfAbsent(email, e -> new ArrayList<>()).add(partner.path("id").asLong());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The partner id created for each e-mail, or why none could be (an unknown country). */
+    private Map<String, Object> create(List<String> all, Map<String, Address> billing) {
+        if (all.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> created = new HashMap<>();
+        Set<String> countries = new LinkedHashSet<>();
+        all.forEach(e -> {
+            if (billing.get(e).country() != null) {
+                countries.add(billing.get(e).country());
+            }
+        });
+        Map<String, Long> countryIds = countries.isEmpty() ? Map.of() : related.idsOf(COUNTRY_CODE, countries);
+        List<String> emails = new ArrayList<>();
+        for (String email : all) {
+            String country = billing.get(email).country();
+            if (country != null && !countryIds.containsKey(country)) {
+                created.put(email, new IllegalArgumentException("field 'billing.country': no res.country with code '" + country
+                        + "' for the guest's new partner"));
+            } else {
+                emails.add(email);
+            }
+        }
+        if (emails.isEmpty()) {
+            return created;
+        }
+        List<ObjectNode> values = new ArrayList<>();
+        for (String email : emails) {
+            Address address = billing.get(email);
+            ObjectNode vals = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            vals.put("name", address.name() != null ? address.name() : address.company() != null ? address.company() : email);
+            vals.put("email", address.email());
+            putIfPresent(vals, "phone", address.phone());
+            putIfPresent(vals, "street", address.street());
+            putIfPresent(vals, "street2", address.street2());
+            putIfPresent(vals, "city", address.city());
+            putIfPresent(vals, "zip", address.zip());
+            putIfPresent(vals, "company_name", address.company());
+            if (address.country() != null) {
+                vals.put("country_id", countryIds.get(address.country()));
+            }
+            values.add(vals);
+        }
+        JsonNode ids = api.call(OdooCall.create("res.partner", values));
+        if (!ids.isArray() || ids.size() != emails.size()) {
+            throw failures.protocol("res.partner.create of " + emails.size() + " guests answered " + ids + " instead of as many ids");
+        }
+        for (int i = 0; i < emails.size(); i++) {
+            created.put(emails.get(i), ids.get(i).asLong());
+        }
+        return created;
+    }
+
+    private static void putIfPresent(ObjectNode vals, String field, String value) {
+        if (value != null) {
+            vals.put(field, value);
+        }
+    }
+}
