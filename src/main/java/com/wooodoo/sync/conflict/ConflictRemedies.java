@@ -211,6 +211,7 @@ public class ConflictRemedies {
         step.target = plan.target();
         return switch (plan.action()) {
             case UNCHANGED -> ResolutionResult.applied("unchanged", plan.targetId(), plan.contentHash(), null);
+            case LEFT_OUT -> ResolutionResult.applied("left out (its status is not imported)", null, plan.contentHash(), null);
             case CONFLICT -> throw new Refusal(plan.reason(),
                     new FollowUp(plan.conflictType(), plan.reason(), record, plan.target()));
             case CREATE, UPDATE -> write(ctx, step, record, plan.target());

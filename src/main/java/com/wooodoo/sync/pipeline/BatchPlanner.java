@@ -33,6 +33,22 @@ public final class BatchPlanner {
                                         Map<String, SyncRecord> linkedTargets,
                                         Map<String, List<SyncRecord>> byNaturalKey,
                                         Map<String, String> targetLinkedToSource) {
+        return plan(batch, naturalKeyField, required, comparison, targetSystem, links, linkedTargets, byNaturalKey,
+                targetLinkedToSource, record -> false);
+    }
+
+    /**
+     * @param leftOutUnlessFound records not to create: written only over a target they are linked
+     *                           to or that has their natural key (a shop order of a status not
+     *                           imported, whose cancellation must still reach Odoo)
+     */
+    public static List<RecordPlan> plan(List<SyncRecord> batch, String naturalKeyField, List<String> required,
+                                        MappedFieldComparison comparison, String targetSystem,
+                                        Map<String, RecordLink> links,
+                                        Map<String, SyncRecord> linkedTargets,
+                                        Map<String, List<SyncRecord>> byNaturalKey,
+                                        Map<String, String> targetLinkedToSource,
+                                        java.util.function.Predicate<SyncRecord> leftOutUnlessFound) {
         List<RecordPlan> plans = new ArrayList<>(batch.size());
         for (SyncRecord source : batch) {
             String hash = ContentHash.of(source.fields());
@@ -64,7 +80,9 @@ public final class BatchPlanner {
                 continue;
             }
             List<SyncRecord> matches = byNaturalKey.getOrDefault(normalizeKey(key.toString()), List.of());
-            if (matches.isEmpty()) {
+            if (matches.isEmpty() && leftOutUnlessFound.test(source)) {
+                plans.add(RecordPlan.leftOut(source, hash));
+            } else if (matches.isEmpty()) {
                 plans.add(RecordPlan.create(source, hash));
             } else if (matches.size() == 1) {
                 SyncRecord target = matches.get(0);

@@ -8,6 +8,11 @@ public enum PlannedAction {
     UPDATE,
     /** Same content as last applied: nothing to write. */
     UNCHANGED,
+    /**
+     * Not to be synced and not synced before: a shop order in a status that is not imported
+     * (read only so that an order cancelled after its import is cancelled in Odoo too).
+     */
+    LEFT_OUT,
     /** Cannot be written as it is: recorded as a conflict for detection and handling. */
     CONFLICT
 }

@@ -2,6 +2,8 @@ package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ConnectorRegistry;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.SystemConnector;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
@@ -77,15 +79,22 @@ public class ReadBack {
                     e.getMessage());
             return;
         }
-        MappedFieldComparison comparison = MappedFieldComparison.of(mappings.of(work.entity()), job.source(), job.target());
+        MappedFieldComparison comparison = MappedFieldComparison.of(mapping, job.source(), job.target());
+        boolean checkTotals = work.entity() == EntityType.ORDERS && job.target() == ExternalSystem.ODOO;
         List<BatchWork.Applied> verified = new ArrayList<>();
         for (BatchWork.Applied applied : work.applied()) {
             SyncRecord found = readBack.get(applied.targetId());
             List<String> differing = found == null ? List.of() : comparison.differences(applied.source(), found);
+            Optional<String> totals = found == null || !checkTotals ? Optional.empty()
+                    : OrderTotalsCheck.difference(applied.source(), found, mapping.orderRules().tolerance());
             if (found == null) {
                 work.failed().add(new BatchWork.Failed(applied.source(), null, ConflictType.DataMismatch, "the "
                         + applied.operation() + " of " + job.target() + " record " + applied.targetId()
                         + " was answered as done, but the record is not there when read back"));
+            } else if (totals.isPresent()) {
+                work.failed().add(new BatchWork.Failed(applied.source(), found, ConflictType.DataMismatch, "the "
+                        + applied.operation() + " of " + job.target() + " record " + applied.targetId() + " does not add up: "
+                        + totals.get()));
             } else if (!differing.isEmpty()) {
                 work.failed().add(new BatchWork.Failed(applied.source(), found, ConflictType.DataMismatch,
                         "the " + applied.operation() + " was not read back as written: " + String.join(", ", differing)

@@ -32,6 +32,10 @@ public record RecordPlan(SyncRecord source, PlannedAction action, String targetI
         return new RecordPlan(source, PlannedAction.UNCHANGED, targetId, hash, null, null, null);
     }
 
+    static RecordPlan leftOut(SyncRecord source, String hash) {
+        return new RecordPlan(source, PlannedAction.LEFT_OUT, null, hash, null, null, null);
+    }
+
     static RecordPlan conflict(SyncRecord source, String hash, ConflictType type, String reason, SyncRecord target) {
         return new RecordPlan(source, PlannedAction.CONFLICT, target == null ? null : target.id(), hash, type, reason, target);
     }

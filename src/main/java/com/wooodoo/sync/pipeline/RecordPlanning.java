@@ -1,5 +1,9 @@
 package com.wooodoo.sync.pipeline;
 
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.NeutralOrder;
+import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.FieldMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
@@ -7,10 +11,11 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Step "plan" of a batch: what to do with each record against what the look-up found, decided by
- * {@link BatchPlanner} (create, update, unchanged, or a conflict).
+ * {@link BatchPlanner} (create, update, unchanged, left out, or a conflict).
  */
 @Component("recordPlanning")
 public class RecordPlanning {
@@ -32,6 +37,18 @@ public class RecordPlanning {
         BatchWork.TargetsFound found = work.found();
         work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required,
                 MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(), found.linkBySource(),
-                found.linkedTargets(), found.byNaturalKey(), found.sourceOfTarget()));
+                found.linkedTargets(), found.byNaturalKey(), found.sourceOfTarget(), notImported(mapping, job)));
+    }
+
+    /** Shop orders of a status orders.yaml does not import, when they go to Odoo. */
+    private static Predicate<SyncRecord> notImported(EntityMapping mapping, SyncJob job) {
+        if (mapping.entity() != EntityType.ORDERS || job.source() != ExternalSystem.WOOCOMMERCE
+                || mapping.importedStatuses().isEmpty()) {
+            return record -> false;
+        }
+        return record -> {
+            Object status = record.fields().get(NeutralOrder.STATUS);
+            return status != null && !mapping.importedStatuses().contains(status.toString());
+        };
     }
 }
