@@ -54,9 +54,11 @@ public class DemoEnvironment implements AutoCloseable {
         odoo = new OdooSimulator(properties.getOdooPort(), properties.getSeed(), "demo", "admin", odooPassword, odooApiKey);
         woocommerce.start();
         odoo.start();
+        odoo.seedShopAccounting();
         woocommerce.seed(EntityType.CUSTOMERS, properties.getCustomers());
         woocommerce.seed(EntityType.PRODUCTS, properties.getProducts());
-        woocommerce.seed(EntityType.ORDERS, properties.getOrders());
+        // guests and customers, taxes, shipping, fees, coupons and three currencies, as a shop has them
+        woocommerce.seedOrderMix(properties.getOrders(), properties.getSeed());
 
         String orgId = properties.getOrganization();
         connections.register(orgId, new WooCommerceSettings(URI.create(woocommerce.baseUrl()), consumerKey,
@@ -77,7 +79,7 @@ public class DemoEnvironment implements AutoCloseable {
                 ================================================================
                  Demo ready: organisation '{}'
                    WooCommerce simulator {} ({} customers, {} products, {} orders)
-                   Odoo simulator        {} (empty)
+                   Odoo simulator        {} (its taxes, pricelists, shipping products)
                    API token             {} (also in ./{})
                 ================================================================""",
                 properties.getOrganization(), woocommerce.baseUrl(), properties.getCustomers(),

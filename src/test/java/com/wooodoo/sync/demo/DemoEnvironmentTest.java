@@ -17,6 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,13 +70,34 @@ class DemoEnvironmentTest {
                 .contains(api.get(ApiClient.BASE + "/status?syncId=" + syncId).json().get("status").asText()));
 
         JsonNode status = api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
-        assertThat(status.get("status").asText()).isIn("done", "partial");
-        long importedOrders = ImportedOrders.of(demo.woocommerce().orders()).size();
-        assertThat(importedOrders).as("the demo shop has orders of other statuses too").isLessThan(100);
-        assertThat(status.at("/queue/total").asInt()).as("200 customers, 50 products, the orders imported")
-                .isEqualTo(250 + (int) importedOrders);
+        assertThat(status.get("status").asText()).as(() -> status + " " + api.get(ApiClient.BASE + "/conflicts?limit=5").raw())
+                .isEqualTo("done");
+        List<JsonNode> imported = ImportedOrders.of(demo.woocommerce().orders());
+        long cancelled = demo.woocommerce().orders().stream().filter(o -> o.get("status").asText().equals("cancelled")).count();
+        assertThat(imported).as("the demo shop has orders of other statuses too").hasSizeLessThan(100);
+        assertThat(cancelled).as("some of them cancelled").isPositive();
+        assertThat(status.at("/queue/total").asInt()).as("200 customers, 50 products, the orders imported or cancelled")
+                .isEqualTo(250 + imported.size() + (int) cancelled);
         assertThat(demo.odoo().records("res.partner")).hasSizeGreaterThanOrEqualTo(200);
-        assertThat(demo.odoo().records("product.product")).hasSize(50);
-        assertThat(demo.odoo().records("sale.order")).hasSize(status.at("/queue/processed").asInt() - 250);
+        assertThat(demo.odoo().records("product.product").stream().filter(p -> !p.get("type").asText().equals("service")))
+                .hasSize(50);
+        Map<String, JsonNode> odooOrders = demo.odoo().records("sale.order").stream()
+                .collect(Collectors.toMap(o -> o.get("client_order_ref").asText(), o -> o));
+        assertThat(odooOrders).hasSize(imported.size());
+        List<String> taxOffByACent = new java.util.ArrayList<>();
+        for (JsonNode order : imported) {
+            JsonNode odooOrder = odooOrders.get(order.get("number").asText());
+            assertThat(odooOrder).as("order " + order.get("number")).isNotNull();
+            assertThat(new BigDecimal(odooOrder.get("amount_total").asText())).as("order " + order.get("number") + " total")
+                    .isEqualByComparingTo(order.get("total").asText());
+            BigDecimal taxDifference = new BigDecimal(odooOrder.get("amount_tax").asText()).subtract(new BigDecimal(order.get("total_tax").asText()));
+            assertThat(taxDifference.abs()).as("order " + order.get("number") + " tax").isLessThanOrEqualTo(new BigDecimal("0.01"));
+            if (taxDifference.signum() != 0) {
+                // WooCommerce rounds the tax in a tax-included price half down, Odoo half up: the total agrees, its split may not
+                assertThat(order.get("prices_include_tax").asBoolean()).as("order " + order.get("number")).isTrue();
+                taxOffByACent.add(order.get("number").asText());
+            }
+        }
+        assertThat(taxOffByACent).as("orders whose tax differs by a cent").hasSizeLessThan(imported.size() / 4);
     }
 }

@@ -7,6 +7,7 @@ import com.wooodoo.sync.sandbox.Faults;
 import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.HoldingOdooSimulator;
+import com.wooodoo.sync.support.ImportedOrders;
 import com.wooodoo.sync.support.ServiceProcess;
 import com.wooodoo.sync.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +67,7 @@ class CrashRecoveryTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c",
-            "crash-" + RUN + "-d", "crash-" + RUN + "-e");
+            "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
     private static WooCommerceSimulator woo;
@@ -281,6 +282,52 @@ class CrashRecoveryTest {
         System.out.printf("%d kills, %d restarts: %s%n", killed.size(), killed.size(), report);
     }
 
+    @Test
+    @Order(6)
+    void killedAfterOdooCreatedABatchOfOrdersTheSyncEndsDoneWithEveryOrderAndEveryGuestOnce() {
+        String org = ORGS.get(5);
+        woo.reset();
+        woo.seed(EntityType.CUSTOMERS, 200);
+        woo.seed(EntityType.PRODUCTS, 40);
+        woo.seedOrderMix(300, 11);
+        odoo.seedShopAccounting();
+        List<JsonNode> imported = ImportedOrders.of(woo.orders());
+        hold = odoo.holdAnswer("sale.order", "create", 3);
+        String syncId = startSync(api(org), "orders");
+        await("the 3rd batch of orders is created in Odoo and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(hold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        hold.release();
+        assertKilledMidSync(syncId);
+        Integer linkedOrders = jdbc.queryForObject("SELECT count(*) FROM sync_record_link WHERE org_id = ? AND entity_type = 'orders'",
+                Integer.class, org);
+        assertThat(odoo.count("sale.order")).as("the held batch of orders was written to Odoo but not recorded")
+                .isGreaterThan(linkedOrders);
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        Map<String, Long> ordersByNumber = odoo.records("sale.order").stream()
+                .collect(Collectors.groupingBy(o -> o.get("client_order_ref").asText(), Collectors.counting()));
+        assertThat(ordersByNumber.entrySet()).as("orders created twice").filteredOn(e -> e.getValue() > 1).isEmpty();
+        assertThat(ordersByNumber.keySet()).as("every imported order, none missing")
+                .containsExactlyInAnyOrderElementsOf(imported.stream().map(o -> o.get("number").asText()).toList());
+        Map<String, Long> partnersByEmail = odoo.records("res.partner").stream()
+                .filter(p -> p.get("type").asText().equals("contact") && p.get("email").isTextual())
+                .collect(Collectors.groupingBy(p -> p.get("email").asText().toLowerCase(), Collectors.counting()));
+        assertThat(partnersByEmail.entrySet()).as("customers and guests made twice").filteredOn(e -> e.getValue() > 1).isEmpty();
+        for (JsonNode order : imported) {
+            JsonNode odooOrder = odoo.records("sale.order").stream()
+                    .filter(o -> o.get("client_order_ref").asText().equals(order.get("number").asText())).findFirst().orElseThrow();
+            assertThat(new java.math.BigDecimal(odooOrder.get("amount_total").asText())).as("order " + order.get("number"))
+                    .isEqualByComparingTo(order.get("total").asText());
+        }
+        assertRunBy(syncId, killed, service);
+    }
+
     private long partnersWith(String email) {
         return odoo.records("res.partner").stream().filter(p -> email.equalsIgnoreCase(p.path("email").asText())).count();
     }
@@ -373,8 +420,12 @@ class CrashRecoveryTest {
     }
 
     private static String startSync(ApiClient api) {
+        return startSync(api, "customers");
+    }
+
+    private static String startSync(ApiClient api, String entityType) {
         ApiClient.Answer answer = api.post("{\"action\":\"start\",\"systems\":[\"woocommerce\",\"odoo\"],"
-                + "\"entityTypes\":[\"customers\"],\"syncConfig\":{\"interBatchDelayMs\":0,\"batchSize\":" + BATCH
+                + "\"entityTypes\":[\"" + entityType + "\"],\"syncConfig\":{\"interBatchDelayMs\":0,\"batchSize\":" + BATCH
                 + ",\"mode\":\"full\"}}");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
         return answer.json().get("syncId").asText();

@@ -56,6 +56,7 @@ public abstract class SandboxTestBase extends ApiTestBase {
     void wireOrganisation() {
         woo.reset();
         odoo.reset();
+        odoo.seedShopAccounting(false);
         woo.setFaults(Faults.NONE);
         odoo.setFaults(Faults.NONE);
         HttpTimeouts timeouts = new HttpTimeouts(2_000, 5_000);
