@@ -223,7 +223,10 @@ public class BatchRecorder {
         details.put("records", work.records().size());
         details.put("created", work.applied().stream().filter(a -> a.operation().equals("create")).count());
         details.put("updated", work.applied().stream().filter(a -> a.operation().equals("update")).count());
-        details.put("unchanged", work.unchanged());
+        details.put("unchanged", work.unchanged() - work.leftOut());
+        if (work.leftOut() > 0) {
+            details.put("leftOut", work.leftOut());
+        }
         details.put("conflicts", failed.size());
         if (!work.mismatchesRetried().isEmpty()) {
             details.put("dataMismatchesRetried", work.mismatchesRetried().size());

@@ -99,6 +99,7 @@ public final class BatchWork {
     private final List<Failed> failed = new ArrayList<>();
     private final List<MismatchRetried> mismatchesRetried = new ArrayList<>();
     private final List<String> unchangedIds = new ArrayList<>();
+    private int leftOut;
     private long settleMs;
     private boolean createsAnnounced;
 
@@ -170,6 +171,17 @@ public final class BatchWork {
         unchangedIds.add(sourceId);
     }
 
+    /** A record left out (a shop order of a status not imported): processed, nothing to write, counted apart. */
+    public void countLeftOut(String sourceId) {
+        unchangedIds.add(sourceId);
+        leftOut++;
+    }
+
+    /** How many of the {@link #unchanged} records were left out rather than found in step. */
+    public int leftOut() {
+        return leftOut;
+    }
+
     /**
      * Asks the next attempt to wait this long before it looks at the target again: an earlier
      * attempt's create may still be running there (its answer timed out).
@@ -202,5 +214,6 @@ public final class BatchWork {
         failed.clear();
         mismatchesRetried.clear();
         unchangedIds.clear();
+        leftOut = 0;
     }
 }

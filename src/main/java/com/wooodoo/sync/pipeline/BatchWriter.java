@@ -47,7 +47,8 @@ public class BatchWriter {
             switch (plan.action()) {
                 case CREATE -> creates.add(plan);
                 case UPDATE -> updates.add(plan);
-                case UNCHANGED, LEFT_OUT -> work.countUnchanged(plan.source().id());
+                case UNCHANGED -> work.countUnchanged(plan.source().id());
+                case LEFT_OUT -> work.countLeftOut(plan.source().id());
                 case CONFLICT -> work.failed().add(new BatchWork.Failed(plan.source(), plan.target(), plan.conflictType(),
                         plan.reason()));
             }
