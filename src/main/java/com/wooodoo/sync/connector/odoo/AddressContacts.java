@@ -129,28 +129,14 @@ final class AddressContacts {
         List<ObjectNode> values = new ArrayList<>();
         for (Wanted c : contacts) {
             Address a = c.address();
-            ObjectNode vals = JsonNodeFactory.instance.objectNode();
+            ObjectNode vals = PartnerAddresses.values(a, a.country() == null ? null : countryIds.get(a.country()));
             vals.put("parent_id", c.partnerId());
             vals.put("type", c.type());
-            if (a.name() != null) {
-                vals.put("name", a.name());
-            }
-            put(vals, "street", a.street());
-            put(vals, "street2", a.street2());
-            put(vals, "city", a.city());
-            put(vals, "zip", a.zip());
-            if (a.country() != null) {
-                vals.put("country_id", countryIds.get(a.country()));
-            }
             values.add(vals);
         }
-        JsonNode ids = api.call(OdooCall.create("res.partner", values));
-        if (!ids.isArray() || ids.size() != contacts.size()) {
-            throw failures.protocol("res.partner.create of " + contacts.size() + " addresses answered " + ids
-                    + " instead of as many ids");
-        }
+        List<Long> ids = PartnerAddresses.create(api, failures, values, "addresses");
         for (int i = 0; i < contacts.size(); i++) {
-            created.put(contacts.get(i), ids.get(i).asLong());
+            created.put(contacts.get(i), ids.get(i));
         }
         return created;
     }
@@ -189,12 +175,6 @@ final class AddressContacts {
             return null;
         }
         return value.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static void put(ObjectNode vals, String field, String value) {
-        if (value != null) {
-            vals.put(field, value);
-        }
     }
 
     private static com.fasterxml.jackson.databind.node.ArrayNode and(com.fasterxml.jackson.databind.node.ArrayNode a,

@@ -142,33 +142,17 @@ final class GuestPartners {
         List<ObjectNode> values = new ArrayList<>();
         for (String email : emails) {
             Address address = billing.get(email);
-            ObjectNode vals = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode vals = PartnerAddresses.values(address, address.country() == null ? null : countryIds.get(address.country()));
             vals.put("name", address.name() != null ? address.name() : address.company() != null ? address.company() : email);
             vals.put("email", address.email());
-            putIfPresent(vals, "phone", address.phone());
-            putIfPresent(vals, "street", address.street());
-            putIfPresent(vals, "street2", address.street2());
-            putIfPresent(vals, "city", address.city());
-            putIfPresent(vals, "zip", address.zip());
-            putIfPresent(vals, "company_name", address.company());
-            if (address.country() != null) {
-                vals.put("country_id", countryIds.get(address.country()));
-            }
+            PartnerAddresses.put(vals, "phone", address.phone());
+            PartnerAddresses.put(vals, "company_name", address.company());
             values.add(vals);
         }
-        JsonNode ids = api.call(OdooCall.create("res.partner", values));
-        if (!ids.isArray() || ids.size() != emails.size()) {
-            throw failures.protocol("res.partner.create of " + emails.size() + " guests answered " + ids + " instead of as many ids");
-        }
+        List<Long> ids = PartnerAddresses.create(api, failures, values, "guests");
         for (int i = 0; i < emails.size(); i++) {
-            created.put(emails.get(i), ids.get(i).asLong());
+            created.put(emails.get(i), ids.get(i));
         }
         return created;
-    }
-
-    private static void putIfPresent(ObjectNode vals, String field, String value) {
-        if (value != null) {
-            vals.put(field, value);
-        }
     }
 }

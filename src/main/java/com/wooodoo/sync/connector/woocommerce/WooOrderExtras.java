@@ -57,26 +57,30 @@ final class WooOrderExtras {
         fields.put(NeutralOrder.LINES, List.copyOf(lines));
         List<Map<String, Object>> shipping = new ArrayList<>();
         for (JsonNode line : order.path("shipping_lines")) {
-            Map<String, Object> neutral = new LinkedHashMap<>();
-            neutral.put(NeutralOrder.METHOD, text(line.path("method_id")));
-            neutral.put(NeutralOrder.NAME, text(line.path("method_title")));
-            neutral.put(NeutralOrder.AMOUNT, money(line.path("total"), where + " shipping line total"));
-            neutral.put(NeutralOrder.TAX, money(line.path("total_tax"), where + " shipping line total_tax"));
-            neutral.put(NeutralOrder.TAXES, taxes(line.path("taxes"), rates, where + " shipping line"));
-            shipping.add(Collections.unmodifiableMap(neutral));
+            shipping.add(serviceLine(line, text(line.path("method_id")), text(line.path("method_title")), rates,
+                    where + " shipping line"));
         }
         fields.put(NeutralOrder.SHIPPING_LINES, List.copyOf(shipping));
         List<Map<String, Object>> fees = new ArrayList<>();
         for (JsonNode line : order.path("fee_lines")) {
-            Map<String, Object> neutral = new LinkedHashMap<>();
-            neutral.put(NeutralOrder.NAME, text(line.path("name")));
-            neutral.put(NeutralOrder.AMOUNT, money(line.path("total"), where + " fee total"));
-            neutral.put(NeutralOrder.TAX, money(line.path("total_tax"), where + " fee total_tax"));
-            neutral.put(NeutralOrder.TAXES, taxes(line.path("taxes"), rates, where + " fee"));
-            fees.add(Collections.unmodifiableMap(neutral));
+            fees.add(serviceLine(line, null, text(line.path("name")), rates, where + " fee"));
         }
         fields.put(NeutralOrder.FEE_LINES, List.copyOf(fees));
         return Collections.unmodifiableMap(fields);
+    }
+
+    /** A shipping line (with its method) or a fee (without): name, amount before tax, tax, tax rates. */
+    private static Map<String, Object> serviceLine(JsonNode line, String method, String name, Map<Long, ShopTaxRate> rates,
+                                                   String where) {
+        Map<String, Object> neutral = new LinkedHashMap<>();
+        if (method != null) {
+            neutral.put(NeutralOrder.METHOD, method);
+        }
+        neutral.put(NeutralOrder.NAME, name);
+        neutral.put(NeutralOrder.AMOUNT, money(line.path("total"), where + " total"));
+        neutral.put(NeutralOrder.TAX, money(line.path("total_tax"), where + " total_tax"));
+        neutral.put(NeutralOrder.TAXES, taxes(line.path("taxes"), rates, where));
+        return Collections.unmodifiableMap(neutral);
     }
 
     /**
