@@ -174,6 +174,47 @@ class OrdersToTheCentTest extends SandboxTestBase {
     }
 
     @Test
+    void theOfficialExampleOrderOfAGuestReachesOdooToTheCent() {
+        ShopAccounting accounting = odoo.seedShopAccounting(false);
+        JsonNode example = com.wooodoo.sync.sandbox.woocommerce.WooFixtures.read("order-single.json");
+        long single = woo.insert(EntityType.PRODUCTS, p -> p.put("sku", "WOO-SINGLE-1").put("regular_price", "3.00"));
+        long idea = woo.insert(EntityType.PRODUCTS, p -> p.put("sku", "Bar3").put("regular_price", "12.00"));
+        long id = woo.insert(EntityType.ORDERS, o -> {
+            long own = o.get("id").asLong();
+            o.removeAll();
+            o.setAll((com.fasterxml.jackson.databind.node.ObjectNode) example.deepCopy());
+            o.remove("_links");
+            o.put("id", own).put("number", String.valueOf(own)); // the shop numbers its orders by id
+            ((com.fasterxml.jackson.databind.node.ObjectNode) o.at("/line_items/0")).put("product_id", single);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) o.at("/line_items/1")).put("product_id", idea).put("variation_id", 0);
+        });
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"orders\"]", FULL));
+
+        assertThat(report.get("status").asText()).as(() -> report + " " + api.get(ApiClient.BASE + "/conflicts").raw()).isEqualTo("done");
+        JsonNode order = odoo.records("sale.order").get(0);
+        assertThat(order.get("client_order_ref").asText()).isEqualTo(String.valueOf(id));
+        assertThat(decimal(order, "amount_total")).isEqualByComparingTo("29.35");
+        assertThat(decimal(order, "amount_tax")).isEqualByComparingTo("1.35");
+        assertThat(decimal(order, "amount_untaxed")).isEqualByComparingTo("28.00");
+        JsonNode guest = odoo.records("res.partner").stream().filter(p -> p.get("id").asLong() == order.get("partner_id").get(0).asLong())
+                .findFirst().orElseThrow();
+        assertThat(guest.get("email").asText()).isEqualTo("john.doe@example.com");
+        assertThat(guest.get("name").asText()).isEqualTo("John Doe");
+        assertThat(guest.get("street").asText()).isEqualTo("969 Market");
+        assertThat(order.get("partner_invoice_id").get(0).asLong()).as("the billing address is the guest's own").isEqualTo(guest.get("id").asLong());
+        assertThat(order.get("state").asText()).as("processing").isEqualTo("sale");
+        List<JsonNode> lines = odoo.records("sale.order.line");
+        assertThat(lines).hasSize(3);
+        Long stateTax = accounting.taxes().get("US State Tax 7.5%");
+        assertThat(lines.subList(0, 2)).allSatisfy(l -> assertThat(l.get("tax_id").get(0).asLong()).isEqualTo(stateTax));
+        assertThat(lines.get(2).get("name").asText()).isEqualTo("Flat Rate");
+        assertThat(decimal(lines.get(2), "price_total")).isEqualByComparingTo("10.00");
+        assertThat(woo.orders().get(0).at("/tax_lines/0/rate_percent").isMissingNode())
+                .as("WooCommerce 3.0 orders do not state the rate: it came from the shop's /taxes").isTrue();
+    }
+
+    @Test
     void aWrongTaxSetupIsAConflictNeverAWrongTotal() {
         ShopAccounting accounting = odoo.seedShopAccounting(true);
         woo.seed(EntityType.CUSTOMERS, 30);
