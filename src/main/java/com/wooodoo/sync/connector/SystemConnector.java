@@ -70,4 +70,13 @@ public interface SystemConnector {
 
     /** Writes the records over existing ones. */
     List<WriteOutcome> update(EntityType type, List<TargetUpdate> updates);
+
+    /**
+     * What written records become once read back as written (an Odoo order confirmed or
+     * cancelled as its shop status says), so that nothing is confirmed with wrong values. One
+     * outcome per record, by index; none when the system has nothing to do.
+     */
+    default List<WriteOutcome> settle(EntityType type, List<WrittenRecord> written) {
+        return List.of();
+    }
 }

@@ -10,6 +10,7 @@ import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.SystemConnector;
 import com.wooodoo.sync.connector.TargetUpdate;
 import com.wooodoo.sync.connector.WriteOutcome;
+import com.wooodoo.sync.connector.WrittenRecord;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import org.apache.camel.ProducerTemplate;
 
@@ -97,6 +98,12 @@ public class OdooConnector implements SystemConnector {
     @Override
     public List<WriteOutcome> update(EntityType type, List<TargetUpdate> updates) {
         return updates.isEmpty() ? List.of() : writer.update(type, updates);
+    }
+
+    /** Orders are confirmed or cancelled as their shop status says (orders.yaml {@code states}). */
+    @Override
+    public List<WriteOutcome> settle(EntityType type, List<WrittenRecord> written) {
+        return type != EntityType.ORDERS || written.isEmpty() ? List.of() : writer.settleOrders(written);
     }
 
     /** The Camel endpoint the connector sends to (it never holds credentials). */

@@ -72,6 +72,7 @@ final class OdooOrderComposer {
         private Batch(OrderRules rules, List<Map<String, Object>> orders) {
             this.rules = rules;
             Set<String> taxNames = new LinkedHashSet<>();
+            Map<String, Set<BigDecimal>> ratesByTax = new HashMap<>();
             Set<String> productCodes = new LinkedHashSet<>();
             Set<String> pricelistNames = new LinkedHashSet<>();
             boolean taxed = false;
@@ -80,7 +81,12 @@ final class OdooOrderComposer {
                 for (Map<String, Object> line : allLines(order)) {
                     for (ShopTaxRate rate : NeutralOrder.taxesOf(line)) {
                         taxed = true;
-                        rules.taxFor(rate, included).ifPresent(rule -> taxNames.add(rule.odooTax()));
+                        rules.taxFor(rate, included).ifPresent(rule -> {
+                            taxNames.add(rule.odooTax());
+                            if (rate.rate() != null) {
+                                ratesByTax.computeIfAbsent(rule.odooTax(), n -> new java.util.HashSet<>()).add(rate.rate());
+                            }
+                        });
                     }
                 }
                 NeutralOrder.lines(order, NeutralOrder.SHIPPING_LINES)
@@ -91,7 +97,13 @@ final class OdooOrderComposer {
                 rules.pricelistFor(NeutralOrder.text(order.get(NeutralOrder.CURRENCY))).ifPresent(pricelistNames::add);
             }
             this.lineFields = taxed ? setup.lineFields() : null;
-            this.taxes = taxNames.isEmpty() ? Map.of() : setup.taxes(taxNames);
+            Map<String, OdooTax> known = taxNames.isEmpty() ? Map.of() : setup.taxes(taxNames, false);
+            // taxes kept from earlier batches that no longer answer (missing, another percentage) are asked again once:
+            // someone may have fixed them in Odoo since
+            boolean stale = !known.keySet().containsAll(taxNames) || ratesByTax.entrySet().stream().anyMatch(e -> known.containsKey(e.getKey())
+                    && "percent".equals(known.get(e.getKey()).amountType())
+                    && e.getValue().stream().anyMatch(r -> r.compareTo(known.get(e.getKey()).amount()) != 0));
+            this.taxes = stale ? setup.taxes(taxNames, true) : known;
             this.products = productCodes.isEmpty() ? Map.of() : related.idsOf(PRODUCT_CODE, productCodes);
             this.pricelists = pricelistNames.isEmpty() ? Map.of() : related.idsOf(PRICELIST, pricelistNames);
             this.partners = guests.partnersOf(rules, orders);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings written sales orders to the state their shop status asks for (orders.yaml {@code states}):
+ * Brings sales orders, once read back as written, to the state their shop status asks for (orders.yaml {@code states}):
  * {@code action_confirm} for confirmed, {@code action_cancel} for cancelled, one call per action
  * for the whole batch. A confirmed order is never turned back into a quotation; a cancelled one
  * that must be confirmed goes through {@code action_draft} first. An order is never deleted.
@@ -45,7 +45,7 @@ final class OdooOrderStates {
     }
 
     /**
-     * @param before the states of updated orders before the write; null for created orders (quotations)
+     * @param before the states of the orders now, by id; an order not in it is a quotation (just created)
      */
     void apply(EntityMapping mapping, List<Map<String, Object>> orders, WriteOutcome[] outcomes, Map<Long, String> before) {
         Map<Long, Integer> indexOf = new LinkedHashMap<>();

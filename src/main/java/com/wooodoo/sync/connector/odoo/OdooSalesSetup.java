@@ -51,8 +51,15 @@ final class OdooSalesSetup {
         return known;
     }
 
-    /** The sales taxes with these names; a name Odoo does not have is missing from the answer. */
-    Map<String, OdooTax> taxes(Collection<String> names) {
+    /**
+     * The sales taxes with these names; a name Odoo does not have is missing from the answer.
+     *
+     * @param fresh read them again rather than answer what was read before (a tax fixed in Odoo)
+     */
+    Map<String, OdooTax> taxes(Collection<String> names, boolean fresh) {
+        if (fresh) {
+            names.forEach(taxesByName::remove);
+        }
         List<String> unknown = names.stream().distinct().filter(n -> !taxesByName.containsKey(n)).toList();
         if (!unknown.isEmpty()) {
             JsonNode found = api.call(OdooCall.searchRead("account.tax",

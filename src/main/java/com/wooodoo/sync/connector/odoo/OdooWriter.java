@@ -9,6 +9,7 @@ import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.TargetUpdate;
 import com.wooodoo.sync.connector.WriteOutcome;
+import com.wooodoo.sync.connector.WrittenRecord;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 
@@ -79,9 +80,6 @@ final class OdooWriter {
                 }
             }
         }
-        if (type == EntityType.ORDERS) {
-            states.apply(mapping, records.stream().map(SyncRecord::fields).toList(), outcomes, null);
-        }
         return Arrays.asList(outcomes);
     }
 
@@ -126,9 +124,19 @@ final class OdooWriter {
                 }
             }
         }
-        if (type == EntityType.ORDERS) {
-            states.apply(mapping, updates.stream().map(u -> u.record().fields()).toList(), outcomes, orderStates);
+        return Arrays.asList(outcomes);
+    }
+
+    /** Orders read back as written, brought to the state their shop status asks for. */
+    List<WriteOutcome> settleOrders(List<WrittenRecord> written) {
+        WriteOutcome[] outcomes = new WriteOutcome[written.size()];
+        for (int i = 0; i < written.size(); i++) {
+            outcomes[i] = WriteOutcome.written(i, written.get(i).targetId());
         }
+        // a created order is a quotation; an updated one is in whatever state Odoo has it now
+        Map<Long, String> before = states.statesOf(written.stream().filter(w -> !w.created()).map(WrittenRecord::targetId)
+                .map(OdooWriter::parseId).filter(java.util.Objects::nonNull).toList());
+        states.apply(mappings.of(EntityType.ORDERS), written.stream().map(w -> w.source().fields()).toList(), outcomes, before);
         return Arrays.asList(outcomes);
     }
 

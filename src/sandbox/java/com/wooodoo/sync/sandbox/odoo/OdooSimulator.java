@@ -275,7 +275,9 @@ public class OdooSimulator extends SandboxServer {
     }
 
     @Override
+    /** Back to a fresh database with the stock settings (tax field {@code tax_id}, two discount digits). */
     public void reset() {
+        db.setOptions(new StockModels.Options("tax_id", 2));
         db.resetData();
         seeder.reset();
         guard.reset();
