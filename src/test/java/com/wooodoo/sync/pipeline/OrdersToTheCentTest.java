@@ -276,6 +276,21 @@ class OrdersToTheCentTest extends SandboxTestBase {
         odoo.insert("res.partner", Map.of("name", "Second", "email", shared.toUpperCase(Locale.ROOT)));
         JsonNode yen = imported.stream().filter(o -> o.get("customer_id").asLong() != 0).findFirst().orElseThrow();
         woo.corrupt(EntityType.ORDERS, yen.get("id").asLong(), "currency", TextNode.valueOf("JPY"));
+        // a rate the shop added after orders.yaml was written: 9 % in the US, mapped nowhere
+        JsonNode unmapped = imported.stream().filter(o -> o.get("tax_lines").size() == 1 && o.get("customer_id").asLong() != 0
+                && o != yen).findFirst().orElseThrow();
+        long oldRate = unmapped.at("/tax_lines/0/rate_id").asLong();
+        com.fasterxml.jackson.databind.node.ArrayNode items = unmapped.get("line_items").deepCopy();
+        items.forEach(item -> item.get("taxes").forEach(t -> {
+            if (t.get("id").asLong() == oldRate) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("id", 99);
+            }
+        }));
+        com.fasterxml.jackson.databind.node.ArrayNode taxLines = unmapped.get("tax_lines").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) taxLines.get(0)).put("rate_id", 99).put("rate_code", "US-NV-STATE TAX")
+                .put("rate_percent", 9.0);
+        woo.corrupt(EntityType.ORDERS, unmapped.get("id").asLong(), "line_items", items);
+        woo.corrupt(EntityType.ORDERS, unmapped.get("id").asLong(), "tax_lines", taxLines);
 
         String sync = startSync(WOO_TO_ODOO, "[\"customers\",\"products\",\"orders\"]", FULL);
         assertThat(runToEnd(sync).get("status").asText()).isEqualTo("partial");
@@ -291,6 +306,9 @@ class OrdersToTheCentTest extends SandboxTestBase {
         });
         assertThat(conflicts.get(yen.get("number").asText()).get("message").asText()).contains("currency JPY")
                 .contains("orders.yaml currencies");
+        assertThat(conflicts.get(unmapped.get("number").asText()).get("message").asText())
+                .contains("WooCommerce tax rate 99 (US-NV-STATE TAX), 9 %, US").contains("has no Odoo tax in orders.yaml taxes");
+        assertThat(clientRefs()).as("never written untaxed").doesNotContain(unmapped.get("number").asText());
         List<JsonNode> lines = odoo.records("sale.order.line");
         assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l.has("tax_ids")).isTrue());
         assertThat(lines).as("taxed lines, in the field an Odoo 19 has").anyMatch(l -> l.get("tax_ids").size() > 0);
