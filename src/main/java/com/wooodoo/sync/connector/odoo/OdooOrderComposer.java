@@ -28,13 +28,15 @@ import java.util.Set;
  * the field mapping writes: every line with its taxes (by {@code taxes} of orders.yaml, in the
  * server's tax field), its unit price (tax included when its Odoo taxes are price-included) and
  * its discount; the shipping lines and fees as lines of their configured products; the pricelist
- * of the order's currency; a guest's partner ({@link GuestPartners}).
+ * of the order's currency; a guest's partner ({@link GuestPartners}); the invoice and delivery
+ * addresses ({@link AddressContacts}).
  *
  * <p>A line's discount is the difference between its {@code subtotal} and {@code total}, as a
  * percentage with the digits Odoo keeps ({@code discount}'s digits, 2 by default); of the
  * percentages next to the exact one, the one whose line total rounds to the shop's cent is taken.
- * Where none does (a large line with a fixed discount), the line is written at its discounted unit
- * price when that is exact, and otherwise left to the totals check after the write.
+ * Where none does (a fixed discount on a dear line), the line is written at its discounted unit
+ * price when that is exact, else as two lines (see {@link #priceAndTaxes}), and otherwise left to
+ * the totals check after the write.
  *
  * <p>Anything the configuration or Odoo cannot answer (a rate without mapping, an unknown tax,
  * currency, product) fails the order alone, as a ValidationError naming it.
