@@ -66,6 +66,16 @@ record FieldDef(String name, OdooFieldType type, String label, boolean required,
                 defaultValue, selection);
     }
 
+    /**
+     * Computed by the simulator, yet writable as Odoo's computed fields with an inverse are (a
+     * template's {@code default_code} writes its only variant's): {@code fields_get} reports it
+     * writable; the rules of its model take the written value.
+     */
+    FieldDef asComputedWithInverse() {
+        return new FieldDef(name, type, label, required, false, true, comodel, inverse, ondelete, digits, precision,
+                defaultValue, selection);
+    }
+
     FieldDef digits(int value) {
         return new FieldDef(name, type, label, required, readonly, computed, comodel, inverse, ondelete, value, precision,
                 defaultValue, selection);

@@ -30,10 +30,12 @@ final class ModelMethods {
             Map.entry("check_access_rights", List.of("operation", "raise_exception")),
             Map.entry("action_confirm", List.of("ids")),
             Map.entry("action_cancel", List.of("ids")),
-            Map.entry("action_draft", List.of("ids")));
+            Map.entry("action_draft", List.of("ids")),
+            Map.entry("action_apply_inventory", List.of("ids")));
 
     /** The methods only some models have. */
     private static final Map<String, String> MODEL_OF_METHOD = Map.of(
+            "action_apply_inventory", "stock.quant",
             "action_confirm", "sale.order",
             "action_cancel", "sale.order",
             "action_draft", "sale.order");
@@ -91,6 +93,10 @@ final class ModelMethods {
         if (owner != null && !owner.equals(model)) {
             throw OdooError.attributeError("The method '" + method + "' does not exist");
         }
+        return db.withContext(args.path("context"), () -> run(model, method, args, singleCreate));
+    }
+
+    private JsonNode run(String model, String method, ObjectNode args, boolean singleCreate) {
         boolean activeTest = args.path("context").path("active_test").asBoolean(true);
         return switch (method) {
             case "search_read" -> array(db.searchRead(model, args.get("domain"), offset(args), limit(args), order(args),
@@ -111,6 +117,7 @@ final class ModelMethods {
             case "fields_get" -> db.fieldsGet(model, strings(args.get("allfields")), strings(args.get("attributes")));
             case "name_get" -> nameGet(model, OdooJson.ids(args.get("ids")));
             case "check_access_rights" -> checkAccessRights(model, args);
+            case "action_apply_inventory" -> db.applyInventory(OdooJson.ids(args.get("ids")));
             case "action_confirm", "action_cancel", "action_draft" ->
                     db.orderAction(method, OdooJson.ids(args.get("ids")), args.path("context"));
             default -> throw new IllegalStateException(method);

@@ -40,6 +40,12 @@ final class OdooDatabase {
     private volatile Map<String, ModelDef> models = StockModels.all(options);
     private final RecordViews views = new RecordViews(this);
     private final SalesRules sales = new SalesRules(this);
+    private final CatalogueRules catalogue = new CatalogueRules(this);
+    private final StockRules stock = new StockRules(this);
+    /** The records being deleted by the operation, as "model:id". */
+    private final Set<String> unlinking = new HashSet<>();
+    /** The context of the call being answered ({@code warehouse}, {@code location}, ...). */
+    private JsonNode context = OdooJson.NODES.objectNode();
     private final Map<String, RowTable> tables = new HashMap<>();
     private final Map<String, Long> nextIds = new HashMap<>();
     private final Map<String, Set<String>> uniqueFields = new HashMap<>();
@@ -60,6 +66,7 @@ final class OdooDatabase {
         nextIds.clear();
         overrides.clear();
         sales.forget();
+        catalogue.forget();
         models.keySet().forEach(name -> tables.put(name, new RowTable()));
         orderSequence = 0;
         systemRow("res.users", Map.of("name", "OdooBot", "login", "__system__", "active", false));
@@ -75,6 +82,26 @@ final class OdooDatabase {
         systemRow("res.currency", Map.of("name", "GBP", "symbol", "£", "rounding", cent, "active", true));
         systemRow("res.company", Map.of("name", "My Company", "currency_id", usd, "tax_calculation_rounding_method", "round_per_line"));
         systemRow("product.pricelist", Map.of("name", "Public Pricelist", "currency_id", usd, "sequence", 16L, "active", true));
+        long all = systemRow("product.category", Map.of("name", "All", "complete_name", "All"));
+        systemRow("product.category", Map.of("name", "Saleable", "complete_name", "All / Saleable", "parent_id", all));
+        long physical = systemRow("stock.location", Map.of("name", "Physical Locations", "complete_name", "Physical Locations",
+                "usage", "view", "active", true));
+        long partners = systemRow("stock.location", Map.of("name", "Partners", "complete_name", "Partners", "usage", "view",
+                "active", true));
+        long virtual = systemRow("stock.location", Map.of("name", "Virtual Locations", "complete_name", "Virtual Locations",
+                "usage", "view", "active", true));
+        systemRow("stock.location", Map.of("name", "Vendors", "complete_name", "Partners/Vendors", "usage", "supplier",
+                "location_id", partners, "active", true));
+        systemRow("stock.location", Map.of("name", "Customers", "complete_name", "Partners/Customers", "usage", "customer",
+                "location_id", partners, "active", true));
+        systemRow("stock.location", Map.of("name", "Inventory adjustment", "complete_name", "Virtual Locations/Inventory adjustment",
+                "usage", "inventory", "location_id", virtual, "active", true));
+        long view = systemRow("stock.location", Map.of("name", "WH", "complete_name", "WH", "usage", "view",
+                "location_id", physical, "active", true));
+        long stockLocation = systemRow("stock.location", Map.of("name", "Stock", "complete_name", "WH/Stock", "usage", "internal",
+                "location_id", view, "active", true));
+        systemRow("stock.warehouse", Map.of("name", "My Company", "code", "WH", "active", true, "sequence", 10L,
+                "view_location_id", view, "lot_stock_id", stockLocation));
     }
 
     /**
@@ -197,6 +224,21 @@ final class OdooDatabase {
         return views.render(def, ids, fields);
     }
 
+    /** Runs a call with its context (read by the computed stock quantities). */
+    synchronized <T> T withContext(JsonNode value, Supplier<T> call) {
+        JsonNode previous = context;
+        context = value == null || !value.isObject() ? OdooJson.NODES.objectNode() : value;
+        try {
+            return call.get();
+        } finally {
+            context = previous;
+        }
+    }
+
+    JsonNode context() {
+        return context;
+    }
+
     synchronized List<Long> create(String model, List<JsonNode> valsList) {
         return atomically(() -> {
             ModelDef def = model(model);
@@ -238,6 +280,48 @@ final class OdooDatabase {
             ids.forEach(id -> sales.checkUnlink(def, id));
             ids.forEach(id -> unlinkOne(def, id));
             return null;
+        });
+    }
+
+    /** A write stamped with a given time, as if it had happened then (for seeding). */
+    synchronized void writeAt(String model, long id, JsonNode vals, LocalDateTime at) {
+        stampOverride = at.format(FieldValues.DATETIME);
+        try {
+            atomically(() -> {
+                ModelDef def = model(model);
+                ensureExist(def, List.of(id));
+                writeOne(def, id, vals);
+                return null;
+            });
+        } finally {
+            stampOverride = null;
+        }
+    }
+
+    /** Sets a product's on-hand quantity at a location, as Inventory's "Update quantity" does; answers the quant. */
+    synchronized long setOnHand(long product, long location, BigDecimal quantity, LocalDateTime at) {
+        stampOverride = at == null ? null : at.format(FieldValues.DATETIME);
+        try {
+            return atomically(() -> {
+                ensureExist(model("product.product"), List.of(product));
+                ensureExist(model("stock.location"), List.of(location));
+                long quant = stock.quantFor(product, location);
+                writeOne(model("stock.quant"), quant, OdooJson.NODES.objectNode().put("inventory_quantity", quantity));
+                stock.applyInventory(List.of(quant));
+                return quant;
+            });
+        } finally {
+            stampOverride = null;
+        }
+    }
+
+    /** {@code stock.quant}'s {@code action_apply_inventory}, as one transaction. */
+    synchronized JsonNode applyInventory(List<Long> ids) {
+        return atomically(() -> {
+            ModelDef def = model("stock.quant");
+            checkModify(def, "write");
+            ensureExist(def, ids);
+            return stock.applyInventory(ids);
         });
     }
 
@@ -302,10 +386,11 @@ final class OdooDatabase {
         return rows(model(model)).ids();
     }
 
-    private long createOne(ModelDef def, JsonNode vals) {
-        if (vals == null || !vals.isObject()) {
-            throw OdooError.valueError("create() takes dictionaries of field values, not " + vals);
+    long createOne(ModelDef def, JsonNode given) {
+        if (given == null || !given.isObject()) {
+            throw OdooError.valueError("create() takes dictionaries of field values, not " + given);
         }
+        JsonNode vals = stock.beforeCreate(def, catalogue.beforeCreate(def, nextIds.getOrDefault(def.name(), 0L) + 1, given));
         long id = nextIds.merge(def.name(), 1L, Long::sum);
         Map<String, Object> row = new HashMap<>();
         for (FieldDef field : def.fields().values()) {
@@ -323,25 +408,53 @@ final class OdooDatabase {
         row.put("write_uid", ADMIN_UID);
         completeDefaults(def, row, now);
         sales.completeCreate(def, row);
+        catalogue.complete(def, row);
+        stock.complete(def, row, true, now);
+        stock.beforeStore(def, row, vals);
         check(def, row, id);
+        catalogue.check(def, row, id);
         put(def, id, row);
         commands.forEach((field, list) -> applyCommands(field, id, list));
+        catalogue.created(def, row);
         sales.created(def, row);
         return id;
     }
 
     /** Writes values over a record, as {@code write} does for each record. */
-    void writeOne(ModelDef def, long id, JsonNode vals) {
+    void writeOne(ModelDef def, long id, JsonNode given) {
+        JsonNode vals = catalogue.beforeWrite(def, id, given);
         Map<String, Object> before = rows(def).get(id);
         Map<String, Object> row = new HashMap<>(before);
         Map<FieldDef, JsonNode> commands = assign(def, row, vals);
         sales.completeWrite(def, row, vals);
+        catalogue.complete(def, row);
+        stock.complete(def, row, false, null);
+        stock.beforeStore(def, row, vals);
         row.put("write_date", stamp());
         row.put("write_uid", ADMIN_UID);
         check(def, row, id);
+        catalogue.check(def, row, id);
         put(def, id, row);
         commands.forEach((field, list) -> applyCommands(field, id, list));
+        catalogue.written(def, before, row, vals);
+        stock.written(def, row, vals);
         sales.written(def, before, row, vals);
+    }
+
+    /** Whether a record is the target of a many2one that restricts deleting it (then Odoo archives instead). */
+    boolean isReferenced(ModelDef def, long id) {
+        for (ModelDef other : models.values()) {
+            for (FieldDef field : other.fields().values()) {
+                if (field.type() == OdooFieldType.MANY2ONE && def.name().equals(field.comodel()) && !field.computed()
+                        && "restrict".equals(field.ondelete())) {
+                    RowTable rows = rows(other);
+                    if (rows.mayEqual(field.name(), id).stream().anyMatch(ref -> Objects.equals(rows.get(ref).get(field.name()), id))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private Map<FieldDef, JsonNode> assign(ModelDef def, Map<String, Object> row, JsonNode vals) {
@@ -371,7 +484,7 @@ final class OdooDatabase {
             Map<String, Object> product = rows(model("product.product")).get(row.get("product_id"));
             if (product != null) {
                 row.computeIfAbsent("name", k -> views.displayName("product.product", (Long) row.get("product_id")));
-                row.computeIfAbsent("price_unit", k -> product.get("list_price"));
+                row.computeIfAbsent("price_unit", k -> catalogue.salesPrice(product));
             }
         }
     }
@@ -525,10 +638,22 @@ final class OdooDatabase {
         }
     }
 
-    private void unlinkOne(ModelDef def, long id) {
-        if (!rows(def).containsKey(id)) {
+    void unlinkOne(ModelDef def, long id) {
+        if (!rows(def).containsKey(id) || catalogue.archiveInsteadOfUnlink(def, id, unlinking)) {
             return;
         }
+        String key = def.name() + ":" + id;
+        boolean outermost = unlinking.add(key);
+        try {
+            unlinkRow(def, id);
+        } finally {
+            if (outermost) {
+                unlinking.remove(key);
+            }
+        }
+    }
+
+    private void unlinkRow(ModelDef def, long id) {
         sales.unlinking(def, rows(def).get(id));
         for (ModelDef other : models.values()) {
             for (FieldDef field : other.fields().values()) {
@@ -555,7 +680,11 @@ final class OdooDatabase {
             }
         }
         Map<String, Object> previous = rows(def).remove(id);
+        if (previous == null) {
+            return; // deleted meanwhile by a cascade
+        }
         undo.push(() -> rows(def).put(id, previous));
+        catalogue.unlinked(def, previous, unlinking);
     }
 
     /** Takes a deleted record out of the many2many fields holding it, as the relation table's cascade does. */
@@ -612,11 +741,13 @@ final class OdooDatabase {
         undo.clear();
         try {
             T result = work.get();
+            catalogue.flush();
             sales.recompute();
             undo.clear();
             return result;
         } catch (RuntimeException e) {
             sales.forget();
+            catalogue.forget();
             while (!undo.isEmpty()) {
                 undo.pop().run();
             }
@@ -645,6 +776,14 @@ final class OdooDatabase {
 
     SalesRules salesRules() {
         return sales;
+    }
+
+    CatalogueRules catalogue() {
+        return catalogue;
+    }
+
+    StockRules stock() {
+        return stock;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.wooodoo.sync.sandbox.odoo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wooodoo.sync.connector.EntityType;
@@ -232,6 +233,117 @@ final class OdooSeeder {
                 createStamped("res.partner", OdooJson.NODES.objectNode().put("name", "Walk-in customer").put("ref", "WALK-IN")));
         return new ShopAccounting(java.util.Collections.unmodifiableMap(taxes), java.util.Collections.unmodifiableMap(pricelists),
                 java.util.Collections.unmodifiableMap(products), walkIn);
+    }
+
+    /** An attribute the seeding uses, with its values and their short codes for internal references. */
+    private record SeedAttribute(String name, String displayType, List<String> values, List<String> codes) {
+    }
+
+    private static final List<SeedAttribute> SEED_ATTRIBUTES = List.of(
+            new SeedAttribute("Size", "radio", List.of("S", "M", "L", "XL"), List.of("S", "M", "L", "XL")),
+            new SeedAttribute("Colour", "color", List.of("Black", "White", "Red", "Blue"), List.of("BLK", "WHT", "RED", "BLU")),
+            new SeedAttribute("Material", "select", List.of("Cotton", "Wool"), List.of("CO", "WO")));
+    private static final List<List<String>> SEED_CATEGORIES = List.of(List.of("Clothing", "Shirts"), List.of("Clothing", "Knitwear"),
+            List.of("Clothing", "Trousers"), List.of("Home", "Textiles"), List.of("Home", "Textiles", "Cushions"),
+            List.of("Accessories"));
+    private static final List<String> GARMENTS = List.of("T-Shirt", "Sweater", "Hoodie", "Polo", "Chinos", "Cushion Cover",
+            "Scarf", "Beanie", "Throw", "Cardigan");
+
+    /**
+     * Creates products with variants (see {@code OdooSimulator#seedVariableProducts}); the random
+     * draws depend on {@code seed} and on how many templates exist already.
+     */
+    synchronized List<Long> seedVariableProducts(int templates, long seed) {
+        Random random = new Random(seed * 7919 + db.size("product.template"));
+        java.util.Map<String, java.util.Map<String, Long>> values = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> attributes = new java.util.LinkedHashMap<>();
+        for (SeedAttribute attribute : SEED_ATTRIBUTES) {
+            long id = find("product.attribute", List.of(List.of("name", "=", attribute.name()))).orElseGet(() ->
+                    createStamped("product.attribute", OdooJson.NODES.objectNode().put("name", attribute.name())
+                            .put("display_type", attribute.displayType()).put("create_variant", "always")));
+            attributes.put(attribute.name(), id);
+            java.util.Map<String, Long> byName = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < attribute.values().size(); i++) {
+                String value = attribute.values().get(i);
+                int sequence = i;
+                byName.put(value, find("product.attribute.value", List.of(List.of("attribute_id", "=", id), List.of("name", "=", value)))
+                        .orElseGet(() -> createStamped("product.attribute.value", OdooJson.NODES.objectNode().put("name", value)
+                                .put("attribute_id", id).put("sequence", sequence))));
+            }
+            values.put(attribute.name(), byName);
+        }
+        List<Long> categories = SEED_CATEGORIES.stream().map(this::category).toList();
+        long stock = db.search("stock.location", OdooJson.toJson(List.of(List.of("complete_name", "=", "WH/Stock"))), 0, 1L, null, false)
+                .get(0);
+        List<Long> created = new java.util.ArrayList<>();
+        for (int t = 0; t < templates; t++) {
+            int number = db.size("product.template") + 1;
+            String garment = pick(random, GARMENTS);
+            String material = pick(random, MATERIALS);
+            // Size and Colour always, Material one time in three: 4 to 16 variants, or up to 24 with three attributes
+            List<SeedAttribute> chosen = new java.util.ArrayList<>(SEED_ATTRIBUTES.subList(0, 2));
+            if (random.nextInt(3) == 0) {
+                chosen.add(SEED_ATTRIBUTES.get(2));
+            }
+            ObjectNode vals = OdooJson.NODES.objectNode();
+            vals.put("name", pick(random, ADJECTIVES) + " " + material + " " + garment);
+            vals.put("type", "product");
+            vals.put("categ_id", pick(random, categories));
+            BigDecimal price = BigDecimal.valueOf(9 + random.nextInt(120)).add(new BigDecimal(pick(random, List.of("0.00", "0.50", "0.95"))));
+            vals.put("list_price", price);
+            vals.put("description_sale", material + " " + garment.toLowerCase(Locale.ROOT) + ", in several sizes and colours.");
+            ArrayNode lines = vals.putArray("attribute_line_ids");
+            java.util.Map<Long, String> codeOfValue = new java.util.HashMap<>();
+            for (SeedAttribute attribute : chosen) {
+                // at most 30 variants: with three attributes, sizes are kept to three (3 × 4 × 2 = 24)
+                int most = chosen.size() == 3 && attribute.name().equals("Size") ? 3 : attribute.values().size();
+                int keep = most == 2 ? 2 : 2 + random.nextInt(most - 1);
+                List<Integer> indexes = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, attribute.values().size()).boxed().toList());
+                java.util.Collections.shuffle(indexes, random);
+                ArrayNode ids = OdooJson.NODES.arrayNode();
+                indexes.subList(0, keep).stream().sorted().forEach(i -> {
+                    long value = values.get(attribute.name()).get(attribute.values().get(i));
+                    ids.add(value);
+                    codeOfValue.put(value, attribute.codes().get(i));
+                });
+                ObjectNode line = lines.addArray().add(0).add(0).addObject();
+                line.put("attribute_id", attributes.get(attribute.name()));
+                line.putArray("value_ids").addArray().add(6).add(0).add(ids);
+            }
+            long template = createStamped("product.template", vals);
+            created.add(template);
+            String prefix = garment.replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+            prefix = prefix.substring(0, Math.min(4, prefix.length())) + String.format("%04d", number);
+            for (Long variant : db.search("product.product", OdooJson.toJson(List.of(List.of("product_tmpl_id", "=", template))), 0, null,
+                    "id asc", false)) {
+                JsonNode record = db.read("product.product", List.of(variant), List.of("product_template_attribute_value_ids")).get(0);
+                StringBuilder code = new StringBuilder(prefix);
+                for (JsonNode ptav : record.get("product_template_attribute_value_ids")) {
+                    JsonNode value = db.read("product.template.attribute.value", List.of(ptav.asLong()), List.of("product_attribute_value_id"))
+                            .get(0).get("product_attribute_value_id");
+                    code.append('-').append(codeOfValue.get(value.get(0).asLong()));
+                }
+                java.time.LocalDateTime at = FIRST_STAMP.plusMinutes(7 * stamps++);
+                if (variant % 11 != 0) {
+                    db.writeAt("product.product", variant, OdooJson.NODES.objectNode().put("default_code", code.toString()), at);
+                }
+                if (random.nextInt(5) != 0) {
+                    db.setOnHand(variant, stock, BigDecimal.valueOf(random.nextInt(60)), at);
+                }
+            }
+        }
+        return created;
+    }
+
+    /** A category by its path under "All", made where missing. */
+    private long category(List<String> path) {
+        long parent = 1;
+        for (String name : path) {
+            long parentId = parent;
+            parent = find("product.category", List.of(List.of("name", "=", name), List.of("parent_id", "=", parentId))).orElseGet(() ->
+                    createStamped("product.category", OdooJson.NODES.objectNode().put("name", name).put("parent_id", parentId)));
+        }
+        return parent;
     }
 
     private java.util.Optional<Long> find(String model, List<List<Object>> domain) {

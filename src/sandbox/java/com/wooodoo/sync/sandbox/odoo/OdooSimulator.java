@@ -37,7 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code POST /__sandbox/version} {@code {"version":18}}, besides those of
  *       {@link SandboxServer}.</li>
  * </ul>
- * Models: {@code res.partner}, {@code res.country} (every ISO 3166 country), {@code product.product},
+ * Models: {@code res.partner}, {@code res.country} (every ISO 3166 country), {@code product.template} with its
+ * variants {@code product.product} ({@link CatalogueRules}), {@code product.category} ("All", "All / Saleable"),
+ * {@code product.attribute}, {@code product.attribute.value}, {@code product.template.attribute.line},
+ * {@code product.template.attribute.value}, {@code stock.warehouse} (one, code WH), {@code stock.location},
+ * {@code stock.quant} (with {@code action_apply_inventory}), {@code stock.move} ({@link StockRules}),
  * {@code sale.order} (with {@code action_confirm}, {@code action_cancel}, {@code action_draft}),
  * {@code sale.order.line}, {@code account.tax}, {@code product.pricelist} ("Public Pricelist" in
  * USD), {@code res.currency} (USD, EUR and GBP), {@code res.company} (one, in USD),
@@ -220,6 +224,45 @@ public class OdooSimulator extends SandboxServer {
      */
     public ShopAccounting seedShopAccounting(boolean withWalkInCustomer) {
         return seeder.seedShopAccounting(withWalkInCustomer);
+    }
+
+    /**
+     * Adds {@code templates} generated products with variants (type {@code product}, storable):
+     * each takes two or three of the attributes Size (S, M, L, XL), Colour (Black, White, Red,
+     * Blue) and Material (Cotton, Wool), some of their values, and so 4 to 30 variants; a category
+     * of a two- or three-level tree under "All" ("All / Clothing / Shirts"); a unique internal
+     * reference per variant but on every eleventh, which has none; and on-hand stock in
+     * {@code WH/Stock} for about four variants in five. Attributes, values and categories are
+     * reused when they exist. The same seed and the same calls give the same records. Answers the
+     * templates' ids.
+     */
+    public List<Long> seedVariableProducts(int templates, long seed) {
+        return seeder.seedVariableProducts(templates, seed);
+    }
+
+    /**
+     * Sets a variant's on-hand quantity at an internal location as Inventory's "Update quantity"
+     * does (counted quantity applied): the quant's write date moves, the product's does not.
+     * Answers the quant's id.
+     */
+    public long setOnHand(long productId, long locationId, double quantity) {
+        return db.setOnHand(productId, locationId, java.math.BigDecimal.valueOf(quantity), null);
+    }
+
+    /** The warehouse a fresh database has ("My Company", code WH). */
+    public long mainWarehouseId() {
+        return db.search("stock.warehouse", OdooJson.toJson(List.of(List.of("code", "=", "WH"))), 0, 1L, "id asc", false).get(0);
+    }
+
+    /** A warehouse's stock location ({@code WH/Stock} for the main one). */
+    public long stockLocationId(long warehouseId) {
+        return record("stock.warehouse", warehouseId).orElseThrow(() -> new IllegalArgumentException("no warehouse " + warehouseId))
+                .get("lot_stock_id").get(0).asLong();
+    }
+
+    /** Adds a warehouse with its view and stock locations ({@code CODE/Stock}), as Odoo makes them; answers its id. */
+    public long addWarehouse(String name, String code) {
+        return insert("stock.warehouse", Map.of("name", name, "code", code));
     }
 
     /** Creates a record as {@code create} would (same rules), without a request; returns its id. */

@@ -51,12 +51,25 @@ final class RecordViews {
             return null;
         }
         return switch (def.name()) {
-            case "product.product" -> row.get("default_code") == null ? (String) row.get("name")
-                    : "[" + row.get("default_code") + "] " + row.get("name");
+            case "product.product" -> db.catalogue().variantName(row);
+            case "product.template" -> row.get("default_code") == null && db.catalogue().activeVariants(id).size() != 1
+                    ? (String) row.get("name") : templateName(row, id);
+            case "product.attribute.value" -> displayName("product.attribute", (Long) row.get("attribute_id")) + ": " + row.get("name");
+            case "product.template.attribute.value" -> displayName("product.attribute", (Long) row.get("attribute_id")) + ": "
+                    + row.get("name");
+            case "product.template.attribute.line" -> displayName("product.attribute", (Long) row.get("attribute_id"));
+            case "stock.quant" -> displayName("stock.location", (Long) row.get("location_id"));
             case "sale.order.line" -> displayName("sale.order", (Long) row.get("order_id")) + " - "
                     + String.valueOf(row.get("name")).split("\n")[0];
             default -> String.valueOf(row.get(def.recName()));
         };
+    }
+
+    /** A template's name, with its only variant's internal reference in brackets. */
+    private String templateName(Map<String, Object> row, Long id) {
+        List<Long> variants = db.catalogue().activeVariants(id);
+        Object code = variants.size() == 1 ? db.rows(db.model("product.product")).get(variants.get(0)).get("default_code") : null;
+        return code == null ? (String) row.get("name") : "[" + code + "] " + row.get("name");
     }
 
     RowTable rows(ModelDef def) {
@@ -111,8 +124,16 @@ final class RecordViews {
                 yield order == null ? null : db.salesRules().currencyOf(order);
             }
             case "res.currency.decimal_places" -> decimalPlaces(FieldValues.decimal(row.get("rounding")));
+            case "product.product.lst_price", "product.product.price_extra", "product.template.default_code",
+                    "product.template.barcode", "product.template.standard_price", "product.template.weight",
+                    "product.template.product_variant_count", "product.template.product_variant_id",
+                    "product.template.attribute.line.value_count" -> db.catalogue().value(def, row, field.name());
+            case "product.product.qty_available", "product.product.free_qty", "product.product.virtual_available",
+                    "product.product.incoming_qty", "product.product.outgoing_qty", "product.template.qty_available",
+                    "product.template.virtual_available", "stock.quant.available_quantity", "stock.location.warehouse_id" ->
+                    db.stock().value(def, row, field.name());
             default -> field.name().equals("display_name") ? displayName(def.name(), id)
-                    : field.type() == OdooFieldType.ONE2MANY ? childIds(field, id) : row.get(field.name());
+                    : field.type() == OdooFieldType.ONE2MANY ? activeChildIds(field, id) : row.get(field.name());
         };
     }
 
@@ -155,6 +176,16 @@ final class RecordViews {
                     : OdooJson.NODES.textNode(String.valueOf(value).substring(0, 19));
             default -> OdooJson.toJson(value);
         };
+    }
+
+    /** The ids a one2many reads: archived records left out, as Odoo's {@code active_test} does. */
+    private List<Long> activeChildIds(FieldDef one2many, Long id) {
+        ModelDef child = db.model(one2many.comodel());
+        if (child.field("active").isEmpty()) {
+            return childIds(one2many, id);
+        }
+        RowTable rows = db.rows(child);
+        return childIds(one2many, id).stream().filter(childId -> Domain.truthy(rows.get(childId).get("active"))).toList();
     }
 
     /** The ids of the records a one2many lists, in their model's order. */

@@ -25,7 +25,8 @@ import java.util.Set;
  *       Odoo, changing a tax or the company's rounding method changes no amount already stored);
  *       both are computed by {@link SaleTotals} in the order's currency (its pricelist's, else the
  *       company's) with the company's {@code tax_calculation_rounding_method};</li>
- *   <li>{@code action_confirm}, {@code action_cancel}, {@code action_draft};</li>
+ *   <li>{@code action_confirm}, {@code action_cancel}, {@code action_draft}; confirming and
+ *       cancelling also make and cancel the order's stock moves ({@link StockRules});</li>
  *   <li>a sent or confirmed order cannot be deleted, nor a line of a confirmed one.</li>
  * </ul>
  * Called with the database's lock held, within an operation.
@@ -222,7 +223,10 @@ final class SalesRules {
                     }
                 }
                 ObjectNode vals = OdooJson.NODES.objectNode().put("state", "sale").put("date_order", db.now());
-                ids.forEach(id -> db.writeOne(def, id, vals));
+                ids.forEach(id -> {
+                    db.writeOne(def, id, vals);
+                    db.stock().orderConfirmed(id);
+                });
                 yield OdooJson.NODES.booleanNode(true);
             }
             case "action_cancel" -> {
@@ -232,7 +236,10 @@ final class SalesRules {
                     yield cancelWizard(ids, state(orders, ids.get(0)));
                 }
                 ObjectNode vals = OdooJson.NODES.objectNode().put("state", "cancel");
-                ids.forEach(id -> db.writeOne(def, id, vals));
+                ids.forEach(id -> {
+                    db.writeOne(def, id, vals);
+                    db.stock().orderCancelled(id);
+                });
                 yield OdooJson.NODES.booleanNode(true);
             }
             case "action_draft" -> {
