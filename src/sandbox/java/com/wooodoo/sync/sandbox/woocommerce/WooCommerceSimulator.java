@@ -61,6 +61,7 @@ public class WooCommerceSimulator extends SandboxServer {
     private final long seed;
     private final WooStore store = new WooStore();
     private final Map<String, WooResource> resources = new LinkedHashMap<>();
+    private final WooProducts products;
     private volatile Clock clock = Clock.systemUTC();
 
     public WooCommerceSimulator(int port, long seed, String consumerKey, String consumerSecret) {
@@ -68,7 +69,8 @@ public class WooCommerceSimulator extends SandboxServer {
         this.consumerKey = consumerKey;
         this.consumerSecret = consumerSecret;
         this.seed = seed;
-        List.of(new WooCustomers(store), new WooProducts(store, this::siteUrl), new WooOrders(store, () -> clock, seed))
+        this.products = new WooProducts(store, this::siteUrl);
+        List.of(new WooCustomers(store), products, new WooOrders(store, () -> clock, seed))
                 .forEach(r -> resources.put(r.name(), r));
     }
 
@@ -277,6 +279,10 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void answer(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
         WooResource resource = route.resource();
+        if (route.catalogue()) {
+            answerCatalogue(exchange, route, query);
+            return;
+        }
         if (resource == null) {
             answerSetting(exchange, route, query);
             return;
@@ -286,8 +292,11 @@ public class WooCommerceSimulator extends SandboxServer {
             case READ -> {
                 JsonNode record;
                 synchronized (store) {
-                    record = onlyFields(render(resource, store.get(resource.type(), route.id())
-                            .orElseThrow(() -> resource.invalidId(404))), query);
+                    Optional<ObjectNode> variation = resource == products && store.get(resource.type(), route.id()).isEmpty()
+                            ? store.variation(route.id()) : Optional.empty();
+                    record = onlyFields(variation.isPresent() ? renderVariationAsProduct(variation.get())
+                            : render(resource, store.get(resource.type(), route.id()).orElseThrow(() -> resource.invalidId(404))),
+                            query);
                 }
                 sendJson(exchange, 200, record);
             }
@@ -315,8 +324,125 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void list(HttpExchange exchange, WooResource resource, Map<String, String> query) throws IOException {
         WooListRequest request = WooListRequest.parse(query, resource);
+        if (resource == products && !query.getOrDefault("sku", "").isEmpty()) {
+            // with a SKU, WooCommerce queries products and variations
+            list(exchange, resource.name(), request, query, this::productsAndVariations,
+                    id -> store.get(EntityType.PRODUCTS, id).or(() -> store.variation(id)).orElse(null),
+                    r -> r.path("type").asText().equals("variation") ? renderVariationAsProduct(r) : render(resource, r));
+            return;
+        }
         list(exchange, resource.name(), request, query, () -> store.inIdOrder(resource.type()),
                 id -> store.get(resource.type(), id).orElse(null), r -> render(resource, r));
+    }
+
+    private List<ObjectNode> productsAndVariations() {
+        List<ObjectNode> all = new ArrayList<>(store.inIdOrder(EntityType.PRODUCTS));
+        all.addAll(store.variationsInIdOrder());
+        all.sort(Comparator.comparingLong(r -> r.path("id").asLong()));
+        return all;
+    }
+
+    /** A variation as {@code /products} answers it, with the links of a product that has a parent. */
+    private ObjectNode renderVariationAsProduct(ObjectNode variation) {
+        ObjectNode p = WooVariations.asProduct(store, variation, products.blank());
+        products.conceal(p);
+        String collection = apiBase() + products.name();
+        ObjectNode links = JSON.createObjectNode();
+        links.putArray("self").addObject().put("href", collection + "/" + variation.path("id").asLong());
+        links.putArray("collection").addObject().put("href", collection);
+        links.putArray("up").addObject().put("href", collection + "/" + variation.path("parent_id").asLong());
+        p.set("_links", links);
+        return p;
+    }
+
+    /** The catalogue collection a route is for, or WooCommerce's error for a parent that does not exist. */
+    private WooCollection collection(WooRoute route) {
+        return switch (route.collection()) {
+            case WooRoute.CATEGORIES -> new WooCategories(store);
+            case WooRoute.ATTRIBUTES -> new WooAttributes(store);
+            case WooRoute.TERMS -> new WooAttributeTerms(store, Optional.ofNullable(store.attributes().get(route.parent()))
+                    .orElseThrow(WooAttributeTerms::invalidTaxonomy));
+            default -> new WooVariations(store, store.get(EntityType.PRODUCTS, route.parent())
+                    .orElseThrow(WooVariations::invalidParent), products);
+        };
+    }
+
+    /** Categories, attributes, terms and variations, answered as customers, products and orders are. */
+    private void answerCatalogue(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
+        switch (route.kind()) {
+            case LIST -> {
+                WooCollection collection;
+                WooListRequest request;
+                synchronized (store) {
+                    collection = collection(route);
+                    request = collection.listRequest(query);
+                    if (collection.unpaged()) {
+                        List<JsonNode> all = collection.inIdOrder().stream()
+                                .map(r -> onlyFields(collection.render(r, apiBase()), query)).toList();
+                        sendJson(exchange, 200, all);
+                        return;
+                    }
+                }
+                list(exchange, collection.path(), request, query, collection::inIdOrder,
+                        id -> collection.find(id).orElse(null), r -> collection.render(r, apiBase()));
+            }
+            case READ -> {
+                JsonNode record;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    record = onlyFields(collection.render(collection.get(route.id(), 404), apiBase()), query);
+                }
+                sendJson(exchange, 200, record);
+            }
+            case CREATE -> {
+                JsonNode body = body(exchange);
+                ObjectNode created;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    created = collection.render(collection.create(body, now()), apiBase());
+                }
+                exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
+                sendJson(exchange, 201, created);
+            }
+            case UPDATE -> {
+                JsonNode body = body(exchange);
+                ObjectNode updated;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    updated = collection.render(collection.update(collection.get(route.id(), 400), body, now()), apiBase());
+                }
+                sendJson(exchange, 200, updated);
+            }
+            case DELETE -> {
+                boolean force = WooResource.parseBoolean(query, "force");
+                ObjectNode deleted;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    ObjectNode current = collection.get(route.id(), 404);
+                    ObjectNode shown = collection.render(current, apiBase());
+                    collection.delete(current, force);
+                    deleted = shown;
+                }
+                sendJson(exchange, 200, deleted);
+            }
+            case BATCH -> {
+                JsonNode body = body(exchange);
+                ObjectNode answer;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    answer = batch(body, now -> item -> collection.render(collection.create(item, now), apiBase()),
+                            now -> item -> collection.render(collection.update(collection.get(item.path("id").asLong(0), 400),
+                                    item, now), apiBase()),
+                            id -> {
+                                ObjectNode current = collection.get(id, 404);
+                                ObjectNode shown = collection.render(current, apiBase());
+                                collection.delete(current, true);
+                                return shown;
+                            });
+                }
+                sendJson(exchange, 200, answer);
+            }
+        }
     }
 
     /** A page of a collection with WordPress's paging headers; the records are read holding the store's monitor. */
@@ -438,7 +564,11 @@ public class WooCommerceSimulator extends SandboxServer {
     private JsonNode delete(WooResource resource, long id, boolean force) {
         synchronized (store) {
             if (force) {
-                return render(resource, resource.delete(id));
+                JsonNode deleted = render(resource, resource.delete(id));
+                if (resource == products) {
+                    WooVariations.of(store, id).forEach(v -> store.removeVariation(v.path("id").asLong()));
+                }
+                return deleted;
             }
             if (resource.type() == EntityType.CUSTOMERS) {
                 throw new WooApiException("woocommerce_rest_trash_not_supported", "Customers do not support trashing.", 501);
@@ -452,6 +582,16 @@ public class WooCommerceSimulator extends SandboxServer {
 
     /** {@code WC_REST_Controller::batch_items}: HTTP 200, a failed item carries its own {@code error}. */
     private ObjectNode batch(WooResource resource, JsonNode body) {
+        synchronized (store) {
+            return batch(body, now -> item -> render(resource, resource.create(item, true, now)),
+                    now -> item -> render(resource, resource.update(item.path("id").asLong(0), item, true, now)),
+                    id -> render(resource, resource.delete(id)));
+        }
+    }
+
+    /** A batch of creates, updates and deletes (the deletes forced), each given the batch's instant. */
+    private ObjectNode batch(JsonNode body, Function<Instant, Function<JsonNode, JsonNode>> create,
+                             Function<Instant, Function<JsonNode, JsonNode>> update, LongFunction<JsonNode> delete) {
         if (!body.isObject()) {
             throw new WooApiException("rest_invalid_json", "Invalid JSON body passed.", 400);
         }
@@ -470,12 +610,10 @@ public class WooCommerceSimulator extends SandboxServer {
         ObjectNode answer = JSON.createObjectNode();
         synchronized (store) {
             Instant now = now();
-            batchSection(body, answer, "create", item -> render(resource, resource.create(item, true, now)),
-                    item -> JSON.getNodeFactory().numberNode(0));
-            batchSection(body, answer, "update",
-                    item -> render(resource, resource.update(item.path("id").asLong(0), item, true, now)),
+            batchSection(body, answer, "create", create.apply(now), item -> JSON.getNodeFactory().numberNode(0));
+            batchSection(body, answer, "update", update.apply(now),
                     item -> item.has("id") ? item.get("id") : JSON.getNodeFactory().nullNode());
-            batchSection(body, answer, "delete", item -> render(resource, resource.delete(item.asLong(0))),
+            batchSection(body, answer, "delete", item -> delete.apply(item.asLong(0)),
                     item -> JSON.getNodeFactory().numberNode(item.asLong(0)));
         }
         return answer;
