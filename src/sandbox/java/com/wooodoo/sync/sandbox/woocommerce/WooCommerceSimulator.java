@@ -139,6 +139,43 @@ public class WooCommerceSimulator extends SandboxServer {
         return ids;
     }
 
+    /** The variations of a product as the API answers them, by id. */
+    public List<JsonNode> variations(long productId) {
+        synchronized (store) {
+            ObjectNode parent = store.get(EntityType.PRODUCTS, productId).orElseThrow(() -> new IllegalArgumentException("no product " + productId));
+            WooVariations variations = new WooVariations(store, parent, products);
+            return variations.inIdOrder().stream().map(v -> (JsonNode) variations.render(v, apiBase())).toList();
+        }
+    }
+
+    /** Every variation of the shop, as its product's variations call answers it, by id. */
+    public List<JsonNode> allVariations() {
+        synchronized (store) {
+            List<JsonNode> all = new ArrayList<>();
+            for (ObjectNode v : store.variationsInIdOrder()) {
+                ObjectNode parent = store.get(EntityType.PRODUCTS, v.path("parent_id").asLong()).orElseThrow();
+                all.add(new WooVariations(store, parent, products).render(v, apiBase()));
+            }
+            return all;
+        }
+    }
+
+    /** The product categories as the API answers them, by id. */
+    public List<JsonNode> categories() {
+        synchronized (store) {
+            WooCategories categories = new WooCategories(store);
+            return categories.inIdOrder().stream().map(c -> (JsonNode) categories.render(c, apiBase())).toList();
+        }
+    }
+
+    /** The global attributes as the API answers them, by id. */
+    public List<JsonNode> attributes() {
+        synchronized (store) {
+            WooAttributes attributes = new WooAttributes(store);
+            return attributes.inIdOrder().stream().map(a -> (JsonNode) attributes.render(a, apiBase())).toList();
+        }
+    }
+
     /**
      * Adds one generated record changed by {@code edit}, without WooCommerce's checks: the way to
      * plant data a sync must cope with (an e-mail or SKU that a later write will collide with, a
