@@ -139,6 +139,31 @@ public class WooCommerceSimulator extends SandboxServer {
         return ids;
     }
 
+    /**
+     * Adds {@code count} variable products, deterministic for {@code catalogueSeed}: with two or
+     * three attributes (the global Size, Colour and Material with their terms, and custom ones),
+     * up to 30 variations each, most with managed stock and a SKU (every fourth product and two
+     * of its variations have none), in a category tree three levels deep; see
+     * {@link WooCatalogueSeed}. The shop's other seeding is left as it is. Answers the products' ids.
+     */
+    public List<Long> seedVariableProducts(int count, long catalogueSeed) {
+        synchronized (store) {
+            return new WooCatalogueSeed(store, products).variableProducts(count, catalogueSeed);
+        }
+    }
+
+    /**
+     * Adds {@code count} orders whose lines are variations (of the shop's customers, or guests
+     * when it has none), deterministic for {@code orderSeed}; needs variable products. Answers
+     * their ids.
+     */
+    public List<Long> seedVariationOrders(int count, long orderSeed) {
+        synchronized (store) {
+            return new WooCatalogueSeed(store, products).variationOrders((WooOrders) resource(EntityType.ORDERS), count,
+                    orderSeed);
+        }
+    }
+
     /** The variations of a product as the API answers them, by id. */
     public List<JsonNode> variations(long productId) {
         synchronized (store) {
