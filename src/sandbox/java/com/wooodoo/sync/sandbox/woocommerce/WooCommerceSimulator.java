@@ -35,11 +35,17 @@ import java.util.function.Supplier;
  * orders held in memory, with WooCommerce's paging headers, batch limit, per-item batch errors,
  * validation rules and error shapes. Faults come from {@link SandboxServer}. The shop's tax rates
  * and classes ({@link WooTaxes}) and coupons ({@link WooCoupons}) are there too, and orders are
- * taxed, discounted and totalled with them as WooCommerce does ({@link WooOrderTotals}).
+ * taxed, discounted and totalled with them as WooCommerce does ({@link WooOrderTotals}). The
+ * product catalogue is there as well: variable products and their variations
+ * ({@link WooVariations}), global attributes and their terms ({@link WooAttributes},
+ * {@link WooAttributeTerms}) and categories ({@link WooCategories}), with stock as
+ * {@link WooStock} says; paid orders reduce the stock of their lines.
  *
  * <p>Seeding: {@link #seed} adds generated records (the admin call
  * {@code POST /__sandbox/seed {"entity":"orders","count":100}}); {@link #seedOrderMix} adds a
- * {@link WooOrderMix} of orders ({@code {"entity":"orders","count":100,"mix":42}}).
+ * {@link WooOrderMix} of orders ({@code {"entity":"orders","count":100,"mix":42}});
+ * {@link #seedVariableProducts} and {@link #seedVariationOrders} add a catalogue of variable
+ * products and orders of their variations ({@link WooCatalogueSeed}).
  *
  * <p>Authentication is WooCommerce's over HTTPS (the simulator applies it to plain HTTP): the
  * consumer key and secret from the query ({@code consumer_key}, {@code consumer_secret}) or from

@@ -220,7 +220,8 @@ class WooCommerceSimulatorConformanceTest {
 
     /**
      * The official request with the simulator's copies of the docs' products 93 and 22; the
-     * docs' variation 23 is left out, since the simulator has no variations yet.
+     * docs' variation 23 is left out, the copy of product 22 being a simple product at the
+     * variation's price (12.00), so that the official totals come back.
      */
     private static JsonNode officialOrderCreateRequest() {
         ObjectNode request = WooFixtures.read(ORDER_CREATE_REQUEST).deepCopy();
