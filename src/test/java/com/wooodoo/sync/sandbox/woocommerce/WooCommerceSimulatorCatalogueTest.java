@@ -239,6 +239,27 @@ class WooCommerceSimulatorCatalogueTest {
     }
 
     @Test
+    void termsAreBatchedWithPerItemErrorsAndCatalogueCallsNeedCredentials() {
+        long size = attribute("Size", "S", "M");
+        long small = client.get(API + "products/attributes/" + size + "/terms?search=s").json().get(0).get("id").asLong();
+        SimulatorClient anonymous = new SimulatorClient(shop.baseUrl(), null, null);
+
+        JsonNode batch = client.post(API + "products/attributes/" + size + "/terms/batch", Map.of(
+                "create", List.of(Map.of("name", "L"), Map.of("name", "m")),
+                "update", List.of(Map.of("id", small, "menu_order", 9)))).json();
+        SimulatorClient.Answer refused = anonymous.get(API + "products/" + 1 + "/variations");
+        SimulatorClient.Answer noRoute = client.get(API + "products/attributes/" + size + "/colours");
+
+        assertThat(batch.get("create").get(0).get("slug").asText()).isEqualTo("l");
+        assertThat(batch.get("create").get(1).at("/error/code").asText()).isEqualTo("term_exists");
+        assertThat(batch.get("update").get(0).get("menu_order").asLong()).isEqualTo(9);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("code").asText()).isEqualTo("woocommerce_rest_cannot_view");
+        assertThat(noRoute.json().get("code").asText()).isEqualTo("rest_no_route");
+        assertThat(shop.stats()).containsKeys("POST products/attributes/{id}/terms/batch", "GET products/{id}/variations");
+    }
+
+    @Test
     void aGlobalAttributesNewOptionsBecomeItsTerms() {
         long size = attribute("Size", "S");
 
