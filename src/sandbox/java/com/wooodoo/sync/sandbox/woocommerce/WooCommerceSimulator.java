@@ -35,11 +35,17 @@ import java.util.function.Supplier;
  * orders held in memory, with WooCommerce's paging headers, batch limit, per-item batch errors,
  * validation rules and error shapes. Faults come from {@link SandboxServer}. The shop's tax rates
  * and classes ({@link WooTaxes}) and coupons ({@link WooCoupons}) are there too, and orders are
- * taxed, discounted and totalled with them as WooCommerce does ({@link WooOrderTotals}).
+ * taxed, discounted and totalled with them as WooCommerce does ({@link WooOrderTotals}). The
+ * product catalogue is there as well: variable products and their variations
+ * ({@link WooVariations}), global attributes and their terms ({@link WooAttributes},
+ * {@link WooAttributeTerms}) and categories ({@link WooCategories}), with stock as
+ * {@link WooStock} says; paid orders reduce the stock of their lines.
  *
  * <p>Seeding: {@link #seed} adds generated records (the admin call
  * {@code POST /__sandbox/seed {"entity":"orders","count":100}}); {@link #seedOrderMix} adds a
- * {@link WooOrderMix} of orders ({@code {"entity":"orders","count":100,"mix":42}}).
+ * {@link WooOrderMix} of orders ({@code {"entity":"orders","count":100,"mix":42}});
+ * {@link #seedVariableProducts} and {@link #seedVariationOrders} add a catalogue of variable
+ * products and orders of their variations ({@link WooCatalogueSeed}).
  *
  * <p>Authentication is WooCommerce's over HTTPS (the simulator applies it to plain HTTP): the
  * consumer key and secret from the query ({@code consumer_key}, {@code consumer_secret}) or from
@@ -61,6 +67,7 @@ public class WooCommerceSimulator extends SandboxServer {
     private final long seed;
     private final WooStore store = new WooStore();
     private final Map<String, WooResource> resources = new LinkedHashMap<>();
+    private final WooProducts products;
     private volatile Clock clock = Clock.systemUTC();
 
     public WooCommerceSimulator(int port, long seed, String consumerKey, String consumerSecret) {
@@ -68,7 +75,8 @@ public class WooCommerceSimulator extends SandboxServer {
         this.consumerKey = consumerKey;
         this.consumerSecret = consumerSecret;
         this.seed = seed;
-        List.of(new WooCustomers(store), new WooProducts(store, this::siteUrl), new WooOrders(store, () -> clock, seed))
+        this.products = new WooProducts(store, this::siteUrl);
+        List.of(new WooCustomers(store), products, new WooOrders(store, () -> clock, seed))
                 .forEach(r -> resources.put(r.name(), r));
     }
 
@@ -135,6 +143,68 @@ public class WooCommerceSimulator extends SandboxServer {
             }
         }
         return ids;
+    }
+
+    /**
+     * Adds {@code count} variable products, deterministic for {@code catalogueSeed}: with two or
+     * three attributes (the global Size, Colour and Material with their terms, and custom ones),
+     * up to 30 variations each, most with managed stock and a SKU (every fourth product and two
+     * of its variations have none), in a category tree three levels deep; see
+     * {@link WooCatalogueSeed}. The shop's other seeding is left as it is. Answers the products' ids.
+     */
+    public List<Long> seedVariableProducts(int count, long catalogueSeed) {
+        synchronized (store) {
+            return new WooCatalogueSeed(store, products).variableProducts(count, catalogueSeed);
+        }
+    }
+
+    /**
+     * Adds {@code count} orders whose lines are variations (of the shop's customers, or guests
+     * when it has none), deterministic for {@code orderSeed}; needs variable products. Answers
+     * their ids.
+     */
+    public List<Long> seedVariationOrders(int count, long orderSeed) {
+        synchronized (store) {
+            return new WooCatalogueSeed(store, products).variationOrders((WooOrders) resource(EntityType.ORDERS), count,
+                    orderSeed);
+        }
+    }
+
+    /** The variations of a product as the API answers them, by id. */
+    public List<JsonNode> variations(long productId) {
+        synchronized (store) {
+            ObjectNode parent = store.get(EntityType.PRODUCTS, productId).orElseThrow(() -> new IllegalArgumentException("no product " + productId));
+            WooVariations variations = new WooVariations(store, parent, products);
+            return variations.inIdOrder().stream().map(v -> (JsonNode) variations.render(v, apiBase())).toList();
+        }
+    }
+
+    /** Every variation of the shop, as its product's variations call answers it, by id. */
+    public List<JsonNode> allVariations() {
+        synchronized (store) {
+            List<JsonNode> all = new ArrayList<>();
+            for (ObjectNode v : store.variationsInIdOrder()) {
+                ObjectNode parent = store.get(EntityType.PRODUCTS, v.path("parent_id").asLong()).orElseThrow();
+                all.add(new WooVariations(store, parent, products).render(v, apiBase()));
+            }
+            return all;
+        }
+    }
+
+    /** The product categories as the API answers them, by id. */
+    public List<JsonNode> categories() {
+        synchronized (store) {
+            WooCategories categories = new WooCategories(store);
+            return categories.inIdOrder().stream().map(c -> (JsonNode) categories.render(c, apiBase())).toList();
+        }
+    }
+
+    /** The global attributes as the API answers them, by id. */
+    public List<JsonNode> attributes() {
+        synchronized (store) {
+            WooAttributes attributes = new WooAttributes(store);
+            return attributes.inIdOrder().stream().map(a -> (JsonNode) attributes.render(a, apiBase())).toList();
+        }
     }
 
     /**
@@ -277,6 +347,10 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void answer(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
         WooResource resource = route.resource();
+        if (route.catalogue()) {
+            answerCatalogue(exchange, route, query);
+            return;
+        }
         if (resource == null) {
             answerSetting(exchange, route, query);
             return;
@@ -286,8 +360,11 @@ public class WooCommerceSimulator extends SandboxServer {
             case READ -> {
                 JsonNode record;
                 synchronized (store) {
-                    record = onlyFields(render(resource, store.get(resource.type(), route.id())
-                            .orElseThrow(() -> resource.invalidId(404))), query);
+                    Optional<ObjectNode> variation = resource == products && store.get(resource.type(), route.id()).isEmpty()
+                            ? store.variation(route.id()) : Optional.empty();
+                    record = onlyFields(variation.isPresent() ? renderVariationAsProduct(variation.get())
+                            : render(resource, store.get(resource.type(), route.id()).orElseThrow(() -> resource.invalidId(404))),
+                            query);
                 }
                 sendJson(exchange, 200, record);
             }
@@ -315,8 +392,125 @@ public class WooCommerceSimulator extends SandboxServer {
 
     private void list(HttpExchange exchange, WooResource resource, Map<String, String> query) throws IOException {
         WooListRequest request = WooListRequest.parse(query, resource);
+        if (resource == products && !query.getOrDefault("sku", "").isEmpty()) {
+            // with a SKU, WooCommerce queries products and variations
+            list(exchange, resource.name(), request, query, this::productsAndVariations,
+                    id -> store.get(EntityType.PRODUCTS, id).or(() -> store.variation(id)).orElse(null),
+                    r -> r.path("type").asText().equals("variation") ? renderVariationAsProduct(r) : render(resource, r));
+            return;
+        }
         list(exchange, resource.name(), request, query, () -> store.inIdOrder(resource.type()),
                 id -> store.get(resource.type(), id).orElse(null), r -> render(resource, r));
+    }
+
+    private List<ObjectNode> productsAndVariations() {
+        List<ObjectNode> all = new ArrayList<>(store.inIdOrder(EntityType.PRODUCTS));
+        all.addAll(store.variationsInIdOrder());
+        all.sort(Comparator.comparingLong(r -> r.path("id").asLong()));
+        return all;
+    }
+
+    /** A variation as {@code /products} answers it, with the links of a product that has a parent. */
+    private ObjectNode renderVariationAsProduct(ObjectNode variation) {
+        ObjectNode p = WooVariations.asProduct(store, variation, products.blank());
+        products.conceal(p);
+        String collection = apiBase() + products.name();
+        ObjectNode links = JSON.createObjectNode();
+        links.putArray("self").addObject().put("href", collection + "/" + variation.path("id").asLong());
+        links.putArray("collection").addObject().put("href", collection);
+        links.putArray("up").addObject().put("href", collection + "/" + variation.path("parent_id").asLong());
+        p.set("_links", links);
+        return p;
+    }
+
+    /** The catalogue collection a route is for, or WooCommerce's error for a parent that does not exist. */
+    private WooCollection collection(WooRoute route) {
+        return switch (route.collection()) {
+            case WooRoute.CATEGORIES -> new WooCategories(store);
+            case WooRoute.ATTRIBUTES -> new WooAttributes(store);
+            case WooRoute.TERMS -> new WooAttributeTerms(store, Optional.ofNullable(store.attributes().get(route.parent()))
+                    .orElseThrow(WooAttributeTerms::invalidTaxonomy));
+            default -> new WooVariations(store, store.get(EntityType.PRODUCTS, route.parent())
+                    .orElseThrow(WooVariations::invalidParent), products);
+        };
+    }
+
+    /** Categories, attributes, terms and variations, answered as customers, products and orders are. */
+    private void answerCatalogue(HttpExchange exchange, WooRoute route, Map<String, String> query) throws IOException {
+        switch (route.kind()) {
+            case LIST -> {
+                WooCollection collection;
+                WooListRequest request;
+                synchronized (store) {
+                    collection = collection(route);
+                    request = collection.listRequest(query);
+                    if (collection.unpaged()) {
+                        List<JsonNode> all = collection.inIdOrder().stream()
+                                .map(r -> onlyFields(collection.render(r, apiBase()), query)).toList();
+                        sendJson(exchange, 200, all);
+                        return;
+                    }
+                }
+                list(exchange, collection.path(), request, query, collection::inIdOrder,
+                        id -> collection.find(id).orElse(null), r -> collection.render(r, apiBase()));
+            }
+            case READ -> {
+                JsonNode record;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    record = onlyFields(collection.render(collection.get(route.id(), 404), apiBase()), query);
+                }
+                sendJson(exchange, 200, record);
+            }
+            case CREATE -> {
+                JsonNode body = body(exchange);
+                ObjectNode created;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    created = collection.render(collection.create(body, now()), apiBase());
+                }
+                exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
+                sendJson(exchange, 201, created);
+            }
+            case UPDATE -> {
+                JsonNode body = body(exchange);
+                ObjectNode updated;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    updated = collection.render(collection.update(collection.get(route.id(), 400), body, now()), apiBase());
+                }
+                sendJson(exchange, 200, updated);
+            }
+            case DELETE -> {
+                boolean force = WooResource.parseBoolean(query, "force");
+                ObjectNode deleted;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    ObjectNode current = collection.get(route.id(), 404);
+                    ObjectNode shown = collection.render(current, apiBase());
+                    collection.delete(current, force);
+                    deleted = shown;
+                }
+                sendJson(exchange, 200, deleted);
+            }
+            case BATCH -> {
+                JsonNode body = body(exchange);
+                ObjectNode answer;
+                synchronized (store) {
+                    WooCollection collection = collection(route);
+                    answer = batch(body, now -> item -> collection.render(collection.create(item, now), apiBase()),
+                            now -> item -> collection.render(collection.update(collection.get(item.path("id").asLong(0), 400),
+                                    item, now), apiBase()),
+                            id -> {
+                                ObjectNode current = collection.get(id, 404);
+                                ObjectNode shown = collection.render(current, apiBase());
+                                collection.delete(current, true);
+                                return shown;
+                            });
+                }
+                sendJson(exchange, 200, answer);
+            }
+        }
     }
 
     /** A page of a collection with WordPress's paging headers; the records are read holding the store's monitor. */
@@ -438,7 +632,11 @@ public class WooCommerceSimulator extends SandboxServer {
     private JsonNode delete(WooResource resource, long id, boolean force) {
         synchronized (store) {
             if (force) {
-                return render(resource, resource.delete(id));
+                JsonNode deleted = render(resource, resource.delete(id));
+                if (resource == products) {
+                    WooVariations.of(store, id).forEach(v -> store.removeVariation(v.path("id").asLong()));
+                }
+                return deleted;
             }
             if (resource.type() == EntityType.CUSTOMERS) {
                 throw new WooApiException("woocommerce_rest_trash_not_supported", "Customers do not support trashing.", 501);
@@ -452,6 +650,16 @@ public class WooCommerceSimulator extends SandboxServer {
 
     /** {@code WC_REST_Controller::batch_items}: HTTP 200, a failed item carries its own {@code error}. */
     private ObjectNode batch(WooResource resource, JsonNode body) {
+        synchronized (store) {
+            return batch(body, now -> item -> render(resource, resource.create(item, true, now)),
+                    now -> item -> render(resource, resource.update(item.path("id").asLong(0), item, true, now)),
+                    id -> render(resource, resource.delete(id)));
+        }
+    }
+
+    /** A batch of creates, updates and deletes (the deletes forced), each given the batch's instant. */
+    private ObjectNode batch(JsonNode body, Function<Instant, Function<JsonNode, JsonNode>> create,
+                             Function<Instant, Function<JsonNode, JsonNode>> update, LongFunction<JsonNode> delete) {
         if (!body.isObject()) {
             throw new WooApiException("rest_invalid_json", "Invalid JSON body passed.", 400);
         }
@@ -470,12 +678,10 @@ public class WooCommerceSimulator extends SandboxServer {
         ObjectNode answer = JSON.createObjectNode();
         synchronized (store) {
             Instant now = now();
-            batchSection(body, answer, "create", item -> render(resource, resource.create(item, true, now)),
-                    item -> JSON.getNodeFactory().numberNode(0));
-            batchSection(body, answer, "update",
-                    item -> render(resource, resource.update(item.path("id").asLong(0), item, true, now)),
+            batchSection(body, answer, "create", create.apply(now), item -> JSON.getNodeFactory().numberNode(0));
+            batchSection(body, answer, "update", update.apply(now),
                     item -> item.has("id") ? item.get("id") : JSON.getNodeFactory().nullNode());
-            batchSection(body, answer, "delete", item -> render(resource, resource.delete(item.asLong(0))),
+            batchSection(body, answer, "delete", item -> delete.apply(item.asLong(0)),
                     item -> JSON.getNodeFactory().numberNode(item.asLong(0)));
         }
         return answer;

@@ -35,6 +35,14 @@ import java.util.function.Supplier;
  * {@code woocommerce_rest_invalid_coupon}. {@code prices_include_tax} is read-only in
  * WooCommerce (the shop's setting); here it is taken on create, so one simulated shop can show
  * both kinds of orders.
+ *
+ * <p>A line may name a variation ({@code variation_id} with its parent's {@code product_id}, or
+ * the variation's {@code sku}); it is then priced from the variation. Once an order is
+ * {@code processing}, {@code completed} or {@code on-hold}, the managed stock of its lines'
+ * products and variations is reduced by their quantities, once, and given back when it is
+ * cancelled ({@code wc_maybe_reduce_stock_levels}, {@code wc_maybe_increase_stock_levels}); no
+ * line is refused for want of stock, and the products' {@code date_modified} is left alone
+ * (woocommerce/woocommerce#40060). Seeded orders leave stock as it is.
  */
 final class WooOrders extends WooResource {
 
@@ -49,6 +57,10 @@ final class WooOrders extends WooResource {
     private final Supplier<Clock> clock;
     private final SplittableRandom keys;
     private final WooOrderTotals totals;
+    /** Kept on an order whose lines' stock was reduced (WooCommerce's {@code _order_stock_reduced}). */
+    private static final String STOCK_REDUCED = "_stock_reduced";
+    private static final Set<String> REDUCING = Set.of("processing", "completed", "on-hold");
+    private boolean seeding;
 
     WooOrders(WooStore store, Supplier<Clock> clock, long seed) {
         super(EntityType.ORDERS, store);
@@ -106,6 +118,7 @@ final class WooOrders extends WooResource {
         apply(record, body, inBatch);
         totals.calculateTotals(record);
         applyCoupons(record, body.get("coupon_lines"));
+        adjustStock(record);
     }
 
     @Override
@@ -115,6 +128,44 @@ final class WooOrders extends WooResource {
             totals.calculateTotals(record);
         }
         applyCoupons(record, body.get("coupon_lines"));
+        adjustStock(record);
+    }
+
+    /** Reduces the lines' stock when the order reaches a paid or held status, gives it back when it is cancelled. */
+    private void adjustStock(ObjectNode order) {
+        if (seeding) {
+            return;
+        }
+        String status = order.path("status").asText();
+        boolean reduced = order.path(STOCK_REDUCED).asBoolean();
+        if (!reduced && REDUCING.contains(status)) {
+            changeStock(order, 1);
+            order.put(STOCK_REDUCED, true);
+        } else if (reduced && status.equals("cancelled")) {
+            changeStock(order, -1);
+            order.remove(STOCK_REDUCED);
+        }
+    }
+
+    private void changeStock(ObjectNode order, int sign) {
+        for (JsonNode line : order.path("line_items")) {
+            long quantity = sign * line.path("quantity").asLong();
+            long variationId = line.path("variation_id").asLong();
+            if (variationId != 0) {
+                store.variation(variationId).ifPresent(v -> {
+                    ObjectNode changed = v.deepCopy();
+                    WooStock.reduce(changed, quantity);
+                    store.putVariation(changed);
+                    WooProducts.syncVariable(store, changed.path("parent_id").asLong());
+                });
+            } else {
+                store.get(EntityType.PRODUCTS, line.path("product_id").asLong()).ifPresent(p -> {
+                    ObjectNode changed = p.deepCopy();
+                    WooStock.reduce(changed, quantity);
+                    store.put(EntityType.PRODUCTS, changed);
+                });
+            }
+        }
     }
 
     /** The lines' unrounded values stay in the store: WooCommerce shows them rounded. */
@@ -125,6 +176,7 @@ final class WooOrders extends WooResource {
                 ((ObjectNode) line).remove(List.of(WooOrderTotals.SUBTOTAL, WooOrderTotals.TOTAL));
             }
         }
+        copy.remove(STOCK_REDUCED);
     }
 
     /** Adds meta entries ({@code key}, {@code value}) as WooCommerce does, each with an id of its own. */
@@ -290,14 +342,21 @@ final class WooOrders extends WooResource {
         boolean productChanged = false;
         if (hasProductReference(posted)) {
             String sku = posted.path("sku").asText("");
-            long productId = sku.isEmpty() ? posted.path("product_id").asLong(0)
+            ObjectNode variation = sku.isEmpty() ? store.variation(posted.path("variation_id").asLong(0)).orElse(null)
+                    : store.variationBySku(sku).orElse(null);
+            long productId = variation != null ? variation.path("parent_id").asLong()
+                    : sku.isEmpty() ? posted.path("product_id").asLong(0)
                     : store.productBySku(sku).map(p -> p.path("id").asLong()).orElse(0L);
             ObjectNode product = store.get(EntityType.PRODUCTS, productId).orElse(null);
-            if (product != null && product.path("id").asLong() != line.path("product_id").asLong()) {
+            long variationId = variation == null ? 0 : variation.path("id").asLong();
+            if (product != null && (product.path("id").asLong() != line.path("product_id").asLong()
+                    || variationId != line.path("variation_id").asLong())) {
+                ObjectNode item = variation != null ? variation : product;
                 line.put("product_id", product.path("id").asLong());
-                line.put("name", product.path("name").asText());
-                line.put("sku", product.path("sku").asText());
-                line.put("tax_class", product.path("tax_class").asText(""));
+                line.put("variation_id", variationId);
+                line.put("name", variation != null ? variation.path("name").asText() : product.path("name").asText());
+                line.put("sku", item.path("sku").asText().isEmpty() ? product.path("sku").asText() : item.path("sku").asText());
+                line.put("tax_class", item.path("tax_class").asText(""));
                 productChanged = true;
             }
         }
@@ -323,7 +382,8 @@ final class WooOrders extends WooResource {
      */
     private void price(ObjectNode order, ObjectNode line, boolean reprice, String subtotal, String total) {
         if (reprice) {
-            BigDecimal unit = store.get(EntityType.PRODUCTS, line.path("product_id").asLong())
+            long variationId = line.path("variation_id").asLong();
+            BigDecimal unit = (variationId != 0 ? store.variation(variationId) : store.get(EntityType.PRODUCTS, line.path("product_id").asLong()))
                     .map(p -> WooInput.money(p.path("price").asText(""))).orElse(BigDecimal.ZERO);
             String net = totals.netLinePrice(order, line, unit, line.path("quantity").asLong()).toPlainString();
             line.put(WooOrderTotals.TOTAL, net);
@@ -599,7 +659,13 @@ final class WooOrders extends WooResource {
      * a checkout's: created and modified at the given instants, paid and completed then too.
      */
     ObjectNode createSeeded(JsonNode body, Instant created, Instant modified) {
-        ObjectNode order = create(body, false, created);
+        seeding = true;
+        ObjectNode order;
+        try {
+            order = create(body, false, created);
+        } finally {
+            seeding = false;
+        }
         order.put("created_via", "checkout");
         WooDates.stamp(order, "date_modified", modified);
         WooDates.stamp(order, "date_paid", null);

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wooodoo.sync.connector.EntityType;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,13 +20,25 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * {@code /products}: simple products. WooCommerce's rules: a SKU is unique among all products
- * (case-insensitive, {@code product_invalid_sku} with the existing product's id and a free
- * alternative), prices are decimal strings ({@code price} is computed and read-only).
+ * {@code /products}: simple and variable products. WooCommerce's rules: a SKU is unique among all
+ * products and variations (case-insensitive, {@code product_invalid_sku} with the holder's id and
+ * a free alternative), prices are decimal strings ({@code price} is computed and read-only).
+ *
+ * <p>A product has {@code attributes} ({@code id} 0 for a custom one, else a global attribute's,
+ * whose options become its terms when missing, as {@code WC_Product_Attribute::get_terms} does)
+ * and {@code categories} ({@code [{id}]} posted, {@code [{id, name, slug}]} answered; none means
+ * Uncategorized). A variable product's {@code variations} are its variations' ids, its
+ * {@code price} the lowest of theirs. Stock is written as {@link WooStock} says, and a change of
+ * stock fields alone leaves {@code date_modified} as it is (woocommerce/woocommerce#40060).
+ *
+ * <p>{@code GET /products?sku=} finds variations too, in the product shape with
+ * {@code type: variation} (WooCommerce's products controller queries products and variations
+ * when a SKU is given); without {@code sku} only products are listed.
  */
 final class WooProducts extends WooResource {
 
     private static final Set<String> STATUSES = Set.of("draft", "pending", "private", "publish");
+    private static final List<String> TYPES = List.of("simple", "grouped", "external", "variable");
     private final Supplier<String> siteUrl;
 
     WooProducts(WooStore store, Supplier<String> siteUrl) {
@@ -105,6 +119,9 @@ final class WooProducts extends WooResource {
         if (record.path("name").asText().isEmpty()) {
             record.put("name", "Product");
         }
+        if (record.path("categories").isEmpty()) {
+            record.set("categories", new WooCategories(store).refs(List.of(WooCategories.UNCATEGORIZED)));
+        }
         String sku = record.path("sku").asText();
         if (!sku.isEmpty() && store.isSkuLocked(sku)) {
             // WooCommerce 9.x locks a SKU while another request inserts it
@@ -131,16 +148,36 @@ final class WooProducts extends WooResource {
             }
             record.put("status", status);
         }
+        String type = WooInput.text(body, "type");
+        if (type != null) {
+            if (!TYPES.contains(type)) {
+                throw WooApiException.invalidParam("type", "type is not one of simple, grouped, external, and variable.");
+            }
+            record.put("type", type);
+        }
         String sku = WooInput.text(body, "sku");
         if (sku != null) {
-            sku = sku.strip();
-            var owner = store.productBySku(sku);
-            if (owner.isPresent() && owner.get().path("id").asLong() != selfId) {
-                throw new WooApiException("product_invalid_sku", "Invalid or duplicated SKU.", 400)
-                        .with("resource_id", NODES.numberNode(owner.get().path("id").asLong()))
-                        .with("unique_sku", NODES.textNode(freeSku(sku)));
+            record.put("sku", checkedSku(sku.strip(), selfId));
+        }
+        JsonNode attributes = body.get("attributes");
+        if (attributes != null && !attributes.isNull()) {
+            if (!attributes.isArray()) {
+                throw WooApiException.invalidParam("attributes", "attributes is not of type array.");
             }
-            record.put("sku", sku);
+            record.set("attributes", attributes(attributes));
+        }
+        JsonNode defaults = body.get("default_attributes");
+        if (defaults != null && defaults.isArray()) {
+            record.set("default_attributes", defaultAttributes(defaults));
+        }
+        JsonNode categories = body.get("categories");
+        if (categories != null && !categories.isNull()) {
+            if (!categories.isArray()) {
+                throw WooApiException.invalidParam("categories", "categories is not of type array.");
+            }
+            List<Long> ids = new ArrayList<>();
+            categories.forEach(c -> ids.add(c.path("id").asLong(0)));
+            record.set("categories", new WooCategories(store).refs(ids));
         }
         String regular = WooInput.decimal(body, "regular_price");
         if (regular != null) {
@@ -150,24 +187,144 @@ final class WooProducts extends WooResource {
         if (sale != null) {
             record.put("sale_price", sale);
         }
-        Boolean manageStock = WooInput.bool(body, "manage_stock");
-        if (manageStock != null) {
-            record.put("manage_stock", manageStock);
-        }
-        Long stock = WooInput.integer(body, "stock_quantity");
-        if (record.path("manage_stock").asBoolean()) {
-            if (stock != null) {
-                record.put("stock_quantity", stock);
-            } else if (record.get("stock_quantity").isNull()) {
-                record.put("stock_quantity", 0);
-            }
-        } else {
-            record.putNull("stock_quantity");
-        }
+        WooStock.apply(record, body);
         derivePrices(record);
     }
 
-    private void derivePrices(ObjectNode p) {
+    /** The SKU, or {@code product_invalid_sku} when another product or a variation holds it. */
+    String checkedSku(String sku, long selfId) {
+        var owner = store.skuOwner(sku);
+        if (owner.isPresent() && owner.get().path("id").asLong() != selfId) {
+            throw new WooApiException("product_invalid_sku", "Invalid or duplicated SKU.", 400)
+                    .with("resource_id", NODES.numberNode(owner.get().path("id").asLong()))
+                    .with("unique_sku", NODES.textNode(freeSku(sku)));
+        }
+        return sku;
+    }
+
+    /** Posted {@code attributes} as WooCommerce keeps them; a global attribute's new options become its terms. */
+    private ArrayNode attributes(JsonNode posted) {
+        ArrayNode out = NODES.arrayNode();
+        for (JsonNode a : posted) {
+            long id = a.path("id").asLong(0);
+            ObjectNode global = id == 0 ? null : store.attributes().get(id);
+            String name = global != null ? global.path("name").asText() : a.path("name").asText("").strip();
+            if (id != 0 && global == null || name.isEmpty()) {
+                continue; // WooCommerce skips an attribute it cannot name
+            }
+            List<String> options = new ArrayList<>();
+            JsonNode given = a.get("options");
+            if (given != null && given.isArray()) {
+                given.forEach(o -> options.add(o.asText().strip()));
+            } else if (given != null && given.isTextual()) {
+                options.addAll(Arrays.asList(given.asText().split("\\|")));
+            }
+            options.replaceAll(String::strip);
+            options.removeIf(String::isEmpty);
+            if (options.isEmpty()) {
+                continue;
+            }
+            if (global != null) {
+                WooAttributeTerms terms = new WooAttributeTerms(store, global);
+                for (String option : options) {
+                    if (terms.byName(option).isEmpty()) {
+                        terms.create(NODES.objectNode().put("name", option), null);
+                    }
+                }
+            }
+            ObjectNode kept = out.addObject();
+            kept.put("id", global == null ? 0 : id);
+            kept.put("name", name);
+            kept.put("position", Math.max(0, a.path("position").asLong(0)));
+            kept.put("visible", Boolean.TRUE.equals(WooInput.bool(a, "visible")));
+            kept.put("variation", Boolean.TRUE.equals(WooInput.bool(a, "variation")));
+            ArrayNode values = kept.putArray("options");
+            options.forEach(values::add);
+        }
+        return out;
+    }
+
+    /** Posted {@code default_attributes}: a global attribute's option kept as its slug, as WooCommerce answers it. */
+    private ArrayNode defaultAttributes(JsonNode posted) {
+        ArrayNode out = NODES.arrayNode();
+        for (JsonNode a : posted) {
+            long id = a.path("id").asLong(0);
+            ObjectNode global = id == 0 ? null : store.attributes().get(id);
+            String name = global != null ? global.path("name").asText() : a.path("name").asText("").strip();
+            String option = a.path("option").asText("").strip();
+            if (id != 0 && global == null || name.isEmpty() || option.isEmpty()) {
+                continue;
+            }
+            out.addObject().put("id", global == null ? 0 : id).put("name", name)
+                    .put("option", global == null ? option : WooSeedData.ascii(option));
+        }
+        return out;
+    }
+
+    /**
+     * {@code WC_Product_Variable::sync}: a variable product's price is the lowest of its published
+     * variations', its stock status in stock when one is, else on backorder when one is; stored
+     * without touching its {@code date_modified}.
+     */
+    static void syncVariable(WooStore store, long parentId) {
+        ObjectNode parent = store.get(EntityType.PRODUCTS, parentId).orElse(null);
+        if (parent == null || !parent.path("type").asText().equals("variable")) {
+            return;
+        }
+        ObjectNode p = parent.deepCopy();
+        List<ObjectNode> variations = WooVariations.of(store, parentId);
+        BigDecimal lowest = null;
+        BigDecimal highest = null;
+        for (ObjectNode v : variations) {
+            String price = v.path("price").asText();
+            if (!price.isEmpty() && v.path("status").asText().equals("publish")) {
+                BigDecimal value = new BigDecimal(price);
+                lowest = lowest == null || value.compareTo(lowest) < 0 ? value : lowest;
+                highest = highest == null || value.compareTo(highest) > 0 ? value : highest;
+            }
+        }
+        p.put("price", lowest == null ? "" : lowest.toPlainString());
+        p.put("purchasable", lowest != null && !p.path("status").asText().equals("draft"));
+        p.put("price_html", lowest == null ? "" : lowest.equals(highest) ? amountHtml(lowest)
+                : amountHtml(lowest) + " &ndash; " + amountHtml(highest));
+        if (!variations.isEmpty() && !p.path("manage_stock").asBoolean()) {
+            List<String> statuses = variations.stream().map(v -> v.path("stock_status").asText()).toList();
+            p.put("stock_status", statuses.contains("instock") ? "instock"
+                    : statuses.contains("onbackorder") ? "onbackorder" : "outofstock");
+        }
+        if (!p.equals(parent)) {
+            store.put(EntityType.PRODUCTS, p);
+        }
+    }
+
+    void syncVariable(long parentId) {
+        syncVariable(store, parentId);
+    }
+
+    private static String amountHtml(BigDecimal amount) {
+        return "<span class=\"woocommerce-Price-amount amount\"><span class=\"woocommerce-Price-currencySymbol\">&#36;</span>"
+                + WooInput.money(amount) + "</span>";
+    }
+
+    /** A variable product's variations are its variations' ids, newest first (as WooCommerce lists its children). */
+    @Override
+    void conceal(ObjectNode copy) {
+        ArrayNode ids = NODES.arrayNode();
+        if (copy.path("type").asText().equals("variable")) {
+            List<ObjectNode> variations = WooVariations.of(store, copy.path("id").asLong());
+            for (int i = variations.size() - 1; i >= 0; i--) {
+                ids.add(variations.get(i).path("id").asLong());
+            }
+        }
+        copy.set("variations", ids);
+    }
+
+    @Override
+    boolean keepsModified(ObjectNode before, ObjectNode after) {
+        return WooStock.onlyStockChanged(before, after);
+    }
+
+    void derivePrices(ObjectNode p) {
         String regular = p.path("regular_price").asText();
         String sale = p.path("sale_price").asText();
         boolean onSale = !sale.isEmpty() && (regular.isEmpty() || new BigDecimal(sale).compareTo(new BigDecimal(regular)) < 0);
@@ -177,9 +334,7 @@ final class WooProducts extends WooResource {
         p.put("purchasable", !price.isEmpty() && !p.path("status").asText().equals("draft"));
         p.put("price_html", price.isEmpty() ? "" : "<span class=\"woocommerce-Price-amount amount\"><span class=\"woocommerce-Price-currencySymbol\">&#36;</span>"
                 + WooInput.money(new BigDecimal(price)) + "</span>");
-        if (p.path("manage_stock").asBoolean()) {
-            p.put("stock_status", p.path("stock_quantity").asLong() > 0 ? "instock" : "outofstock");
-        }
+        WooStock.derive(p);
     }
 
     @Override
@@ -208,7 +363,7 @@ final class WooProducts extends WooResource {
     /** Like {@code wc_product_generate_unique_sku}: the SKU with -1, -2, ... until it is free. */
     private String freeSku(String sku) {
         String candidate = sku;
-        for (int n = 1; store.productBySku(candidate).isPresent(); n++) {
+        for (int n = 1; store.skuOwner(candidate).isPresent(); n++) {
             candidate = sku + "-" + n;
         }
         return candidate;
@@ -218,7 +373,7 @@ final class WooProducts extends WooResource {
     ObjectNode generate(int ordinal, SplittableRandom r) {
         WooSeedData.ProductIdea idea = WooSeedData.product(r, ordinal);
         String sku = idea.sku();
-        while (store.productBySku(sku).isPresent()) {
+        while (store.skuOwner(sku).isPresent()) {
             sku = sku + "-b";
         }
         ObjectNode p = blank();
@@ -275,6 +430,29 @@ final class WooProducts extends WooResource {
         String status = query.getOrDefault("status", "any");
         if (!status.equals("any")) {
             filter = filter.and(r -> r.path("status").asText().equals(status));
+        }
+        String type = query.get("type");
+        if (type != null && !type.isEmpty()) {
+            if (!TYPES.contains(type)) {
+                throw WooApiException.invalidParam("type", "type is not one of simple, grouped, external, and variable.");
+            }
+            filter = filter.and(r -> r.path("type").asText().equals(type));
+        }
+        String category = query.get("category");
+        if (category != null && !category.isEmpty()) {
+            Set<String> ids = Set.of(category.split(","));
+            filter = filter.and(r -> {
+                for (JsonNode c : r.path("categories")) {
+                    if (ids.contains(c.path("id").asText())) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+        String stockStatus = query.get("stock_status");
+        if (stockStatus != null && !stockStatus.isEmpty()) {
+            filter = filter.and(r -> r.path("stock_status").asText().equals(stockStatus));
         }
         return filter;
     }

@@ -87,6 +87,11 @@ abstract class WooResource {
     void addLinks(ObjectNode links, ObjectNode record, String apiBase) {
     }
 
+    /** Whether an update from {@code before} to {@code after} leaves {@code date_modified} as it was. */
+    boolean keepsModified(ObjectNode before, ObjectNode after) {
+        return false;
+    }
+
     /** Removes from a copy of a stored record what the store keeps but the API does not show. */
     void conceal(ObjectNode copy) {
     }
@@ -109,7 +114,9 @@ abstract class WooResource {
         ObjectNode current = store.get(type, id).orElseThrow(() -> invalidId(400));
         ObjectNode changed = current.deepCopy();
         applyUpdate(changed, body, inBatch);
-        WooDates.stamp(changed, "date_modified", now);
+        if (!keepsModified(current, changed)) {
+            WooDates.stamp(changed, "date_modified", now);
+        }
         store.put(type, changed);
         return changed;
     }

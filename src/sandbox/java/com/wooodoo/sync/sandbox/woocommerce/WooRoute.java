@@ -9,9 +9,21 @@ import java.util.Set;
  * {@code .../<resource>/<id>} or {@code .../<resource>/batch}, with the methods WordPress
  * registers for each; and the shop's settings-like collections, which are not synced records
  * ({@code resource} null): {@code taxes}, {@code taxes/<id>}, {@code taxes/classes},
- * {@code coupons} and {@code coupons/<id>}.
+ * {@code coupons} and {@code coupons/<id>}; and the product catalogue's collections, also with
+ * {@code resource} null and the id of the record they belong to in {@code parent}:
+ * {@code products/categories}, {@code products/attributes}, {@code products/attributes/<id>/terms}
+ * and {@code products/<id>/variations}, each with {@code /<id>} and {@code /batch}.
  */
-record WooRoute(WooResource resource, String collection, Kind kind, long id, String method) {
+record WooRoute(WooResource resource, String collection, Kind kind, long id, String method, long parent) {
+
+    static final String CATEGORIES = "products/categories";
+    static final String ATTRIBUTES = "products/attributes";
+    static final String TERMS = "products/attributes/{id}/terms";
+    static final String VARIATIONS = "products/{id}/variations";
+
+    WooRoute(WooResource resource, String collection, Kind kind, long id, String method) {
+        this(resource, collection, kind, id, method, 0);
+    }
 
     static final String API_PREFIX = "/wp-json/wc/v3/";
     static final String TAXES = "taxes";
@@ -29,6 +41,10 @@ record WooRoute(WooResource resource, String collection, Kind kind, long id, Str
         String[] parts = path.substring(API_PREFIX.length()).replaceAll("/+$", "").split("/");
         if (parts[0].equals(TAXES) || parts[0].equals(COUPONS)) {
             return matchSetting(method, parts);
+        }
+        if (parts[0].equals("products") && parts.length >= 2 && (parts[1].equals("categories") || parts[1].equals("attributes")
+                || parts.length >= 3 && parts[2].equals("variations"))) {
+            return matchCatalogue(method, parts);
         }
         WooResource resource = resources.get(parts[0]);
         if (resource == null || parts.length > 2) {
@@ -56,6 +72,57 @@ record WooRoute(WooResource resource, String collection, Kind kind, long id, Str
             return Optional.of(new WooRoute(resource, name, Kind.DELETE, id, method));
         }
         return EDITABLE.contains(method) ? Optional.of(new WooRoute(resource, name, Kind.UPDATE, id, method)) : Optional.empty();
+    }
+
+    /** Categories, attributes, terms and variations: list, create, batch, and read, update, delete one. */
+    private static Optional<WooRoute> matchCatalogue(String method, String[] parts) {
+        String collection;
+        long parent = 0;
+        int rest;
+        if (parts[1].equals("categories")) {
+            collection = CATEGORIES;
+            rest = 2;
+        } else if (parts[1].equals("attributes") && parts.length >= 4 && parts[3].equals("terms")) {
+            if (!parts[2].matches("\\d{1,18}")) {
+                return Optional.empty();
+            }
+            collection = TERMS;
+            parent = Long.parseLong(parts[2]);
+            rest = 4;
+        } else if (parts[1].equals("attributes")) {
+            collection = ATTRIBUTES;
+            rest = 2;
+        } else {
+            if (!parts[1].matches("\\d{1,18}")) {
+                return Optional.empty();
+            }
+            collection = VARIATIONS;
+            parent = Long.parseLong(parts[1]);
+            rest = 3;
+        }
+        if (parts.length == rest) {
+            Kind kind = method.equals("GET") ? Kind.LIST : method.equals("POST") ? Kind.CREATE : null;
+            return kind == null ? Optional.empty() : Optional.of(new WooRoute(null, collection, kind, 0, method, parent));
+        }
+        if (parts.length != rest + 1) {
+            return Optional.empty();
+        }
+        if (parts[rest].equals("batch")) {
+            return EDITABLE.contains(method) ? Optional.of(new WooRoute(null, collection, Kind.BATCH, 0, method, parent))
+                    : Optional.empty();
+        }
+        if (!parts[rest].matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        long id = Long.parseLong(parts[rest]);
+        Kind kind = method.equals("GET") ? Kind.READ : method.equals("DELETE") ? Kind.DELETE
+                : EDITABLE.contains(method) ? Kind.UPDATE : null;
+        return kind == null ? Optional.empty() : Optional.of(new WooRoute(null, collection, kind, id, method, parent));
+    }
+
+    /** Whether the route is one of the product catalogue's collections. */
+    boolean catalogue() {
+        return resource == null && collection.startsWith("products/");
     }
 
     /** Tax rates and classes are read here; coupons are listed, read and created. */

@@ -34,7 +34,14 @@ final class WooStore {
     private final WooTaxes taxes = new WooTaxes();
     private WooRecords coupons = new WooRecords();
     private final Set<String> lockedSkus = new HashSet<>();
+    private final WooRecords variations = new WooRecords();
+    private final Map<String, TreeSet<Long>> variationSkus = new HashMap<>();
+    private final WooRecords categories = new WooRecords();
+    private final WooRecords attributes = new WooRecords();
+    private final WooRecords terms = new WooRecords();
     private long lastUserId;
+    private long lastTermId;
+    private long lastAttributeId;
     private long lastPostId;
     private long lastItemId;
 
@@ -52,8 +59,99 @@ final class WooStore {
         lastUserId = 1;
         lastPostId = 10;
         lastItemId = 0;
+        clearCatalogue();
         coupons = new WooRecords();
         WooCoupons.seeds().forEach(c -> coupons.put(c.path("id").asLong(), c));
+    }
+
+    /**
+     * Empties variations, attributes and terms, and puts back the product categories of a fresh
+     * shop: {@link WooCategories#UNCATEGORIZED} and those of the generated products.
+     */
+    private void clearCatalogue() {
+        for (ObjectNode v : List.copyOf(variations.inIdOrder())) {
+            variations.remove(v.path("id").asLong());
+        }
+        variationSkus.clear();
+        for (WooRecords r : List.of(categories, attributes, terms)) {
+            for (ObjectNode record : List.copyOf(r.inIdOrder())) {
+                r.remove(record.path("id").asLong());
+            }
+        }
+        lastAttributeId = 0;
+        lastTermId = 0;
+        for (ObjectNode category : WooCategories.freshShop()) {
+            categories.put(category.path("id").asLong(), category);
+            lastTermId = Math.max(lastTermId, category.path("id").asLong());
+        }
+    }
+
+    /** The next term id: categories and attribute terms are WordPress terms, one sequence. */
+    long nextTermId() {
+        return ++lastTermId;
+    }
+
+    long nextAttributeId() {
+        return ++lastAttributeId;
+    }
+
+    /** Product categories by id (not a copy: only while holding the store's monitor). */
+    WooRecords categories() {
+        return categories;
+    }
+
+    /** Global attributes ({@code pa_*} taxonomies) by id. */
+    WooRecords attributes() {
+        return attributes;
+    }
+
+    /** Attribute terms by id, each with its attribute in {@code _attribute}. */
+    WooRecords terms() {
+        return terms;
+    }
+
+    /** Variations by id; each names its variable product in {@code parent_id}. */
+    List<ObjectNode> variationsInIdOrder() {
+        return variations.inIdOrder();
+    }
+
+    Optional<ObjectNode> variation(long id) {
+        return Optional.ofNullable(variations.get(id));
+    }
+
+    void putVariation(ObjectNode variation) {
+        long id = variation.path("id").asLong();
+        unindexVariation(variations.put(id, variation));
+        variationSkus.computeIfAbsent(key(variation, "sku"), k -> new TreeSet<>()).add(id);
+    }
+
+    Optional<ObjectNode> removeVariation(long id) {
+        ObjectNode removed = variations.remove(id);
+        unindexVariation(removed);
+        return Optional.ofNullable(removed);
+    }
+
+    private void unindexVariation(ObjectNode old) {
+        if (old != null) {
+            Set<Long> ids = variationSkus.get(key(old, "sku"));
+            if (ids != null) {
+                ids.remove(old.path("id").asLong());
+            }
+        }
+    }
+
+    Optional<ObjectNode> variationBySku(String sku) {
+        if (sku == null || sku.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> ids = variationSkus.get(sku.toLowerCase(Locale.ROOT));
+        return ids == null || ids.isEmpty() ? Optional.empty() : variation(ids.iterator().next());
+    }
+
+    /** The product or variation holding this SKU (SKUs are unique across both, as in WooCommerce). */
+    Optional<ObjectNode> skuOwner(String sku) {
+        Optional<ObjectNode> product = productBySku(sku);
+        return product.isPresent() ? product : variationBySku(sku);
     }
 
     /** The shop's tax rates and classes (fixed: the simulator has no tax settings calls). */

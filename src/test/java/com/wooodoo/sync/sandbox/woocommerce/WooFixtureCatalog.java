@@ -44,17 +44,19 @@ public final class WooFixtureCatalog {
             // the official "create a paid order" request, sent to the simulator, answers like the response
             entry("order-create-request.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
             entry("order-create-response.json", SIMULATOR_AND_MAPPING),
-            // a variable product and its variations are read as products (price, attributes pinned)
-            entry("product-variable-create-response.json", EnumSet.of(Use.MAPPING, Use.FIELDS)),
-            entry("product-variation-single.json", EnumSet.of(Use.MAPPING, Use.FIELDS)),
-            entry("product-variations-list.json", EnumSet.of(Use.MAPPING, Use.FIELDS)),
-            entry("product-variations-batch-response.json", EnumSet.of(Use.MAPPING, Use.FIELDS)),
-            entry("product-variable-create-request.json", EnumSet.of(Use.FIELDS)),
-            entry("product-variations-batch-request.json", EnumSet.of(Use.FIELDS)),
-            entry("product-attribute-single.json", EnumSet.of(Use.FIELDS)),
-            entry("product-attribute-terms-list.json", EnumSet.of(Use.FIELDS)),
-            entry("product-categories-list.json", EnumSet.of(Use.FIELDS)),
-            entry("product-category-single.json", EnumSet.of(Use.FIELDS)),
+            // a variable product and its variations are read as products (price, attributes pinned);
+            // the simulator answers the same calls in their shape, the requests sent as they are
+            entry("product-variable-create-response.json", EnumSet.of(Use.SIMULATOR, Use.MAPPING, Use.FIELDS)),
+            entry("product-variation-single.json", EnumSet.of(Use.SIMULATOR, Use.MAPPING, Use.FIELDS)),
+            entry("product-variations-list.json", EnumSet.of(Use.SIMULATOR, Use.MAPPING, Use.FIELDS)),
+            entry("product-variations-batch-response.json", EnumSet.of(Use.SIMULATOR, Use.MAPPING, Use.FIELDS)),
+            entry("product-variable-create-request.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
+            entry("product-variations-batch-request.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
+            // the catalogue's attributes, terms and categories: the simulator answers in their shape
+            entry("product-attribute-single.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
+            entry("product-attribute-terms-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
+            entry("product-categories-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
+            entry("product-category-single.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
             // the shop's tax settings: the simulator's /taxes and /taxes/classes answer in their shape
             entry("tax-rates-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
             entry("tax-classes-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
