@@ -88,11 +88,13 @@ public final class NeutralOrder {
             return name == null && company == null && street == null && city == null && zip == null && country == null;
         }
 
-        /** The same postal address (name, company, street, city, zip, state, country), letter case and spaces aside. */
+        /**
+         * The same place to send an invoice or parcel to: name, street, city, zip and country,
+         * letter case and spaces aside (what both systems keep of an address).
+         */
         public boolean samePlaceAs(Address other) {
-            return other != null && same(name, other.name) && same(company, other.company) && same(street, other.street)
-                    && same(street2, other.street2) && same(city, other.city) && same(zip, other.zip)
-                    && same(state, other.state) && same(country, other.country);
+            return other != null && same(name, other.name) && same(street, other.street) && same(street2, other.street2)
+                    && same(city, other.city) && same(zip, other.zip) && same(country, other.country);
         }
 
         private static boolean same(String a, String b) {

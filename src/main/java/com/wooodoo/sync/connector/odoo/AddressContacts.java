@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -79,13 +78,13 @@ final class AddressContacts {
         Map<Wanted, Wanted> toCreate = new LinkedHashMap<>();
         for (Wanted w : wanted) {
             Address partnerAddress = own.get(w.partnerId());
-            if (w.address() == null || w.address().isBlank() || samePlace(w.address(), partnerAddress)) {
+            if (w.address() == null || w.address().isBlank() || w.address().samePlaceAs(partnerAddress)) {
                 ids.put(w, w.partnerId());
                 continue;
             }
             Long child = children.getOrDefault(w.partnerId(), List.of()).stream()
                     .filter(c -> w.type().equals(c.getValue().path("type").asText())
-                            && samePlace(w.address(), address(c.getValue(), countries)))
+                            && w.address().samePlaceAs(address(c.getValue(), countries)))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (child != null) {
                 ids.put(w, child);
@@ -141,15 +140,6 @@ final class AddressContacts {
         return created;
     }
 
-    /** The same place to send an invoice or parcel to: name, street, city, zip and country, letter case and spaces aside. */
-    static boolean samePlace(Address a, Address b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        return same(a.name(), b.name()) && same(a.street(), b.street()) && same(a.street2(), b.street2())
-                && same(a.city(), b.city()) && same(a.zip(), b.zip()) && same(a.country(), b.country());
-    }
-
     private static Address normalized(Address a) {
         return new Address(norm(a.name()), null, norm(a.street()), norm(a.street2()), norm(a.city()), norm(a.zip()), null,
                 a.country() == null ? null : a.country().strip().toUpperCase(java.util.Locale.ROOT), null, null);
@@ -164,10 +154,6 @@ final class AddressContacts {
     private static String text(JsonNode partner, String field) {
         JsonNode value = partner.get(field);
         return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
-    }
-
-    private static boolean same(String a, String b) {
-        return Objects.equals(norm(a), norm(b));
     }
 
     private static String norm(String value) {
