@@ -1,6 +1,7 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.store.ConflictType;
+import com.wooodoo.sync.connector.NeutralProduct;
 import com.wooodoo.sync.connector.SyncRecord;
 
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class BatchPlanner {
             String missing = missingRequired(source, required);
             if (missing != null) {
                 plans.add(RecordPlan.conflict(source, hash, ConflictType.ValidationError,
-                        "required field '" + missing + "' is empty", null));
+                        "required field '" + missing + "' is empty" + described(source), null));
                 continue;
             }
             RecordLink link = links.get(source.id());
@@ -76,7 +77,7 @@ public final class BatchPlanner {
             Object key = source.fields().get(naturalKeyField);
             if (key == null || key.toString().isBlank()) {
                 plans.add(RecordPlan.conflict(source, hash, ConflictType.ValidationError,
-                        "the natural key '" + naturalKeyField + "' is empty", null));
+                        "the natural key '" + naturalKeyField + "' is empty" + described(source), null));
                 continue;
             }
             List<SyncRecord> matches = byNaturalKey.getOrDefault(normalizeKey(key.toString()), List.of());
@@ -100,6 +101,11 @@ public final class BatchPlanner {
             }
         }
         return plans;
+    }
+
+    /** " of the variant of 'Tee' (Size: L)", when the record is a variant: which one has no SKU. */
+    private static String described(SyncRecord source) {
+        return NeutralProduct.describe(source.fields()).map(d -> " of the " + d).orElse("");
     }
 
     private static String missingRequired(SyncRecord source, List<String> required) {

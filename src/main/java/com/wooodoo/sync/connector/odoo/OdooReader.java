@@ -43,6 +43,7 @@ final class OdooReader {
     private final RelatedKeys related;
     private final LineModels lineModels;
     private final OdooFailures failures;
+    private final OdooVariants variants;
 
     OdooReader(OdooApi api, MappingCatalog mappings, RelatedKeys related, LineModels lineModels, OdooFailures failures) {
         this.api = api;
@@ -50,6 +51,7 @@ final class OdooReader {
         this.related = related;
         this.lineModels = lineModels;
         this.failures = failures;
+        this.variants = new OdooVariants(api, failures);
     }
 
     RecordPage readPage(EntityType type, int page, int pageSize, Optional<Instant> modifiedAfter) {
@@ -132,10 +134,16 @@ final class OdooReader {
         if (!fields.contains("write_date")) {
             fields.add("write_date");
         }
+        if (type == EntityType.PRODUCTS) {
+            fields.add("product_template_attribute_value_ids");
+        }
         List<JsonNode> records = records(api.call(OdooCall.searchRead(model, domain, fields, limit, offset, order, includeArchived)),
                 model);
         if (records.isEmpty()) {
             return List.of();
+        }
+        if (type == EntityType.PRODUCTS) {
+            variants.learnValuesOf(records);
         }
         Map<FieldMapping, Map<Long, List<JsonNode>>> lines = readLines(mapping, model, records);
         Map<RelatedKeys.Relation, Set<Long>> wanted = new HashMap<>();
@@ -156,6 +164,9 @@ final class OdooReader {
                         field -> lines.getOrDefault(field, Map.of()).getOrDefault(id, List.of()));
             } catch (IllegalArgumentException e) {
                 throw failures.protocol(model + " record " + id + ": " + e.getMessage());
+            }
+            if (type == EntityType.PRODUCTS) {
+                neutral = variants.variantFields(neutral, record);
             }
             neutral = serviceLines.separate(neutral, lines.values().stream()
                     .flatMap(byParent -> byParent.getOrDefault(id, List.of()).stream()).toList());

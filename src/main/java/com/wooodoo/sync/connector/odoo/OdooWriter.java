@@ -47,6 +47,7 @@ final class OdooWriter {
     private final OdooFailures failures;
     private final OdooOrderComposer orders;
     private final OdooOrderStates states;
+    private final OdooVariants variants;
 
     OdooWriter(OdooApi api, MappingCatalog mappings, RelatedKeys related, OdooFailures failures) {
         this.api = api;
@@ -56,6 +57,7 @@ final class OdooWriter {
         this.orders = new OdooOrderComposer(related, new OdooSalesSetup(api, failures), new GuestPartners(api, related, failures),
                 new AddressContacts(api, related, failures));
         this.states = new OdooOrderStates(api, failures);
+        this.variants = new OdooVariants(api, failures);
     }
 
     List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
@@ -64,6 +66,11 @@ final class OdooWriter {
         WriteOutcome[] outcomes = new WriteOutcome[records.size()];
         List<Integer> ready = new ArrayList<>();
         List<ObjectNode> values = convert(mapping, records.stream().map(SyncRecord::fields).toList(), false, outcomes, ready);
+        List<Integer> variantIndexes = variantsAmong(type, records.stream().map(SyncRecord::fields).toList(), ready);
+        if (!variantIndexes.isEmpty()) {
+            variants.write(records.stream().map(SyncRecord::fields).toList(), values,
+                    java.util.Collections.nCopies(records.size(), null), variantIndexes, outcomes);
+        }
         Progress progress = new Progress(outcomes);
         for (int start = 0; start < ready.size() && !progress.stopped(); start += CREATE_CHUNK) {
             List<Integer> chunk = ready.subList(start, Math.min(start + CREATE_CHUNK, ready.size()));
@@ -89,6 +96,11 @@ final class OdooWriter {
         WriteOutcome[] outcomes = new WriteOutcome[updates.size()];
         List<Integer> ready = new ArrayList<>();
         List<ObjectNode> values = convert(mapping, updates.stream().map(u -> u.record().fields()).toList(), true, outcomes, ready);
+        List<Integer> variantIndexes = variantsAmong(type, updates.stream().map(u -> u.record().fields()).toList(), ready);
+        if (!variantIndexes.isEmpty()) {
+            variants.write(updates.stream().map(u -> u.record().fields()).toList(), values,
+                    updates.stream().map(u -> parseId(u.targetId())).toList(), variantIndexes, outcomes);
+        }
         Map<Long, String> orderStates = type == EntityType.ORDERS ? states.statesOf(updates.stream()
                 .map(TargetUpdate::targetId).filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong).toList()) : Map.of();
         for (int index : ready) {
@@ -138,6 +150,16 @@ final class OdooWriter {
                 .map(OdooWriter::parseId).filter(java.util.Objects::nonNull).toList());
         states.apply(mappings.of(EntityType.ORDERS), written.stream().map(w -> w.source().fields()).toList(), outcomes, before);
         return Arrays.asList(outcomes);
+    }
+
+    /** The variant records among those ready, taken out of {@code ready}: {@link OdooVariants} writes them. */
+    private static List<Integer> variantsAmong(EntityType type, List<Map<String, Object>> records, List<Integer> ready) {
+        if (type != EntityType.PRODUCTS) {
+            return List.of();
+        }
+        List<Integer> found = ready.stream().filter(i -> com.wooodoo.sync.connector.NeutralProduct.isVariant(records.get(i))).toList();
+        ready.removeAll(found);
+        return found;
     }
 
     private static Long parseId(String id) {

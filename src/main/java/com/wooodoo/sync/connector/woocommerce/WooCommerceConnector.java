@@ -10,6 +10,7 @@ import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
+import com.wooodoo.sync.connector.NeutralProduct;
 import com.wooodoo.sync.connector.RecordPage;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.SystemConnector;
@@ -78,6 +79,7 @@ public class WooCommerceConnector implements SystemConnector {
     private final WooBatchWriter writer;
     private final CustomerEmailIndex emailIndex;
     private final WooTaxRates taxRates;
+    private final WooVariableProducts variableProducts;
 
     /** A connector whose requests go straight to the shop (no throttle, no breaker): for its own tests. */
     public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
@@ -103,6 +105,7 @@ public class WooCommerceConnector implements SystemConnector {
         this.writer = new WooBatchWriter(http);
         this.emailIndex = new CustomerEmailIndex(clock, emailIndexMaxAge);
         this.taxRates = new WooTaxRates(clock, () -> fetchAll("taxes", WooQuery.of("context", "view")));
+        this.variableProducts = new WooVariableProducts(http, writer, mapper, this::fetchAll);
     }
 
     @Override
@@ -134,7 +137,11 @@ public class WooCommerceConnector implements SystemConnector {
         }
         String resource = resource(mapping);
         WooResponse response = http.get(resource, query);
-        JsonNode items = array(response, "GET " + resource);
+        List<JsonNode> items = new ArrayList<>();
+        array(response, "GET " + resource).forEach(items::add);
+        if (type == EntityType.PRODUCTS) {
+            items = variableProducts.expand(items);
+        }
         List<SyncRecord> records = new ArrayList<>();
         items.forEach(item -> records.add(toRecord(mapping, item)));
         return new RecordPage(records, page, (int) count(response, "X-WP-TotalPages", resource), count(response, "X-WP-Total", resource));
@@ -143,7 +150,14 @@ public class WooCommerceConnector implements SystemConnector {
     @Override
     public List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
         EntityMapping mapping = mapping(type);
-        return toRecords(mapping, readRaw(mapping, ids));
+        List<JsonNode> found = readRaw(mapping, ids);
+        if (type == EntityType.PRODUCTS) {
+            Set<Long> answered = new HashSet<>(found.stream().map(item -> item.path("id").asLong()).toList());
+            found = new ArrayList<>(variableProducts.withParents(found));
+            found.addAll(variableProducts.variationsByIds(ids.stream().filter(id -> id != null && id.strip().matches("\\d{1,18}"))
+                    .map(id -> Long.parseLong(id.strip())).filter(id -> !answered.contains(id)).toList()));
+        }
+        return toRecords(mapping, found);
     }
 
     @Override
@@ -155,7 +169,7 @@ public class WooCommerceConnector implements SystemConnector {
         }
         List<JsonNode> found = switch (type) {
             case CUSTOMERS -> customersByEmail(mapping, keys);
-            case PRODUCTS -> productsBySku(mapping, keys);
+            case PRODUCTS -> variableProducts.withParents(productsBySku(mapping, keys));
             case ORDERS -> readRaw(mapping, keys.stream().filter(k -> k.matches("\\d{1,18}")).toList());
         };
         String keyPath = mapping.naturalKeyField().in(ExternalSystem.WOOCOMMERCE).orElseThrow().path();
@@ -215,7 +229,12 @@ public class WooCommerceConnector implements SystemConnector {
         EntityMapping mapping = mapping(type);
         WriteOutcome[] outcomes = new WriteOutcome[records.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();
+        List<Integer> variants = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
+            if (type == EntityType.PRODUCTS && NeutralProduct.isVariant(records.get(i).fields())) {
+                variants.add(i);
+                continue;
+            }
             try {
                 ObjectNode json = mapper.toJson(mapping, records.get(i), true);
                 if (type == EntityType.ORDERS) {
@@ -230,6 +249,9 @@ public class WooCommerceConnector implements SystemConnector {
             }
         }
         writer.write(resource(mapping), "create", items, outcomes, (item, answer) -> written(type, answer));
+        if (!variants.isEmpty()) {
+            variableProducts.create(mapping, records, variants, outcomes);
+        }
         return List.of(outcomes);
     }
 
@@ -238,12 +260,17 @@ public class WooCommerceConnector implements SystemConnector {
         EntityMapping mapping = mapping(type);
         WriteOutcome[] outcomes = new WriteOutcome[updates.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();
+        List<Integer> variants = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
             TargetUpdate update = updates.get(i);
             String id = update.targetId() == null ? "" : update.targetId().strip();
             if (!id.matches("\\d{1,18}") || Long.parseLong(id) == 0) {
                 outcomes[i] = WriteOutcome.failed(i, new ConnectorException(system(), FailureKind.NOT_FOUND, null, 0,
                         "'" + id + "' is not a WooCommerce id"));
+                continue;
+            }
+            if (type == EntityType.PRODUCTS && NeutralProduct.isVariant(update.record().fields())) {
+                variants.add(i);
                 continue;
             }
             try {
@@ -256,6 +283,9 @@ public class WooCommerceConnector implements SystemConnector {
         }
         items = mergeLines(mapping, items, outcomes);
         writer.write(resource(mapping), "update", items, outcomes, (item, answer) -> written(type, answer));
+        if (!variants.isEmpty()) {
+            variableProducts.update(mapping, updates, variants, outcomes);
+        }
         return List.of(outcomes);
     }
 
@@ -395,6 +425,10 @@ public class WooCommerceConnector implements SystemConnector {
     /** One item as a neutral record; an order with what it holds beyond its mapped fields ({@link WooOrderExtras}). */
     private SyncRecord toRecord(EntityMapping mapping, JsonNode item) {
         SyncRecord record = mapper.toRecord(mapping, item);
+        if (mapping.entity() == EntityType.PRODUCTS) {
+            return new SyncRecord(record.type(), record.system(), record.id(),
+                    WooVariableProducts.variantFields(record.fields(), item), record.modifiedAt());
+        }
         if (mapping.entity() != EntityType.ORDERS) {
             return record;
         }

@@ -286,7 +286,12 @@ final class OdooSeeder {
                 chosen.add(SEED_ATTRIBUTES.get(2));
             }
             ObjectNode vals = OdooJson.NODES.objectNode();
-            vals.put("name", pick(random, ADJECTIVES) + " " + material + " " + garment);
+            // names are unique, as a shop's product names are: the template is found again by its name
+            String name = pick(random, ADJECTIVES) + " " + material + " " + garment;
+            for (int again = 2; find("product.template", List.of(List.of("name", "=", name))).isPresent(); again++) {
+                name = pick(random, ADJECTIVES) + " " + material + " " + garment + (again > 5 ? " " + again : "");
+            }
+            vals.put("name", name);
             vals.put("type", "product");
             vals.put("categ_id", pick(random, categories));
             BigDecimal price = BigDecimal.valueOf(9 + random.nextInt(120)).add(new BigDecimal(pick(random, List.of("0.00", "0.50", "0.95"))));

@@ -51,6 +51,7 @@ final class WooCatalogueSeed {
                     List.of(new Axis("Pattern", false, List.of("Plain", "Striped", "Checked")), COLOUR)),
             new Template("Tee", "TEE", List.of("Apparel", "Tops"), 18, List.of(SIZE, COLOUR)));
     private static final List<String> ADJECTIVES = List.of("Nordic", "Harbour", "Classic", "Alpine", "Everyday", "Coastal");
+    private static final List<String> SHADES = List.of("Heather", "Slate", "Sand", "Moss", "Ink", "Rust", "Fog", "Clay", "Pine", "Dune");
 
     private final WooStore store;
     private final WooProducts products;
@@ -78,7 +79,9 @@ final class WooCatalogueSeed {
         boolean withoutSkus = ordinal % 4 == 3;
         String base = String.format(Locale.ROOT, "%s-%05d", template.skuCode(), ordinal + 1);
         ObjectNode body = NODES.objectNode();
-        body.put("name", WooSeedData.pick(r, ADJECTIVES) + " " + template.noun());
+        // names are unique (up to 300 products), as a shop's product names are
+        body.put("name", ADJECTIVES.get((ordinal / TEMPLATES.size()) % ADJECTIVES.size()) + " "
+                + SHADES.get((ordinal / (TEMPLATES.size() * ADJECTIVES.size())) % SHADES.size()) + " " + template.noun());
         body.put("type", "variable");
         body.put("description", "<p>A " + template.noun().toLowerCase(Locale.ROOT) + " in several variants.</p>\n");
         if (!withoutSkus) {
@@ -127,7 +130,12 @@ final class WooCatalogueSeed {
             } else {
                 v.put("sku", free(sku.toString()));
             }
-            BigDecimal price = BigDecimal.valueOf(template.basePrice() + 2L * c % 7).add(new BigDecimal("0.90"));
+            // as shops price variants: each option of an attribute adds its own amount (a larger size, a dearer colour)
+            long extras = 0;
+            for (int i = 0; i < options.size(); i++) {
+                extras += (long) template.axes().get(i).options().indexOf(options.get(i)) * (i + 1);
+            }
+            BigDecimal price = BigDecimal.valueOf(template.basePrice() + extras).add(new BigDecimal("0.90"));
             v.put("regular_price", price.toPlainString());
             if (r.nextInt(8) == 0) {
                 v.put("sale_price", price.subtract(BigDecimal.valueOf(5)).toPlainString());
