@@ -37,6 +37,7 @@ public class StartRequests {
         Optional<List<String>> entityTypes = fields.listOf("entityTypes", entityIds, 1, entityIds.size());
         SyncConfig config = syncConfig(fields);
         Optional<String> idempotencyKey = fields.text("idempotencyKey", 255, false);
+        StockDirection.check(systems, entityTypes, fields);
         fields.throwIfInvalid();
         return new SyncRequest(orgId,
                 ExternalSystem.fromId(systems.get().get(0)).orElseThrow(),

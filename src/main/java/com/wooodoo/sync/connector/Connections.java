@@ -26,6 +26,7 @@ public class Connections {
 
     private final Map<String, WooCommerceSettings> woocommerce = new ConcurrentHashMap<>();
     private final Map<String, OdooSettings> odoo = new ConcurrentHashMap<>();
+    private final Map<String, StockSettings> stock = new ConcurrentHashMap<>();
 
     public Connections(ConnectionsProperties properties) {
         List<String> problems = new ArrayList<>();
@@ -41,6 +42,7 @@ public class Connections {
             if (org.getOdoo() != null) {
                 odoo(orgId, org.getOdoo(), timeouts, problems).ifPresent(s -> odoo.put(orgId, s));
             }
+            stock.put(orgId, StockSettings.of(orgId, org.getStock(), problems));
         });
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid connection settings in config/application.yaml or the environment:\n  - "
@@ -56,6 +58,16 @@ public class Connections {
     /** Adds or replaces an organisation's Odoo connection made at run time (the demo does). */
     public void register(String orgId, OdooSettings settings) {
         odoo.put(orgId, settings);
+    }
+
+    /** Replaces an organisation's stock settings at run time (tests and the demo do). */
+    public void register(String orgId, StockSettings settings) {
+        stock.put(orgId, settings);
+    }
+
+    /** An organisation's stock settings; {@link StockSettings#DEFAULTS} when it configures none. */
+    public StockSettings stock(String orgId) {
+        return stock.getOrDefault(orgId, StockSettings.DEFAULTS);
     }
 
     /** The organisations with a connection, and the systems each is connected to. */

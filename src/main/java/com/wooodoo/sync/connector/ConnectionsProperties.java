@@ -35,6 +35,15 @@ public class ConnectionsProperties {
     public static class Organization {
         private WooCommerce woocommerce;
         private Odoo odoo;
+        private StockProperties stock;
+
+        public StockProperties getStock() {
+            return stock;
+        }
+
+        public void setStock(StockProperties stock) {
+            this.stock = stock;
+        }
 
         public WooCommerce getWoocommerce() {
             return woocommerce;

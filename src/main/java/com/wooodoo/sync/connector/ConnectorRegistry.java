@@ -8,6 +8,7 @@ import com.wooodoo.sync.connector.woocommerce.WooCommerceConnector;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,9 +52,10 @@ public class ConnectorRegistry {
             case ODOO -> {
                 OdooSettings settings = connections.odoo(orgId)
                         .orElseThrow(() -> new ConnectorNotConfiguredException(orgId, system));
-                yield connectors.computeIfAbsent(new Key(orgId, system, settings),
+                StockSettings stock = connections.stock(orgId);
+                yield connectors.computeIfAbsent(new Key(orgId, system, List.of(settings, stock)),
                         k -> new OdooConnector(settings, mappings, producer, OutboundChannel.of(orgId, system.id()),
-                                json));
+                                json, orgId, stock));
             }
         };
     }

@@ -226,6 +226,7 @@ public class BatchRecorder {
         details.put("unchanged", work.unchanged() - work.leftOut());
         if (work.leftOut() > 0) {
             details.put("leftOut", work.leftOut());
+            StockPlanning.describeLeftOut(work, details);
         }
         details.put("conflicts", failed.size());
         if (!work.mismatchesRetried().isEmpty()) {

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * Step "plan" of a batch: what to do with each record against what the look-up found, decided by
- * {@link BatchPlanner} (create, update, unchanged, left out, or a conflict).
+ * {@link BatchPlanner} (create, update, unchanged, left out, or a conflict); stock as
+ * {@link StockPlanning} says.
  */
 @Component("recordPlanning")
 public class RecordPlanning {
@@ -35,9 +36,12 @@ public class RecordPlanning {
         EntityMapping mapping = mappings.of(work.entity());
         List<String> required = mapping.fields().stream().filter(FieldMapping::required).map(FieldMapping::name).toList();
         BatchWork.TargetsFound found = work.found();
+        boolean stock = StockPlanning.applies(work.entity());
         work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required,
-                MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(), found.linkBySource(),
-                found.linkedTargets(), found.byNaturalKey(), found.sourceOfTarget(), notImported(mapping, job)));
+                MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(),
+                stock ? StockPlanning.sourceAuthoritative(found.linkBySource()) : found.linkBySource(),
+                found.linkedTargets(), found.byNaturalKey(), found.sourceOfTarget(),
+                stock ? StockPlanning.NEVER_CREATED : notImported(mapping, job)));
     }
 
     /** Shop orders of a status orders.yaml does not import, when they go to Odoo. */

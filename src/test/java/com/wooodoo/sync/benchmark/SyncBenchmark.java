@@ -111,6 +111,10 @@ public final class SyncBenchmark {
     private int orgSeq;
 
     public static void main(String[] args) throws Exception {
+        if ("stock".equals(System.getProperty("bench.scenario"))) {
+            StockBenchmark.main(args); // -Dbench.scenario=stock: the stock scenario alone
+            return;
+        }
         int exit = 0;
         SyncBenchmark benchmark = new SyncBenchmark();
         Thread onInterrupt = new Thread(benchmark::stop, "benchmark-stop"); // Ctrl-C or kill: no database left behind

@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks the mapping files {@code <dir>/customers.yaml}, {@code products.yaml} and
- * {@code orders.yaml}. Anything it cannot use is a {@link MappingException} naming the file and
+ * Reads and checks the mapping files {@code <dir>/customers.yaml}, {@code products.yaml},
+ * {@code orders.yaml} and {@code stock.yaml}. Anything it cannot use is a {@link MappingException} naming the file and
  * the entry, so that a broken edit stops the service at start-up instead of syncing wrong data.
  */
 public final class MappingLoader {
@@ -45,7 +45,7 @@ public final class MappingLoader {
     public static Map<EntityType, EntityMapping> loadAll(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new MappingException("mapping directory " + dir.toAbsolutePath()
-                    + " does not exist; set wooodoo.mappings-dir to the folder holding customers.yaml, products.yaml, orders.yaml");
+                    + " does not exist; set wooodoo.mappings-dir to the folder holding customers.yaml, products.yaml, orders.yaml, stock.yaml");
         }
         Map<EntityType, EntityMapping> mappings = new EnumMap<>(EntityType.class);
         for (EntityType entity : EntityType.values()) {
@@ -91,8 +91,10 @@ public final class MappingLoader {
             throw new MappingException(source + ": naturalKey field '" + naturalKey + "' must be of type text");
         }
         OrderRules orderRules = expected == EntityType.ORDERS ? OrderRulesLoader.parse(root, source) : OrderRules.NONE;
-        return new EntityMapping(expected, naturalKey, models, fields, importedStatuses(root, expected, source), orderRules,
-                source);
+        EntityMapping mapping = new EntityMapping(expected, naturalKey, models, fields, importedStatuses(root, expected, source),
+                orderRules, source);
+        StockMappingCheck.check(mapping);
+        return mapping;
     }
 
     /** {@code import.statuses} of orders.yaml: the shop statuses of the orders synced to Odoo. */

@@ -6,6 +6,7 @@ import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.OdooSettings;
 import com.wooodoo.sync.connector.RecordPage;
+import com.wooodoo.sync.connector.StockSettings;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.SystemConnector;
 import com.wooodoo.sync.connector.TargetUpdate;
@@ -31,6 +32,7 @@ public class OdooConnector implements SystemConnector {
 
     private final OdooReader reader;
     private final OdooWriter writer;
+    private final OdooStockReader stock;
     private final OdooHttp http;
 
     /** A connector whose requests go straight to Odoo (no throttle, no breaker): for its own tests. */
@@ -41,6 +43,15 @@ public class OdooConnector implements SystemConnector {
     /** A connector whose requests take {@code channel} (the service's: the organisation's throttle and breaker). */
     public OdooConnector(OdooSettings settings, MappingCatalog mappings, ProducerTemplate producer, OutboundChannel channel,
                          ObjectMapper json) {
+        this(settings, mappings, producer, channel, json, "(unnamed)", StockSettings.DEFAULTS);
+    }
+
+    /**
+     * The service's connector of organisation {@code orgId}, whose shop sells the stock of the
+     * warehouses {@code stockSettings} name (read by {@link OdooStockReader}).
+     */
+    public OdooConnector(OdooSettings settings, MappingCatalog mappings, ProducerTemplate producer, OutboundChannel channel,
+                         ObjectMapper json, String orgId, StockSettings stockSettings) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(mappings, "mappings");
         this.http = new OdooHttp(producer, channel, settings.url(), settings.timeouts());
@@ -52,6 +63,8 @@ public class OdooConnector implements SystemConnector {
         RelatedKeys related = new RelatedKeys(api);
         this.reader = new OdooReader(api, mappings, related, new LineModels(api, failures), failures);
         this.writer = new OdooWriter(api, mappings, related, failures);
+        this.stock = new OdooStockReader(api, mappings, failures, orgId, stockSettings,
+                java.time.Clock.systemUTC());
     }
 
     @Override
@@ -61,6 +74,9 @@ public class OdooConnector implements SystemConnector {
 
     @Override
     public RecordPage readPage(EntityType type, int page, int pageSize, Optional<Instant> modifiedAfter) {
+        if (type == EntityType.STOCK) {
+            return stock.readPage(page, pageSize, modifiedAfter);
+        }
         return reader.readPage(type, page, pageSize, modifiedAfter);
     }
 
@@ -72,11 +88,17 @@ public class OdooConnector implements SystemConnector {
 
     @Override
     public List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
+        if (type == EntityType.STOCK) {
+            return stock.readByIdsOrSkus(ids, List.of());
+        }
         return reader.readByIds(type, ids);
     }
 
     @Override
     public List<SyncRecord> findByNaturalKeys(EntityType type, Collection<String> naturalKeys) {
+        if (type == EntityType.STOCK) {
+            return stock.readByIdsOrSkus(List.of(), naturalKeys);
+        }
         return reader.findByNaturalKeys(type, naturalKeys);
     }
 
@@ -87,16 +109,21 @@ public class OdooConnector implements SystemConnector {
 
     @Override
     public List<SyncRecord> readByIdsOrNaturalKeys(EntityType type, Collection<String> ids, Collection<String> naturalKeys) {
+        if (type == EntityType.STOCK) {
+            return stock.readByIdsOrSkus(ids, naturalKeys);
+        }
         return reader.readByIdsOrNaturalKeys(type, ids, naturalKeys);
     }
 
     @Override
     public List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
+        stockIsNotWritten(type);
         return records.isEmpty() ? List.of() : writer.create(type, records);
     }
 
     @Override
     public List<WriteOutcome> update(EntityType type, List<TargetUpdate> updates) {
+        stockIsNotWritten(type);
         return updates.isEmpty() ? List.of() : writer.update(type, updates);
     }
 
@@ -104,6 +131,13 @@ public class OdooConnector implements SystemConnector {
     @Override
     public List<WriteOutcome> settle(EntityType type, List<WrittenRecord> written) {
         return type != EntityType.ORDERS || written.isEmpty() ? List.of() : writer.settleOrders(written);
+    }
+
+    /** Stock goes from Odoo to the shop only (OdooStockReader); the API refuses the other direction. */
+    private static void stockIsNotWritten(EntityType type) {
+        if (type == EntityType.STOCK) {
+            throw new IllegalArgumentException("stock is written to the shop, never to Odoo");
+        }
     }
 
     /** The Camel endpoint the connector sends to (it never holds credentials). */

@@ -61,6 +61,8 @@ import java.util.Set;
  *       its lines with the order's current lines ({@link WooLineMerger}), which costs one read of
  *       those orders. A line's price is computed by WooCommerce from the product and is not
  *       written.</li>
+ *   <li>Stock (Odoo → shop only): found by SKU among products and variations
+ *       ({@link WooStockTargets}), written as quantities ({@link WooStockWriter}).</li>
  * </ul>
  */
 public class WooCommerceConnector implements SystemConnector {
@@ -80,6 +82,8 @@ public class WooCommerceConnector implements SystemConnector {
     private final CustomerEmailIndex emailIndex;
     private final WooTaxRates taxRates;
     private final WooVariableProducts variableProducts;
+    private final WooStockTargets stockTargets;
+    private final WooStockWriter stockWriter;
 
     /** A connector whose requests go straight to the shop (no throttle, no breaker): for its own tests. */
     public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
@@ -106,6 +110,8 @@ public class WooCommerceConnector implements SystemConnector {
         this.emailIndex = new CustomerEmailIndex(clock, emailIndexMaxAge);
         this.taxRates = new WooTaxRates(clock, () -> fetchAll("taxes", WooQuery.of("context", "view")));
         this.variableProducts = new WooVariableProducts(http, writer, mapper, this::fetchAll);
+        this.stockTargets = new WooStockTargets(http, mappings);
+        this.stockWriter = new WooStockWriter(writer, stockTargets, mappings);
     }
 
     @Override
@@ -122,6 +128,9 @@ public class WooCommerceConnector implements SystemConnector {
     public RecordPage readPage(EntityType type, int page, int pageSize, Optional<Instant> modifiedAfter) {
         if (page < 1 || pageSize < 1) {
             throw new IllegalArgumentException("page and pageSize start at 1");
+        }
+        if (type == EntityType.STOCK) {
+            throw new IllegalArgumentException("stock is read from Odoo, never from the shop");
         }
         EntityMapping mapping = mapping(type);
         WooQuery query = WooQuery.of("page", page).with("per_page", Math.min(pageSize, PER_PAGE));
@@ -149,6 +158,9 @@ public class WooCommerceConnector implements SystemConnector {
 
     @Override
     public List<SyncRecord> readByIds(EntityType type, Collection<String> ids) {
+        if (type == EntityType.STOCK) {
+            return stockTargets.readByIds(ids);
+        }
         EntityMapping mapping = mapping(type);
         List<JsonNode> found = readRaw(mapping, ids);
         if (type == EntityType.PRODUCTS) {
@@ -167,10 +179,14 @@ public class WooCommerceConnector implements SystemConnector {
         if (keys.isEmpty()) {
             return List.of();
         }
+        if (type == EntityType.STOCK) {
+            return stockTargets.findBySku(keys);
+        }
         List<JsonNode> found = switch (type) {
             case CUSTOMERS -> customersByEmail(mapping, keys);
             case PRODUCTS -> variableProducts.withParents(productsBySku(mapping, keys));
             case ORDERS -> readRaw(mapping, keys.stream().filter(k -> k.matches("\\d{1,18}")).toList());
+            case STOCK -> throw new IllegalStateException("stock is looked up by WooStockTargets");
         };
         String keyPath = mapping.naturalKeyField().in(ExternalSystem.WOOCOMMERCE).orElseThrow().path();
         Set<String> wanted = new HashSet<>(keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
@@ -226,6 +242,9 @@ public class WooCommerceConnector implements SystemConnector {
 
     @Override
     public List<WriteOutcome> create(EntityType type, List<SyncRecord> records) {
+        if (type == EntityType.STOCK) {
+            return stockWriter.create(records);
+        }
         EntityMapping mapping = mapping(type);
         WriteOutcome[] outcomes = new WriteOutcome[records.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();
@@ -257,6 +276,9 @@ public class WooCommerceConnector implements SystemConnector {
 
     @Override
     public List<WriteOutcome> update(EntityType type, List<TargetUpdate> updates) {
+        if (type == EntityType.STOCK) {
+            return stockWriter.update(updates);
+        }
         EntityMapping mapping = mapping(type);
         WriteOutcome[] outcomes = new WriteOutcome[updates.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();

@@ -69,6 +69,7 @@ final class OdooSeeder {
             case CUSTOMERS -> "res.partner";
             case PRODUCTS -> "product.product";
             case ORDERS -> "sale.order";
+            case STOCK -> throw new IllegalArgumentException("stock is set per product: setOnHand, seedVariableProducts");
         };
         Random random = new Random(seed * 31 + type.ordinal() * 1_000_003L + db.size(model));
         if (type == EntityType.ORDERS) {
@@ -88,6 +89,7 @@ final class OdooSeeder {
                 case CUSTOMERS -> partner(random, db.size(model) + 1);
                 case PRODUCTS -> product(random, db.size(model) + 1);
                 case ORDERS -> order(random, db.size(model) + 1, partners, products);
+                case STOCK -> throw new IllegalStateException("unreachable");
             };
             ids.add(db.createAt(model, vals, FIRST_STAMP.plusMinutes(7 * stamps++)));
         }

@@ -218,7 +218,7 @@ class OdooConnectorWriteTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void readOnlyFieldsAreReadButNeverWritten(Protocol protocol, @TempDir Path dir) throws IOException {
-        for (String entity : List.of("customers", "products", "orders")) {
+        for (String entity : List.of("customers", "products", "orders", "stock")) {
             Files.copy(Path.of("config", "mappings", entity + ".yaml"), dir.resolve(entity + ".yaml"));
         }
         Path customers = dir.resolve("customers.yaml");

@@ -43,7 +43,7 @@ class WooCommerceSimulatorAdminTest {
                 s.seed(EntityType.PRODUCTS, 20);
                 s.seed(EntityType.ORDERS, 20);
             }
-            for (EntityType type : EntityType.values()) {
+            for (EntityType type : List.of(EntityType.CUSTOMERS, EntityType.PRODUCTS, EntityType.ORDERS)) {
                 assertThat(withoutLinks(same.records(type))).isEqualTo(withoutLinks(shop.records(type)));
                 assertThat(withoutLinks(other.records(type))).isNotEqualTo(withoutLinks(shop.records(type)));
             }
