@@ -267,6 +267,9 @@ public class WooCommerceConnector implements SystemConnector {
                 outcomes[i] = WriteOutcome.failed(i, rejected);
             }
         }
+        if (type == EntityType.ORDERS) {
+            variableProducts.nameVariations(items.stream().map(WooBatchWriter.Item::json).toList());
+        }
         writer.write(resource(mapping), "create", items, outcomes, (item, answer) -> written(type, answer));
         if (!variants.isEmpty()) {
             variableProducts.create(mapping, records, variants, outcomes);
@@ -304,6 +307,9 @@ public class WooCommerceConnector implements SystemConnector {
             }
         }
         items = mergeLines(mapping, items, outcomes);
+        if (type == EntityType.ORDERS) {
+            variableProducts.nameVariations(items.stream().map(WooBatchWriter.Item::json).toList());
+        }
         writer.write(resource(mapping), "update", items, outcomes, (item, answer) -> written(type, answer));
         if (!variants.isEmpty()) {
             variableProducts.update(mapping, updates, variants, outcomes);
@@ -454,6 +460,7 @@ public class WooCommerceConnector implements SystemConnector {
         if (mapping.entity() != EntityType.ORDERS) {
             return record;
         }
+        variableProducts.learnFromOrders(List.of(item));
         List<Long> unstated = WooOrderExtras.ratesWithoutPercent(List.of(item));
         Map<Long, java.math.BigDecimal> percents = unstated.isEmpty() ? Map.of() : taxRates.percents(unstated);
         return new SyncRecord(record.type(), record.system(), record.id(),

@@ -116,6 +116,11 @@ final class WooRecordMapper {
                 if (!(value.canConvertToExactIntegral() || (value.isTextual() && value.asText().matches("\\d{1,18}")))) {
                     throw protocol(at + " is not an id: " + abbreviate(value));
                 }
+                // an order line of a variation names it in variation_id (product_id is its parent)
+                JsonNode variation = woo.path().equals("product_id") ? item.get("variation_id") : null;
+                if (variation != null && variation.canConvertToExactIntegral() && variation.asLong() > 0) {
+                    yield String.valueOf(variation.asLong());
+                }
                 yield value.asLong() == 0 ? null : String.valueOf(value.asLong());
             }
             case LINES -> {

@@ -146,6 +146,54 @@ final class WooVariableProducts {
         return out;
     }
 
+    /** Remembers the parents of the variations the orders' lines name, so that they can be read by id. */
+    synchronized void learnFromOrders(List<JsonNode> orders) {
+        for (JsonNode order : orders) {
+            for (JsonNode line : order.path("line_items")) {
+                long variation = line.path("variation_id").asLong(0);
+                long parent = line.path("product_id").asLong(0);
+                if (variation > 0 && parent > 0) {
+                    rememberVariation(variation, parent);
+                }
+            }
+        }
+    }
+
+    /**
+     * Order lines written to the shop: a line whose product is a variation names it in
+     * {@code variation_id}, as WooCommerce asks; which of the ids are variations, one
+     * {@code include} call tells (it answers products, never variations).
+     */
+    synchronized void nameVariations(List<ObjectNode> orders) {
+        Set<Long> ids = new LinkedHashSet<>();
+        orders.forEach(order -> order.path("line_items").forEach(line -> {
+            long id = line.path("product_id").asLong(0);
+            if (id > 0 && !parents.containsKey(id)) {
+                ids.add(id);
+            }
+        }));
+        Set<Long> variations = new java.util.HashSet<>();
+        ids.stream().filter(parentOfVariation::containsKey).forEach(variations::add);
+        List<Long> unknown = ids.stream().filter(id -> !parentOfVariation.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            Set<Long> products = new java.util.HashSet<>();
+            for (int from = 0; from < unknown.size(); from += PER_PAGE) {
+                fetchAll.apply(RESOURCE, WooQuery.of("include", WooQuery.joined(unknown.subList(from, Math.min(unknown.size(), from + PER_PAGE)))))
+                        .forEach(p -> products.add(p.path("id").asLong()));
+            }
+            unknown.stream().filter(id -> !products.contains(id)).forEach(variations::add);
+        }
+        for (ObjectNode order : orders) {
+            for (JsonNode line : order.path("line_items")) {
+                long id = line.path("product_id").asLong(0);
+                if (variations.contains(id)) {
+                    ((ObjectNode) line).remove("product_id");
+                    ((ObjectNode) line).put("variation_id", id);
+                }
+            }
+        }
+    }
+
     /** The neutral fields a variation adds: its parent and attribute values (see {@link NeutralProduct}). */
     static Map<String, Object> variantFields(Map<String, Object> fields, JsonNode view) {
         if (!VARIATION.equals(view.path("type").asText())) {
