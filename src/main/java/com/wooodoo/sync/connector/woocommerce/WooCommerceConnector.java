@@ -60,6 +60,10 @@ import java.util.Set;
  *       its lines with the order's current lines ({@link WooLineMerger}), which costs one read of
  *       those orders. A line's price is computed by WooCommerce from the product and is not
  *       written.</li>
+ *   <li>Categories: a product's category path comes from the shop's category tree, read once
+ *       per {@link WooCategoryTree#MAX_AGE} (or when a product names one it does not know); the
+ *       categories a write needs are found or created first, one batch call per missing level
+ *       (see {@link WooCategoryTree}).</li>
  * </ul>
  */
 public class WooCommerceConnector implements SystemConnector {
@@ -74,10 +78,11 @@ public class WooCommerceConnector implements SystemConnector {
 
     private final MappingCatalog mappings;
     private final WooCommerceHttp http;
-    private final WooRecordMapper mapper = new WooRecordMapper();
+    private final WooRecordMapper mapper;
     private final WooBatchWriter writer;
     private final CustomerEmailIndex emailIndex;
     private final WooTaxRates taxRates;
+    private final WooCategoryTree categories;
 
     /** A connector whose requests go straight to the shop (no throttle, no breaker): for its own tests. */
     public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
@@ -103,6 +108,28 @@ public class WooCommerceConnector implements SystemConnector {
         this.writer = new WooBatchWriter(http);
         this.emailIndex = new CustomerEmailIndex(clock, emailIndexMaxAge);
         this.taxRates = new WooTaxRates(clock, () -> fetchAll("taxes", WooQuery.of("context", "view")));
+        this.categories = new WooCategoryTree(clock, new WooCategoryTree.Shop() {
+            @Override
+            public List<JsonNode> readAll() {
+                return fetchAll(WooCategoryTree.RESOURCE, WooQuery.of("_fields", "id,name,slug,parent"));
+            }
+
+            @Override
+            public JsonNode batch(ObjectNode body) {
+                return http.post(WooCategoryTree.RESOURCE + "/batch", body).body();
+            }
+
+            @Override
+            public ConnectorException protocol(String message) {
+                return http.protocol(message);
+            }
+
+            @Override
+            public ConnectorException itemError(JsonNode error) {
+                return http.errors().ofItem(error, null);
+            }
+        });
+        this.mapper = new WooRecordMapper(categories);
     }
 
     @Override
@@ -215,7 +242,12 @@ public class WooCommerceConnector implements SystemConnector {
         EntityMapping mapping = mapping(type);
         WriteOutcome[] outcomes = new WriteOutcome[records.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();
+        Map<Integer, ConnectorException> categoryFailures = categories.resolve(mapping, records);
         for (int i = 0; i < records.size(); i++) {
+            if (categoryFailures.containsKey(i)) {
+                outcomes[i] = WriteOutcome.failed(i, categoryFailures.get(i));
+                continue;
+            }
             try {
                 ObjectNode json = mapper.toJson(mapping, records.get(i), true);
                 if (type == EntityType.ORDERS) {
@@ -238,8 +270,14 @@ public class WooCommerceConnector implements SystemConnector {
         EntityMapping mapping = mapping(type);
         WriteOutcome[] outcomes = new WriteOutcome[updates.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();
+        Map<Integer, ConnectorException> categoryFailures = categories.resolve(mapping,
+                updates.stream().map(TargetUpdate::record).toList());
         for (int i = 0; i < updates.size(); i++) {
             TargetUpdate update = updates.get(i);
+            if (categoryFailures.containsKey(i)) {
+                outcomes[i] = WriteOutcome.failed(i, categoryFailures.get(i));
+                continue;
+            }
             String id = update.targetId() == null ? "" : update.targetId().strip();
             if (!id.matches("\\d{1,18}") || Long.parseLong(id) == 0) {
                 outcomes[i] = WriteOutcome.failed(i, new ConnectorException(system(), FailureKind.NOT_FOUND, null, 0,
