@@ -38,10 +38,17 @@ class CategorySyncTest extends SandboxTestBase {
             woo.corrupt(EntityType.PRODUCTS, products.get(i), "categories", categoryRefs(organic, "Organic", "organic"));
         }
         woo.corrupt(EntityType.PRODUCTS, products.get(10), "categories", categoryRefs(15, "Uncategorized", "uncategorized"));
+        woo.resetStats();
+        odoo.resetStats();
 
         JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"products\"]", FULL), Duration.ofSeconds(60));
 
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(woo.stats().get("GET products/categories")).as("the shop's categories are read once a sync").isEqualTo(1L);
+        assertThat(odoo.stats().get("execute_kw product.category.create")).as("one create per new level: Clothing, T-shirts,"
+                + " Organic and the top-level ones together").isLessThanOrEqualTo(3L);
+        assertThat(odoo.stats().getOrDefault("execute_kw product.category.search_read", 0L))
+                .as("all categories at once, when first needed").isEqualTo(1L);
         Map<String, String> shop = shopPathsBySku();
         Map<String, String> inOdoo = odooPathsBySku();
         assertThat(shop).hasSize(60).containsValue("Clothing > T-shirts > Organic").containsValue(null);
@@ -68,10 +75,16 @@ class CategorySyncTest extends SandboxTestBase {
             odoo.update("product.product", products.get(i), Map.of("categ_id", categories[i % categories.length]));
         }
         int shopCategories = woo.categories().size();
+        woo.resetStats();
+        odoo.resetStats();
 
         JsonNode report = runToEnd(startSync(ODOO_TO_WOO, "[\"products\"]", FULL), Duration.ofSeconds(60));
 
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(woo.stats().get("GET products/categories")).as("the shop's categories are read once a sync").isEqualTo(1L);
+        assertThat(woo.stats().get("POST products/categories/batch")).as("one batch per new level").isEqualTo(3L);
+        assertThat(odoo.stats().getOrDefault("execute_kw product.category.search_read", 0L))
+                .as("all categories at once, when first needed").isEqualTo(1L);
         Map<String, String> inOdoo = odooPathsBySku();
         Map<String, String> shop = shopPathsBySku();
         assertThat(inOdoo.values()).contains("Home > Textiles > Cushions", "coffee", "Saleable", null);

@@ -28,14 +28,16 @@ import java.util.Set;
  * <p>Reading: a category's path is its {@code complete_name} ("All / Saleable / Office") without
  * the root category {@value #ROOT_NAME} ("Saleable &gt; Office"); the root itself is no category
  * (null). The path is built from each category's {@code name} and {@code parent_id} rather than
- * by splitting {@code complete_name}, whose " / " may also stand in a name: the categories of a
- * page not known yet cost one {@code search_read}, and their parents not known yet one more per
- * level (on the first page only, in practice).
+ * by splitting {@code complete_name}, whose " / " may also stand in a name. All categories are
+ * read on first use ({@code search_read} of {@code id, name, parent_id}, {@value #READ_PAGE} per
+ * call: one call for the few hundred categories a shop has); afterwards the categories of a page
+ * not known yet cost one {@code search_read}, and their parents not known yet one more per level.
  *
  * <p>Writing: a path's category is found by name (without case) under its parent, starting under
- * the root, whose children are listed once ({@code search_read} by {@code parent_id}, one call per
- * level for the whole batch); missing levels are created, one {@code create} with a list of values
- * per level, each category once. No category is the root (Odoo requires {@code categ_id}).
+ * the root; a parent whose children are not all known has them listed ({@code search_read} by
+ * {@code parent_id}, one call per level for the whole batch); missing levels are created, one
+ * {@code create} with a list of values per level, each category once. No category is the root
+ * (Odoo requires {@code categ_id}).
  *
  * <p>The root is the category without parent named {@value #ROOT_NAME} (Odoo's default, id 1 in a
  * fresh database; the lowest id if there are several). A top-level category of another name keeps
@@ -58,6 +60,7 @@ final class OdooCategories {
     static final Duration MAX_AGE = Duration.ofMinutes(10);
     private static final List<String> FIELDS = List.of("name", "parent_id");
     private static final int MAX_DEPTH = 100;
+    static final int READ_PAGE = 2_000;
 
     private final OdooApi api;
     private final OdooFailures failures;
@@ -67,6 +70,7 @@ final class OdooCategories {
     private final Set<Long> listed = new HashSet<>();
     private Long rootId;
     private Instant since;
+    private boolean loaded;
 
     OdooCategories(OdooApi api, OdooFailures failures, Clock clock) {
         this.api = api;
@@ -77,22 +81,28 @@ final class OdooCategories {
     /** The paths of these category ids; the root (no category) and ids Odoo does not have are left out. */
     synchronized Map<Long, String> pathsOf(Collection<Long> ids) {
         expire();
-        Set<Long> missing = new LinkedHashSet<>();
-        ids.stream().filter(id -> !tree.contains(id)).forEach(missing::add);
-        for (int depth = 0; !missing.isEmpty(); depth++) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        loadAll();
+        // the ids not known yet (those Odoo does not have are left out), and the parents of known ones (which must be there)
+        Set<Long> unknown = new LinkedHashSet<>();
+        ids.stream().filter(id -> !tree.contains(id)).forEach(unknown::add);
+        Set<Long> parents = tree.missingAncestors(ids);
+        for (int depth = 0; !unknown.isEmpty() || !parents.isEmpty(); depth++) {
             if (depth > MAX_DEPTH) {
                 throw failures.protocol(MODEL + ".search_read: parents deeper than " + MAX_DEPTH + " levels");
             }
-            List<JsonNode> found = read(OdooCall.where("id", "in", OdooCall.ids(missing)));
-            if (depth > 0) {
-                Set<Long> answered = new HashSet<>();
-                found.forEach(record -> answered.add(record.get("id").asLong()));
-                missing.stream().filter(id -> !answered.contains(id)).findFirst().ifPresent(id -> {
-                    throw failures.protocol(MODEL + ".search_read: the parent " + id + " of a product category is not there;"
-                            + " check the product categories in Odoo (Inventory → Configuration → Product Categories)");
-                });
-            }
-            missing = tree.missingAncestors(ids);
+            Set<Long> asked = new LinkedHashSet<>(unknown);
+            asked.addAll(parents);
+            Set<Long> answered = new HashSet<>();
+            read(OdooCall.where("id", "in", OdooCall.ids(asked))).forEach(record -> answered.add(record.get("id").asLong()));
+            parents.stream().filter(id -> !answered.contains(id)).findFirst().ifPresent(id -> {
+                throw failures.protocol(MODEL + ".search_read: the parent " + id + " of a product category is not there;"
+                        + " check the product categories in Odoo (Inventory → Configuration → Product Categories)");
+            });
+            unknown = Set.of();
+            parents = tree.missingAncestors(ids);
         }
         Map<Long, String> paths = new HashMap<>();
         for (long id : ids) {
@@ -122,6 +132,7 @@ final class OdooCategories {
      */
     synchronized Map<String, Long> idsOf(Collection<String> paths) {
         expire();
+        loadAll();
         Map<String, Long> ids = new HashMap<>();
         long root = root();
         ids.put(ROOT_KEY, root);
@@ -211,15 +222,33 @@ final class OdooCategories {
         }
     }
 
-    /** The root category: without parent, named {@value #ROOT_NAME}. */
+    /** Every category, {@value #READ_PAGE} per call: all children of every parent are known then. */
+    private void loadAll() {
+        if (loaded) {
+            return;
+        }
+        for (int offset = 0; ; offset += READ_PAGE) {
+            JsonNode answer = api.call(OdooCall.searchRead(MODEL, OdooCall.everything(), FIELDS, READ_PAGE, offset, "id asc", false));
+            List<JsonNode> page = records(answer);
+            page.forEach(record -> listed.add(record.get("id").asLong()));
+            if (page.size() < READ_PAGE) {
+                break;
+            }
+        }
+        listed.add(CategoryTree.TOP);
+        loaded = true;
+    }
+
+    /** The root category: without parent, named {@value #ROOT_NAME} (the lowest id of several). */
     private long root() {
         if (rootId != null) {
             return rootId;
         }
-        List<JsonNode> top = read(OdooCall.where("parent_id", "=", JsonNodeFactory.instance.booleanNode(false)));
-        listed.add(CategoryTree.TOP);
-        rootId = top.stream().filter(record -> record.path("name").asText().strip().equalsIgnoreCase(ROOT_NAME))
-                .map(record -> record.get("id").asLong()).min(Long::compare)
+        if (!listed.contains(CategoryTree.TOP)) {
+            read(OdooCall.where("parent_id", "=", JsonNodeFactory.instance.booleanNode(false)));
+            listed.add(CategoryTree.TOP);
+        }
+        rootId = tree.child(CategoryTree.TOP, ROOT_NAME).map(CategoryTree.Node::id)
                 .orElseThrow(() -> failures.protocol(MODEL + ": Odoo has no top-level product category named '" + ROOT_NAME
                         + "' (Odoo's default, under which the sync files categories); create it in Inventory → Configuration"
                         + " → Product Categories"));
@@ -232,7 +261,11 @@ final class OdooCategories {
 
     /** The categories of a domain, put in the tree. */
     private List<JsonNode> read(com.fasterxml.jackson.databind.node.ArrayNode domain) {
-        JsonNode answer = api.call(OdooCall.searchRead(MODEL, domain, FIELDS, null, 0, "id asc", false));
+        return records(api.call(OdooCall.searchRead(MODEL, domain, FIELDS, null, 0, "id asc", false)));
+    }
+
+    /** The categories of a {@code search_read} answer, put in the tree. */
+    private List<JsonNode> records(JsonNode answer) {
         if (!answer.isArray()) {
             throw failures.protocol(MODEL + ".search_read answered " + answer.getNodeType() + " instead of a list of categories");
         }
@@ -263,6 +296,7 @@ final class OdooCategories {
             tree.clear();
             listed.clear();
             rootId = null;
+            loaded = false;
             since = now;
         }
     }
