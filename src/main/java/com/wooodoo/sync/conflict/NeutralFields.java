@@ -43,7 +43,7 @@ final class NeutralFields {
         }
         FieldType type = field.type();
         return switch (type) {
-            case TEXT, DATETIME, REFERENCE -> node.isValueNode() ? node.asText() : node.toString();
+            case TEXT, DATETIME, REFERENCE, CATEGORY -> node.isValueNode() ? node.asText() : node.toString();
             case DECIMAL -> node.isNumber() ? node.decimalValue()
                     : node.isTextual() && !node.asText().isBlank() ? decimalOrText(node.asText()) : plain(node);
             case INTEGER -> node.canConvertToExactIntegral() ? Long.valueOf(node.asLong()) : plain(node);

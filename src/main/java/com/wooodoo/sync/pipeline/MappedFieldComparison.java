@@ -2,6 +2,7 @@ package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.connector.mapping.CategoryPath;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.FieldMapping;
 import com.wooodoo.sync.connector.mapping.FieldType;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * that read back exactly as written in both systems: plain values (text, numbers, booleans)
  * written to both sides. A name split in one system and joined in the other, references (ids of
  * two systems), order lines, times the systems set themselves, and fields the source leaves empty
- * (the target may fill in a default) are left out.
+ * (the target may fill in a default) are left out. Category paths compare name by name without
+ * case and surrounding blanks, as both systems find categories so.
  */
 public final class MappedFieldComparison {
 
@@ -65,6 +67,10 @@ public final class MappedFieldComparison {
             } catch (NumberFormatException e) {
                 return x.equals(y);
             }
+        }
+        if (field.type() == FieldType.CATEGORY) {
+            // both systems find a category by name without case: "clothing" may be where "Clothing" went
+            return CategoryPath.same(x, y);
         }
         // natural keys (e-mail addresses, SKUs) are matched without case, so they compare so too
         return field.name().equals(naturalKey) ? x.equalsIgnoreCase(y) : x.equals(y);

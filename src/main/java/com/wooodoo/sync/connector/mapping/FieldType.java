@@ -14,5 +14,11 @@ public enum FieldType {
     /** The id of another record (see {@link FieldMapping#references()}) in the same system. */
     REFERENCE,
     /** A list of nested records (an order's lines), mapped by {@link FieldMapping#lineFields()}. */
-    LINES
+    LINES,
+    /**
+     * A product's category as a path of names from the top down, carried as one String with the
+     * segments joined by {@value CategoryPath#SEPARATOR} ({@code Clothing > Tshirts}); null is no
+     * category. See {@link CategoryPath}.
+     */
+    CATEGORY
 }

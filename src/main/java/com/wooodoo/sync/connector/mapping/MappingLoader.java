@@ -161,6 +161,11 @@ public final class MappingLoader {
         for (ExternalSystem system : ExternalSystem.values()) {
             systems.put(system, systemField(node.get(system.id()), system, source, where + "." + system.id()));
         }
+        if (type == FieldType.CATEGORY && (!linesAllowed || systems.values().stream()
+                .anyMatch(f -> f.part().isPresent() || f.many2one().isPresent()))) {
+            throw new MappingException(source + ": " + where + ": a category is a field of the record itself, "
+                    + "without part or many2one, and not inside lines");
+        }
         Optional<EntityType> references = Optional.empty();
         if (type == FieldType.REFERENCE) {
             String target = text(node, "references", source, where);
@@ -191,7 +196,7 @@ public final class MappingLoader {
             return FieldType.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new MappingException(source + ": " + where + ".type: '" + text
-                    + "' is not one of text, decimal, integer, boolean, datetime, reference, lines");
+                    + "' is not one of text, decimal, integer, boolean, datetime, reference, lines, category");
         }
     }
 

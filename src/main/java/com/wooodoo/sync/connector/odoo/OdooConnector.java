@@ -60,7 +60,7 @@ public class OdooConnector implements SystemConnector {
             case JSONRPC -> new JsonRpcApi(http, json, settings, failures);
             case JSON2 -> new Json2Api(http, json, settings, failures);
         };
-        RelatedKeys related = new RelatedKeys(api);
+        RelatedKeys related = new RelatedKeys(api, new OdooCategories(api, failures, java.time.Clock.systemUTC()));
         this.reader = new OdooReader(api, mappings, related, new LineModels(api, failures), failures);
         this.writer = new OdooWriter(api, mappings, related, failures);
         this.stock = new OdooStockReader(api, mappings, failures, orgId, stockSettings,

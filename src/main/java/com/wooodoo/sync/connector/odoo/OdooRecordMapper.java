@@ -25,7 +25,9 @@ import java.util.function.Function;
  * {@code name} is its first word or the rest (joined with a space when written); a
  * {@code many2one}/{@code by} field is the related record's key (a country's code), looked up in
  * batches beforehand; a reference is the many2one's id; lines are their own records, written as
- * one2many commands. Read-only fields are never written.
+ * one2many commands; a category is the path of a {@code product.category} ({@link OdooCategories},
+ * reached through {@link RelatedKeys}), no category being the root "All". Read-only fields are
+ * never written.
  */
 final class OdooRecordMapper {
 
@@ -42,6 +44,9 @@ final class OdooRecordMapper {
     }
 
     static Optional<RelatedKeys.Relation> relation(FieldMapping field) {
+        if (field.type() == FieldType.CATEGORY) {
+            return Optional.of(OdooCategories.RELATION);
+        }
         SystemField odoo = odoo(field);
         return odoo.many2one().map(model -> new RelatedKeys.Relation(model, odoo.by().orElseThrow()));
     }
@@ -95,6 +100,8 @@ final class OdooRecordMapper {
                         .forEach(line -> collectKeys(field.lineFields(), (Map<String, Object>) line, into));
             } else if (value != null && !"".equals(value)) {
                 relation(field).ifPresent(relation -> into.computeIfAbsent(relation, r -> new LinkedHashSet<>()).add(String.valueOf(value)));
+            } else if (field.type() == FieldType.CATEGORY) {
+                into.computeIfAbsent(OdooCategories.RELATION, r -> new LinkedHashSet<>()); // no category is the root: look it up
             }
         }
     }
@@ -149,8 +156,13 @@ final class OdooRecordMapper {
 
     private static JsonNode relatedId(RelatedKeys.Relation relation, Object value,
                                       Map<RelatedKeys.Relation, Map<String, Long>> ids) {
+        boolean category = relation.equals(OdooCategories.RELATION);
         if (value == null || "".equals(value)) {
-            return NODES.booleanNode(false);
+            Long root = category ? ids.getOrDefault(relation, Map.of()).get(OdooCategories.ROOT_KEY) : null;
+            return root == null ? NODES.booleanNode(false) : NODES.numberNode(root);
+        }
+        if (category) {
+            com.wooodoo.sync.connector.mapping.CategoryPath.segments(String.valueOf(value)); // an empty level is refused here
         }
         Long id = ids.getOrDefault(relation, Map.of()).get(String.valueOf(value));
         if (id == null) {

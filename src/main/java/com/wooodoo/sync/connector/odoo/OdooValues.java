@@ -46,6 +46,7 @@ final class OdooValues {
             case BOOLEAN -> raw.asBoolean();
             case DATETIME -> instant(raw.asText()).toString();
             case LINES -> throw new IllegalArgumentException("lines are read from their own model");
+            case CATEGORY -> throw new IllegalArgumentException("categories are read as paths (OdooCategories)");
         };
     }
 
@@ -65,6 +66,7 @@ final class OdooValues {
             case BOOLEAN -> NODES.booleanNode(bool(value));
             case DATETIME -> NODES.textNode(odooDatetime(isoInstant(String.valueOf(value))));
             case LINES -> throw new IllegalArgumentException("lines are written as commands");
+            case CATEGORY -> throw new IllegalArgumentException("categories are written as ids (OdooCategories)");
         };
     }
 

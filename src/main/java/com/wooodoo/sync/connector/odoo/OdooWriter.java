@@ -226,10 +226,16 @@ final class OdooWriter {
             } catch (IllegalArgumentException e) {
                 values.add(null);
                 outcomes[i] = WriteOutcome.failed(i, new ConnectorException(ExternalSystem.ODOO, FailureKind.VALIDATION, null, 0,
-                        mapping.entity() + " record " + i + " cannot be written to Odoo: " + e.getMessage()));
+                        mapping.entity() + " record " + i + naturalKey(mapping, records.get(i)) + " cannot be written to Odoo: "
+                                + e.getMessage()));
             }
         }
         return values;
+    }
+
+    private static String naturalKey(EntityMapping mapping, Map<String, Object> fields) {
+        Object key = fields.get(mapping.naturalKey());
+        return key == null || key.toString().isBlank() ? "" : " (" + mapping.naturalKey() + " '" + key + "')";
     }
 
     /** Outcomes so far; a failed call is thrown while nothing is written, and ends the write afterwards. */

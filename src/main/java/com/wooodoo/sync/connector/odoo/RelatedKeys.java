@@ -22,15 +22,25 @@ final class RelatedKeys {
     }
 
     private final OdooApi api;
+    private final OdooCategories categories;
     private final Map<Relation, Map<Long, String>> keysById = new ConcurrentHashMap<>();
     private final Map<Relation, Map<String, Long>> idsByKey = new ConcurrentHashMap<>();
 
     RelatedKeys(OdooApi api) {
+        this(api, null);
+    }
+
+    /** @param categories answers {@link OdooCategories#RELATION}: category ids ⇄ paths, created where missing */
+    RelatedKeys(OdooApi api, OdooCategories categories) {
         this.api = api;
+        this.categories = categories;
     }
 
     /** The keys of these ids; ids that do not exist (or have no key) are left out. */
     Map<Long, String> keysOf(Relation relation, Collection<Long> ids) {
+        if (categories != null && relation.equals(OdooCategories.RELATION)) {
+            return categories.pathsOf(ids);
+        }
         Map<Long, String> known = keysById.computeIfAbsent(relation, r -> new ConcurrentHashMap<>());
         List<Long> missing = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
@@ -48,6 +58,9 @@ final class RelatedKeys {
 
     /** The ids of these keys (the lowest id where a key is not unique); unknown keys are left out. */
     Map<String, Long> idsOf(Relation relation, Collection<String> keys) {
+        if (categories != null && relation.equals(OdooCategories.RELATION)) {
+            return categories.idsOf(keys);
+        }
         Map<String, Long> known = idsByKey.computeIfAbsent(relation, r -> new ConcurrentHashMap<>());
         Set<String> missing = new LinkedHashSet<>();
         keys.stream().filter(key -> !known.containsKey(key)).forEach(missing::add);

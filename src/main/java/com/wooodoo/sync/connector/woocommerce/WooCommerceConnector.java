@@ -63,6 +63,10 @@ import java.util.Set;
  *       written.</li>
  *   <li>Stock (Odoo → shop only): found by SKU among products and variations
  *       ({@link WooStockTargets}), written as quantities ({@link WooStockWriter}).</li>
+ *   <li>Categories: a product's category path comes from the shop's category tree, read once
+ *       per {@link WooCategoryTree#MAX_AGE} (or when a product names one it does not know); the
+ *       categories a write needs are found or created first, one batch call per missing level
+ *       (see {@link WooCategoryTree}).</li>
  * </ul>
  */
 public class WooCommerceConnector implements SystemConnector {
@@ -77,13 +81,14 @@ public class WooCommerceConnector implements SystemConnector {
 
     private final MappingCatalog mappings;
     private final WooCommerceHttp http;
-    private final WooRecordMapper mapper = new WooRecordMapper();
+    private final WooRecordMapper mapper;
     private final WooBatchWriter writer;
     private final CustomerEmailIndex emailIndex;
     private final WooTaxRates taxRates;
     private final WooVariableProducts variableProducts;
     private final WooStockTargets stockTargets;
     private final WooStockWriter stockWriter;
+    private final WooCategoryTree categories;
 
     /** A connector whose requests go straight to the shop (no throttle, no breaker): for its own tests. */
     public WooCommerceConnector(WooCommerceSettings settings, MappingCatalog mappings, ProducerTemplate producer,
@@ -109,6 +114,28 @@ public class WooCommerceConnector implements SystemConnector {
         this.writer = new WooBatchWriter(http);
         this.emailIndex = new CustomerEmailIndex(clock, emailIndexMaxAge);
         this.taxRates = new WooTaxRates(clock, () -> fetchAll("taxes", WooQuery.of("context", "view")));
+        this.categories = new WooCategoryTree(clock, new WooCategoryTree.Shop() {
+            @Override
+            public List<JsonNode> readAll() {
+                return fetchAll(WooCategoryTree.RESOURCE, WooQuery.of("_fields", "id,name,slug,parent"));
+            }
+
+            @Override
+            public JsonNode batch(ObjectNode body) {
+                return http.post(WooCategoryTree.RESOURCE + "/batch", body).body();
+            }
+
+            @Override
+            public ConnectorException protocol(String message) {
+                return http.protocol(message);
+            }
+
+            @Override
+            public ConnectorException itemError(JsonNode error) {
+                return http.errors().ofItem(error, null);
+            }
+        });
+        this.mapper = new WooRecordMapper(categories);
         this.variableProducts = new WooVariableProducts(http, writer, mapper, this::fetchAll);
         this.stockTargets = new WooStockTargets(http, mappings);
         this.stockWriter = new WooStockWriter(writer, stockTargets, mappings);
@@ -249,7 +276,12 @@ public class WooCommerceConnector implements SystemConnector {
         WriteOutcome[] outcomes = new WriteOutcome[records.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();
         List<Integer> variants = new ArrayList<>();
+        Map<Integer, ConnectorException> categoryFailures = categories.resolve(mapping, records);
         for (int i = 0; i < records.size(); i++) {
+            if (categoryFailures.containsKey(i)) {
+                outcomes[i] = WriteOutcome.failed(i, categoryFailures.get(i));
+                continue;
+            }
             if (type == EntityType.PRODUCTS && NeutralProduct.isVariant(records.get(i).fields())) {
                 variants.add(i);
                 continue;
@@ -286,8 +318,14 @@ public class WooCommerceConnector implements SystemConnector {
         WriteOutcome[] outcomes = new WriteOutcome[updates.size()];
         List<WooBatchWriter.Item> items = new ArrayList<>();
         List<Integer> variants = new ArrayList<>();
+        Map<Integer, ConnectorException> categoryFailures = categories.resolve(mapping,
+                updates.stream().map(TargetUpdate::record).toList());
         for (int i = 0; i < updates.size(); i++) {
             TargetUpdate update = updates.get(i);
+            if (categoryFailures.containsKey(i)) {
+                outcomes[i] = WriteOutcome.failed(i, categoryFailures.get(i));
+                continue;
+            }
             String id = update.targetId() == null ? "" : update.targetId().strip();
             if (!id.matches("\\d{1,18}") || Long.parseLong(id) == 0) {
                 outcomes[i] = WriteOutcome.failed(i, new ConnectorException(system(), FailureKind.NOT_FOUND, null, 0,
@@ -353,6 +391,9 @@ public class WooCommerceConnector implements SystemConnector {
     private void written(EntityType type, JsonNode answer) {
         if (type == EntityType.CUSTOMERS) {
             emailIndex.remember(answer);
+        }
+        if (type == EntityType.PRODUCTS) {
+            variableProducts.rememberProduct(answer);
         }
     }
 

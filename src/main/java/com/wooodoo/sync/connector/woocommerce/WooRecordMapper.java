@@ -44,6 +44,11 @@ import java.util.Set;
  * (to clear it) and not at all on create. Fields WooCommerce computes are never written, whatever
  * the mapping says: an order's {@code number}, {@code date_created_gmt} and totals, a line's
  * {@code price} (WooCommerce prices a new line from the product), a product's {@code price}.
+ *
+ * <p>A category field is read and written through the shop's category tree
+ * ({@link WooCategoryTree}): read as the path of the product's category, written as
+ * {@code [{"id": …}]}; no category is not written, so an update leaves the product's categories as
+ * they are and a create gets WooCommerce's default ("Uncategorized").
  */
 final class WooRecordMapper {
 
@@ -61,6 +66,17 @@ final class WooRecordMapper {
             "orders.line_items", Set.of("id", "sku", "price", "subtotal_tax", "total_tax", "taxes"));
     /** Fields WooCommerce keeps as whole numbers. */
     private static final Set<String> WHOLE_NUMBERS = Set.of("orders.line_items.quantity", "products.stock_quantity");
+
+    /** The shop's category tree, for category fields; null where the mapper is used without a shop. */
+    private final WooCategoryTree categories;
+
+    WooRecordMapper() {
+        this(null);
+    }
+
+    WooRecordMapper(WooCategoryTree categories) {
+        this.categories = categories;
+    }
 
     /** WooCommerce JSON of one record → neutral record. */
     SyncRecord toRecord(EntityMapping mapping, JsonNode item) {
@@ -85,6 +101,9 @@ final class WooRecordMapper {
     }
 
     private Object read(FieldMapping field, SystemField woo, JsonNode value, JsonNode item, String where) {
+        if (field.type() == FieldType.CATEGORY) {
+            return categoryTree().pathOf(value, where + " field " + woo.path());
+        }
         if (value == null || value.isNull()) {
             return field.type() == FieldType.LINES ? List.of() : null;
         }
@@ -123,6 +142,7 @@ final class WooRecordMapper {
                 }
                 yield value.asLong() == 0 ? null : String.valueOf(value.asLong());
             }
+            case CATEGORY -> throw new IllegalStateException("categories are read by the category tree");
             case LINES -> {
                 if (!value.isArray()) {
                     throw protocol(at + " is not a list: " + abbreviate(value));
@@ -282,6 +302,14 @@ final class WooRecordMapper {
                 yield NODES.booleanNode(b);
             }
             case DATETIME -> NODES.textNode(WOO_DATE.format(toInstant(value, name).truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+            case CATEGORY -> {
+                // the connector has found or created the category before (WooCategoryTree.resolve)
+                long id = categoryTree().idOf(value.toString()).orElseThrow(() -> validation(name + ": the product category '"
+                        + value + "' is not in the shop and was not created"));
+                ArrayNode list = NODES.arrayNode();
+                list.addObject().put("id", id);
+                yield list;
+            }
             case REFERENCE -> {
                 String id = value.toString().strip();
                 if (!id.matches("\\d{1,18}") || Long.parseLong(id) == 0) {
@@ -307,6 +335,13 @@ final class WooRecordMapper {
                 yield array;
             }
         };
+    }
+
+    private WooCategoryTree categoryTree() {
+        if (categories == null) {
+            throw new IllegalStateException("a category field needs the shop's category tree");
+        }
+        return categories;
     }
 
     private static boolean isReadOnly(String scope, String path) {

@@ -58,6 +58,7 @@ final class WooVariableProducts {
     private final BiFunction<String, WooQuery, List<JsonNode>> fetchAll;
     private final Map<Long, JsonNode> parents = new LinkedHashMap<>();
     private final Map<Long, Long> parentOfVariation = new HashMap<>();
+    private final Set<Long> simpleProducts = new java.util.HashSet<>();
     private Map<String, JsonNode> attributesByName;
 
     WooVariableProducts(WooCommerceHttp http, WooBatchWriter writer, WooRecordMapper mapper,
@@ -75,6 +76,7 @@ final class WooVariableProducts {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode item : items) {
             if (!"variable".equals(item.path("type").asText())) {
+                rememberProduct(item);
                 out.add(item);
                 continue;
             }
@@ -174,12 +176,15 @@ final class WooVariableProducts {
         }));
         Set<Long> variations = new java.util.HashSet<>();
         ids.stream().filter(parentOfVariation::containsKey).forEach(variations::add);
-        List<Long> unknown = ids.stream().filter(id -> !parentOfVariation.containsKey(id)).toList();
+        List<Long> unknown = ids.stream().filter(id -> !parentOfVariation.containsKey(id) && !simpleProducts.contains(id)).toList();
         if (!unknown.isEmpty()) {
             Set<Long> products = new java.util.HashSet<>();
             for (int from = 0; from < unknown.size(); from += PER_PAGE) {
                 fetchAll.apply(RESOURCE, WooQuery.of("include", WooQuery.joined(unknown.subList(from, Math.min(unknown.size(), from + PER_PAGE)))))
-                        .forEach(p -> products.add(p.path("id").asLong()));
+                        .forEach(p -> {
+                            products.add(p.path("id").asLong());
+                            rememberProduct(p);
+                        });
             }
             unknown.stream().filter(id -> !products.contains(id)).forEach(variations::add);
         }
@@ -263,6 +268,16 @@ final class WooVariableProducts {
             parents.clear();
         }
         parents.put(parent.path("id").asLong(), parent);
+    }
+
+    /** A product that is no variation (one a page read, a look-up or a write answered). */
+    synchronized void rememberProduct(JsonNode product) {
+        if (!VARIATION.equals(product.path("type").asText()) && product.path("id").asLong(0) > 0) {
+            if (simpleProducts.size() >= REMEMBERED) {
+                simpleProducts.clear();
+            }
+            simpleProducts.add(product.path("id").asLong());
+        }
     }
 
     private void rememberVariation(long variationId, long parentId) {

@@ -1,6 +1,8 @@
 package com.wooodoo.sync.connector.woocommerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.FailureKind;
@@ -28,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WooFixtureMappingTest {
 
-    private static final WooRecordMapper MAPPER = new WooRecordMapper();
+    /** The shop's categories, as the official list shows them (Albums has id 15: the default category is found by slug). */
+    private static final WooCategoryTree CATEGORIES = tree(WooFixtures.read("product-categories-list.json"));
+    private static final WooRecordMapper MAPPER = new WooRecordMapper(CATEGORIES);
     private static final WooErrors ERRORS = new WooErrors(Clock.systemUTC(), List.of("ck_secret", "cs_secret"));
     private static final Map<String, Consumer<JsonNode>> EXPECTATIONS = new LinkedHashMap<>();
 
@@ -54,12 +58,15 @@ class WooFixtureMappingTest {
             List<SyncRecord> records = records(EntityType.PRODUCTS, json);
             assertThat(records.get(0).fields()).containsEntry("name", "Ship Your Idea").containsEntry("sku", null)
                     .containsEntry("price", null);
+            assertThat(records).extracting(r -> r.fields().get("category")).containsOnly("Clothing > T-shirts");
             assertThat(records.get(1).fields()).containsEntry("price", new BigDecimal("21.99"))
                     .containsEntry("description", "<p>Pellentesque habitant morbi tristique senectus et netus et malesuada fames ac turpis egestas.</p>\n");
         });
         EXPECTATIONS.put("product-single.json", json -> {
             SyncRecord product = record(EntityType.PRODUCTS, json);
             assertThat(product.id()).isEqualTo("794");
+            assertThat(product.fields()).as("listed in Clothing and in T-shirts below it: the deeper one")
+                    .containsEntry("category", "Clothing > T-shirts");
             assertThat(product.fields()).containsEntry("name", "Premium Quality").containsEntry("price", new BigDecimal("21.99"));
             assertThat(product.modifiedAt()).isEqualTo(Instant.parse("2017-03-23T20:01:14Z"));
         });
@@ -67,16 +74,19 @@ class WooFixtureMappingTest {
             assertThat(records(EntityType.PRODUCTS, json.get("create"))).extracting(r -> r.fields().get("price"))
                     .containsExactly(new BigDecimal("21.99"), new BigDecimal("21.99"));
             assertThat(record(EntityType.PRODUCTS, json.get("update").get(0)).id()).isEqualTo("799");
+            assertThat(records(EntityType.PRODUCTS, json.get("create"))).extracting(r -> r.fields().get("category"))
+                    .containsExactly("Music > Singles", "Clothing > T-shirts");
             assertThat(record(EntityType.PRODUCTS, json.get("delete").get(0)).fields()).containsEntry("price", new BigDecimal("24.54"));
         });
         EXPECTATIONS.put("order-single.json", json -> {
             SyncRecord order = record(EntityType.ORDERS, json);
             assertThat(order.fields()).containsEntry("number", "727").containsEntry("customer", null)
                     .containsEntry("orderedAt", "2017-03-22T19:28:02Z").containsEntry("note", null);
+            // the second line is of variation 23 of the variable product 22: its product is the variation
             assertThat(order.fields().get("lines")).isEqualTo(List.of(
                     Map.of("product", "93", "quantity", new BigDecimal("2"), "unitPrice", new BigDecimal("3"),
                             "amount", new BigDecimal("6.00")),
-                    Map.of("product", "22", "quantity", new BigDecimal("1"), "unitPrice", new BigDecimal("12"),
+                    Map.of("product", "23", "quantity", new BigDecimal("1"), "unitPrice", new BigDecimal("12"),
                             "amount", new BigDecimal("12.00"))));
         });
         EXPECTATIONS.put("orders-list.json", json -> {
@@ -137,6 +147,19 @@ class WooFixtureMappingTest {
             assertThat(failure.code()).contains("woocommerce_rest_term_invalid");
             assertThat(failure.getMessage()).contains("Resource doesn't exist.");
         });
+        EXPECTATIONS.put("product-categories-list.json", json -> {
+            // a product in any one of the listed categories has the path of names down to it
+            Map<String, String> paths = new LinkedHashMap<>();
+            json.forEach(c -> paths.put(c.get("name").asText(), record(EntityType.PRODUCTS, productIn(c)).fields().get("category").toString()));
+            assertThat(paths).containsExactly(Map.entry("Albums", "Music > Albums"), Map.entry("Clothing", "Clothing"),
+                    Map.entry("Hoodies", "Clothing > Hoodies"), Map.entry("Music", "Music"), Map.entry("Posters", "Posters"),
+                    Map.entry("Singles", "Music > Singles"), Map.entry("T-shirts", "Clothing > T-shirts"));
+        });
+        EXPECTATIONS.put("product-category-single.json", json -> {
+            WooCategoryTree single = tree(JsonNodeFactory.instance.arrayNode().add(json));
+            assertThat(new WooRecordMapper(single).toRecord(WooTestShop.MAPPINGS.of(EntityType.PRODUCTS), productIn(json))
+                    .fields()).containsEntry("category", "Clothing");
+        });
         EXPECTATIONS.put("error-wp-rest-no-route.json", json -> {
             ConnectorException failure = ERRORS.ofResponse(404, json, null, "GET customers");
             assertThat(failure.kind()).as("no WooCommerce API at that address").isEqualTo(FailureKind.PROTOCOL);
@@ -165,6 +188,41 @@ class WooFixtureMappingTest {
                 .containsEntry("lastName", "Doe").containsEntry("phone", "(555) 555-5555").containsEntry("street", "969 Market")
                 .containsEntry("city", "San Francisco").containsEntry("zip", "94103").containsEntry("country", "US");
         assertThat(record.modifiedAt()).isEqualTo(Instant.parse("2017-03-21T19:09:30Z"));
+    }
+
+    /** A tree that reads these categories as the shop's list. */
+    static WooCategoryTree tree(JsonNode list) {
+        List<JsonNode> all = new ArrayList<>();
+        list.forEach(all::add);
+        return new WooCategoryTree(Clock.systemUTC(), new WooCategoryTree.Shop() {
+            @Override
+            public List<JsonNode> readAll() {
+                return all;
+            }
+
+            @Override
+            public JsonNode batch(ObjectNode body) {
+                throw new UnsupportedOperationException("the fixtures are read only");
+            }
+
+            @Override
+            public ConnectorException protocol(String message) {
+                return WooRecordMapper.protocol(message);
+            }
+
+            @Override
+            public ConnectorException itemError(JsonNode error) {
+                return ERRORS.ofItem(error, null);
+            }
+        });
+    }
+
+    /** A product (SKU "P-1") whose categories are this one category, as WooCommerce lists it on a product. */
+    private static JsonNode productIn(JsonNode category) {
+        ObjectNode product = JsonNodeFactory.instance.objectNode().put("id", 1).put("sku", "P-1").put("name", "P");
+        product.putArray("categories").addObject().put("id", category.get("id").asLong()).put("name", category.get("name").asText())
+                .put("slug", category.get("slug").asText());
+        return product;
     }
 
     private static SyncRecord record(EntityType type, JsonNode json) {

@@ -52,11 +52,12 @@ public final class WooFixtureCatalog {
             entry("product-variations-batch-response.json", EnumSet.of(Use.SIMULATOR, Use.MAPPING, Use.FIELDS)),
             entry("product-variable-create-request.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
             entry("product-variations-batch-request.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
-            // the catalogue's attributes, terms and categories: the simulator answers in their shape
+            // the catalogue's attributes, terms and categories: the simulator answers in their shape;
+            // the categories are the tree a product's category path is read from
             entry("product-attribute-single.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
             entry("product-attribute-terms-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
-            entry("product-categories-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
-            entry("product-category-single.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
+            entry("product-categories-list.json", EnumSet.of(Use.SIMULATOR, Use.MAPPING, Use.FIELDS)),
+            entry("product-category-single.json", EnumSet.of(Use.SIMULATOR, Use.MAPPING, Use.FIELDS)),
             // the shop's tax settings: the simulator's /taxes and /taxes/classes answer in their shape
             entry("tax-rates-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
             entry("tax-classes-list.json", EnumSet.of(Use.SIMULATOR, Use.FIELDS)),
