@@ -135,6 +135,93 @@ class VariableProductsTest extends SandboxTestBase {
                 .as("writes of an unchanged re-run: " + woo.stats()).isEmpty();
     }
 
+    @Test
+    void ordersOfVariationsReachOdooAsLinesOfTheirVariants() {
+        woo.seed(com.wooodoo.sync.connector.EntityType.CUSTOMERS, 10);
+        woo.seedVariableProducts(12, 21);
+        List<Long> orderIds = woo.seedVariationOrders(30, 4);
+        Map<Long, JsonNode> variations = new HashMap<>();
+        Map<Long, String> parentSkus = new HashMap<>();
+        for (JsonNode product : woo.products()) {
+            parentSkus.put(product.get("id").asLong(), product.get("sku").asText(""));
+        }
+        woo.allVariations().forEach(v -> variations.put(v.get("id").asLong(), v));
+        List<JsonNode> orders = orderIds.stream().map(id -> woo.record(com.wooodoo.sync.connector.EntityType.ORDERS, id).orElseThrow())
+                .toList();
+        java.util.function.Predicate<JsonNode> allLinesHaveSkus = order -> java.util.stream.StreamSupport
+                .stream(order.get("line_items").spliterator(), false).allMatch(line -> {
+                    JsonNode v = variations.get(line.get("variation_id").asLong());
+                    return !v.get("sku").asText("").isEmpty()
+                            && !v.get("sku").asText().equalsIgnoreCase(parentSkus.get(line.get("product_id").asLong()));
+                });
+        List<JsonNode> writable = orders.stream().filter(allLinesHaveSkus).toList();
+        assertThat(writable).as("most orders name variations with SKUs").hasSizeGreaterThan(orders.size() / 2);
+        assertThat(orders.stream().mapToInt(o -> o.get("line_items").size()).max().orElse(0)).isGreaterThan(1);
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\",\"orders\"]", FULL), LONG);
+
+        assertThat(report.get("status").asText()).as(report.toString()).isIn("done", "partial");
+        Map<String, JsonNode> odooOrders = odoo.records("sale.order").stream()
+                .collect(Collectors.toMap(o -> o.get("client_order_ref").asText(), o -> o));
+        Map<Long, JsonNode> products = byId(odoo.records("product.product"));
+        Map<Long, List<JsonNode>> linesByOrder = odoo.records("sale.order.line").stream()
+                .collect(Collectors.groupingBy(l -> l.get("order_id").get(0).asLong()));
+        for (JsonNode order : writable) {
+            JsonNode odooOrder = odooOrders.get(order.get("number").asText());
+            assertThat(odooOrder).as("order " + order.get("number")).isNotNull();
+            Map<String, BigDecimal> odooQuantities = new HashMap<>();
+            for (JsonNode line : linesByOrder.get(odooOrder.get("id").asLong())) {
+                JsonNode product = products.get(line.get("product_id").get(0).asLong());
+                if (!product.get("type").asText().equals("service")) {
+                    odooQuantities.merge(product.get("default_code").asText().toLowerCase(Locale.ROOT),
+                            new BigDecimal(line.get("product_uom_qty").asText()), BigDecimal::add);
+                }
+            }
+            Map<String, BigDecimal> shopQuantities = new HashMap<>();
+            order.get("line_items").forEach(line -> shopQuantities.merge(
+                    variations.get(line.get("variation_id").asLong()).get("sku").asText().toLowerCase(Locale.ROOT),
+                    new BigDecimal(line.get("quantity").asText()), BigDecimal::add));
+            assertThat(odooQuantities.keySet()).as("order " + order.get("number")).isEqualTo(shopQuantities.keySet());
+            shopQuantities.forEach((sku, quantity) -> assertThat(odooQuantities.get(sku)).as(sku).isEqualByComparingTo(quantity));
+            assertThat(new BigDecimal(odooOrder.get("amount_total").asText())).as("order " + order.get("number") + " total")
+                    .isEqualByComparingTo(order.get("total").asText());
+        }
+        orders.stream().filter(allLinesHaveSkus.negate()).forEach(order ->
+                assertThat(odooOrders).as("an order of a variation without SKU waits for it").doesNotContainKey(order.get("number").asText()));
+    }
+
+    @Test
+    void odooOrdersOfVariantsReachTheShopAsLinesOfTheirVariations() {
+        List<Long> templateIds = odoo.seedVariableProducts(6, 5);
+        List<JsonNode> coded = odoo.records("product.product").stream()
+                .filter(p -> templateIds.contains(p.get("product_tmpl_id").get(0).asLong()) && p.get("default_code").isTextual()
+                        && p.get("active").asBoolean()).toList();
+        long partner = odoo.insert("res.partner", Map.of("name", "Vera Variant", "email", "vera@example.com"));
+        long order = odoo.insert("sale.order", Map.of("partner_id", partner, "client_order_ref", "PHONE-7001", "order_line", List.of(
+                List.of(0, 0, Map.of("product_id", coded.get(0).get("id").asLong(), "product_uom_qty", 2)),
+                List.of(0, 0, Map.of("product_id", coded.get(3).get("id").asLong(), "product_uom_qty", 1)))));
+
+        JsonNode report = runToEnd(startSync(ODOO_TO_WOO, "[\"customers\",\"products\",\"orders\"]", FULL), LONG);
+
+        assertThat(report.at("/conflicts/byType/ValidationError").asInt())
+                .as(conflictMessages(report.get("syncId").asText()).stream().filter(m -> !m.contains("'sku' is empty")).toList().toString())
+                .isEqualTo(odoo.records("product.product").stream().filter(p -> templateIds.contains(p.get("product_tmpl_id").get(0).asLong())
+                        && !p.get("default_code").isTextual() && p.get("active").asBoolean()).count());
+        Map<String, JsonNode> shopVariations = new HashMap<>();
+        woo.allVariations().forEach(v -> shopVariations.put(v.get("sku").asText(), v));
+        assertThat(woo.orders()).as("the shop had no orders: the one of Odoo is there").hasSize(1);
+        JsonNode shopOrder = woo.orders().get(0);
+        assertThat(shopOrder.get("meta_data").toString()).contains("odoo:" + order);
+        Map<Long, Integer> quantities = new HashMap<>();
+        shopOrder.get("line_items").forEach(l -> quantities.put(l.get("variation_id").asLong(), l.get("quantity").asInt()));
+        JsonNode first = shopVariations.get(coded.get(0).get("default_code").asText());
+        JsonNode second = shopVariations.get(coded.get(3).get("default_code").asText());
+        assertThat(quantities).containsOnly(Map.entry(first.get("id").asLong(), 2), Map.entry(second.get("id").asLong(), 1));
+        shopOrder.get("line_items").forEach(l -> assertThat(l.get("product_id").asLong())
+                .isEqualTo(shopVariations.values().stream().filter(v -> v.get("id").asLong() == l.get("variation_id").asLong())
+                        .findFirst().orElseThrow().get("parent_id").asLong()));
+    }
+
     private static String ownSku(JsonNode variation, Map<Long, JsonNode> parentOf) {
         String sku = variation.get("sku").asText("");
         return sku.equalsIgnoreCase(parentOf.get(variation.get("id").asLong()).get("sku").asText("")) ? "" : sku;
