@@ -203,7 +203,8 @@ public final class SyncJob {
 
     public void fail(String reason) {
         if (failure == null) {
-            failure = reason;
+            // a failure always has a reason: one without a message (a NullPointerException) must not read as none
+            failure = reason == null || reason.isBlank() ? "an unexpected error without a message (see the service's log)" : reason;
         }
     }
 

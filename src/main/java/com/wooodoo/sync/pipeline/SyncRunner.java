@@ -114,17 +114,23 @@ public class SyncRunner {
             if (done.getException() != null) {
                 Exception failure = done.getException();
                 LOG.error("{} failed: {}", job, failure.getMessage(), failure);
-                job.fail(failure.getMessage());
+                job.fail(reason(failure));
                 runEnd.finish(job);
             }
         } catch (RuntimeException e) {
             LOG.error("{} failed: {}", job, e.getMessage(), e);
-            job.fail(e.getMessage());
+            job.fail(reason(e));
             runEnd.finish(job);
         } finally {
             job.recording().drain();
             LogContext.clear();
         }
+    }
+
+    /** What an operator reads as the failure: its message, or its kind when it has none. */
+    private static String reason(Exception failure) {
+        return failure.getMessage() == null || failure.getMessage().isBlank()
+                ? failure.getClass().getSimpleName() + " (see the service's log)" : failure.getMessage();
     }
 
     /** The job of a claimed sync, as stored; null (and the sync failed) when it cannot be read. */
