@@ -113,6 +113,21 @@ final class OdooFailures {
                 reply.retryAfter().orElse(null));
     }
 
+    /** The records of a {@code search_read} answer: a list of objects with ids, or a protocol failure naming the model. */
+    java.util.List<JsonNode> records(JsonNode answer, String model) {
+        if (!answer.isArray()) {
+            throw protocol(model + ".search_read answered " + answer.getNodeType() + " instead of a list of records");
+        }
+        java.util.List<JsonNode> records = new java.util.ArrayList<>();
+        for (JsonNode record : answer) {
+            if (!record.isObject() || !record.path("id").isIntegralNumber()) {
+                throw protocol(model + ".search_read answered a record without an id");
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
     ConnectorException protocol(String message) {
         return failure(PROTOCOL, null, 0, message, null);
     }

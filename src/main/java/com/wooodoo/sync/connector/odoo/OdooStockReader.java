@@ -266,16 +266,6 @@ final class OdooStockReader {
     }
 
     private List<JsonNode> records(JsonNode answer, String model) {
-        if (!answer.isArray()) {
-            throw failures.protocol(model + ".search_read answered " + answer.getNodeType() + " instead of a list of records");
-        }
-        List<JsonNode> records = new ArrayList<>();
-        for (JsonNode record : answer) {
-            if (!record.isObject() || !record.path("id").isIntegralNumber()) {
-                throw failures.protocol(model + ".search_read answered a record without an id");
-            }
-            records.add(record);
-        }
-        return records;
+        return failures.records(answer, model);
     }
 }

@@ -412,12 +412,7 @@ final class OdooVariants {
     }
 
     private List<JsonNode> rows(JsonNode answer, String model) {
-        if (!answer.isArray()) {
-            throw failures.protocol(model + ".search_read answered " + answer.getNodeType() + " instead of a list of records");
-        }
-        List<JsonNode> rows = new ArrayList<>();
-        answer.forEach(rows::add);
-        return rows;
+        return failures.records(answer, model);
     }
 
     private List<Long> createIds(String model, List<ObjectNode> vals) {

@@ -76,7 +76,6 @@ public class WooCommerceConnector implements SystemConnector {
     static final String SOURCE_META = "_wooodoo_source";
     private static final int PER_PAGE = 100;
     private static final int DIRECT_EMAIL_LOOKUPS = 2;
-    private static final int MAX_SKU_QUERY_CHARS = 1_500;
     private static final DateTimeFormatter WOO_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final MappingCatalog mappings;
@@ -418,27 +417,7 @@ public class WooCommerceConnector implements SystemConnector {
     }
 
     private List<JsonNode> productsBySku(EntityMapping mapping, List<String> skus) {
-        List<JsonNode> found = new ArrayList<>();
-        List<String> chunk = new ArrayList<>();
-        int chars = 0;
-        for (String sku : skus) {
-            if (sku.contains(",")) {
-                // WooCommerce splits the parameter at commas (and also matches it whole): such a SKU goes alone
-                found.addAll(fetchAll(resource(mapping), WooQuery.of("sku", sku)));
-                continue;
-            }
-            if (chunk.size() == PER_PAGE || chars + sku.length() > MAX_SKU_QUERY_CHARS) {
-                found.addAll(fetchAll(resource(mapping), WooQuery.of("sku", WooQuery.joined(chunk))));
-                chunk.clear();
-                chars = 0;
-            }
-            chunk.add(sku);
-            chars += sku.length() + 1;
-        }
-        if (!chunk.isEmpty()) {
-            found.addAll(fetchAll(resource(mapping), WooQuery.of("sku", WooQuery.joined(chunk))));
-        }
-        return found;
+        return http.getBySkus(skus);
     }
 
     /** The records with these ids as WooCommerce answers them, 100 ids per call. */
@@ -458,15 +437,7 @@ public class WooCommerceConnector implements SystemConnector {
 
     /** Every page of a filtered list, 100 per call, by id. */
     private List<JsonNode> fetchAll(String resource, WooQuery filter) {
-        List<JsonNode> all = new ArrayList<>();
-        int totalPages = 1;
-        for (int page = 1; page <= totalPages; page++) {
-            WooResponse response = http.get(resource, filter.copy().with("page", page).with("per_page", PER_PAGE)
-                    .with("orderby", "id").with("order", "asc"));
-            array(response, "GET " + resource).forEach(all::add);
-            totalPages = (int) count(response, "X-WP-TotalPages", resource);
-        }
-        return all;
+        return http.getAll(resource, filter);
     }
 
     private List<SyncRecord> toRecords(EntityMapping mapping, List<JsonNode> items) {

@@ -33,6 +33,8 @@ final class WooCommerceHttp {
 
     static final String API_PATH = "/wp-json/wc/v3/";
     private static final Logger LOG = LoggerFactory.getLogger(WooCommerceHttp.class);
+    static final int PER_PAGE = 100;
+    static final int MAX_SKU_QUERY_CHARS = 1_500;
     private static final int POOL_SIZE = 20;
 
     private final ProducerTemplate producer;
@@ -61,6 +63,54 @@ final class WooCommerceHttp {
 
     WooResponse get(String resourcePath, WooQuery query) {
         return call("GET", resourcePath, query.encoded(), null);
+    }
+
+    /** Every page of a filtered list, 100 per call, by id; the pages counted by {@code X-WP-TotalPages}. */
+    java.util.List<JsonNode> getAll(String resourcePath, WooQuery filter) {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        int totalPages = 1;
+        for (int page = 1; page <= totalPages; page++) {
+            WooResponse response = get(resourcePath, filter.copy().with("page", page).with("per_page", PER_PAGE)
+                    .with("orderby", "id").with("order", "asc"));
+            if (!response.body().isArray()) {
+                throw protocol("GET " + resourcePath + ": expected a JSON list, got " + response.body().getNodeType());
+            }
+            response.body().forEach(all::add);
+            String pages = response.header("X-WP-TotalPages");
+            if (pages == null || !pages.strip().matches("\\d{1,9}")) {
+                throw protocol("GET " + resourcePath + ": the answer has no valid X-WP-TotalPages header");
+            }
+            totalPages = Integer.parseInt(pages.strip());
+        }
+        return all;
+    }
+
+    /**
+     * The products (and variations) with these SKUs: {@code sku} takes a comma-separated list, 100
+     * SKUs and {@value #MAX_SKU_QUERY_CHARS} characters a call.
+     */
+    java.util.List<JsonNode> getBySkus(java.util.List<String> skus) {
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        java.util.List<String> chunk = new java.util.ArrayList<>();
+        int chars = 0;
+        for (String sku : skus) {
+            if (sku.contains(",")) {
+                // WooCommerce splits the parameter at commas (and also matches it whole): such a SKU goes alone
+                found.addAll(getAll("products", WooQuery.of("sku", sku)));
+                continue;
+            }
+            if (chunk.size() == PER_PAGE || chars + sku.length() > MAX_SKU_QUERY_CHARS) {
+                found.addAll(getAll("products", WooQuery.of("sku", WooQuery.joined(chunk))));
+                chunk.clear();
+                chars = 0;
+            }
+            chunk.add(sku);
+            chars += sku.length() + 1;
+        }
+        if (!chunk.isEmpty()) {
+            found.addAll(getAll("products", WooQuery.of("sku", WooQuery.joined(chunk))));
+        }
+        return found;
     }
 
     WooResponse post(String resourcePath, JsonNode body) {

@@ -37,7 +37,6 @@ final class WooStockTargets {
 
     static final int SKUS_KEPT = 200_000;
     private static final int PER_PAGE = 100;
-    private static final int MAX_SKU_QUERY_CHARS = 1_500;
 
     private final WooCommerceHttp http;
     private final MappingCatalog mappings;
@@ -126,27 +125,7 @@ final class WooStockTargets {
     }
 
     private List<JsonNode> bySku(List<String> skus) {
-        List<JsonNode> found = new ArrayList<>();
-        List<String> chunk = new ArrayList<>();
-        int chars = 0;
-        for (String sku : skus) {
-            if (sku.contains(",")) {
-                // WooCommerce splits the parameter at commas (and also matches it whole): such a SKU goes alone
-                found.addAll(fetchAll("products", WooQuery.of("sku", sku)));
-                continue;
-            }
-            if (chunk.size() == PER_PAGE || chars + sku.length() > MAX_SKU_QUERY_CHARS) {
-                found.addAll(fetchAll("products", WooQuery.of("sku", WooQuery.joined(chunk))));
-                chunk.clear();
-                chars = 0;
-            }
-            chunk.add(sku);
-            chars += sku.length() + 1;
-        }
-        if (!chunk.isEmpty()) {
-            found.addAll(fetchAll("products", WooQuery.of("sku", WooQuery.joined(chunk))));
-        }
-        return found;
+        return http.getBySkus(skus);
     }
 
     private List<SyncRecord> records(List<JsonNode> items) {
@@ -176,24 +155,8 @@ final class WooStockTargets {
         return sku == null || sku.isNull() ? "" : sku.asText("");
     }
 
-    /** Every page of a filtered list, 100 per call, by id. */
     private List<JsonNode> fetchAll(String resource, WooQuery filter) {
-        List<JsonNode> all = new ArrayList<>();
-        int totalPages = 1;
-        for (int page = 1; page <= totalPages; page++) {
-            WooResponse response = http.get(resource, filter.copy().with("page", page).with("per_page", PER_PAGE)
-                    .with("orderby", "id").with("order", "asc"));
-            if (!response.body().isArray()) {
-                throw http.protocol("GET " + resource + ": expected a JSON list, got " + response.body().getNodeType());
-            }
-            response.body().forEach(all::add);
-            String pages = response.header("X-WP-TotalPages");
-            if (pages == null || !pages.strip().matches("\\d{1,9}")) {
-                throw http.protocol("GET " + resource + ": the answer has no valid X-WP-TotalPages header");
-            }
-            totalPages = Integer.parseInt(pages.strip());
-        }
-        return all;
+        return http.getAll(resource, filter);
     }
 
     private static boolean isId(String text) {
