@@ -4,9 +4,9 @@ import com.wooodoo.sync.support.Tenants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.Faults;
-import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.HoldingOdooSimulator;
+import com.wooodoo.sync.support.HoldingWooCommerceSimulator;
 import com.wooodoo.sync.support.ImportedOrders;
 import com.wooodoo.sync.support.ServiceProcess;
 import com.wooodoo.sync.support.TestDatabase;
@@ -50,8 +50,8 @@ import static org.awaitility.Awaitility.await;
  * own and kills the service at another point of the work; the restarted service takes the sync
  * over once the dead runner's lease has run out and must end it {@code done}, with each customer
  * exactly once in Odoo, one link each, and counters that add up. Others sync orders, or variable
- * products (each variation a product record of its own), killed while the target holds the answer
- * of a write it has done: nothing the target made is made twice.
+ * products (each variation or variant a product record of its own) in either direction, killed
+ * while the target holds the answer of a write it has done: nothing the target made is made twice.
  *
  * <p>The children use a database of this class's own (not {@link TestDatabase}'s shared one),
  * so that their runners never claim syncs that other test classes left queued.
@@ -70,14 +70,17 @@ class CrashRecoveryTest {
     private static final int VARIABLE_PRODUCTS = 24;
     /** The template create held: one of a batch after the first, so that the batch's variants before it were written. */
     private static final int HELD_TEMPLATE = 10;
+    /** The variations batch held: one of a batch after the first. */
+    private static final int HELD_VARIATIONS = 10;
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
+    private static final String ODOO_TO_WOO = "[\"odoo\",\"woocommerce\"]";
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c",
-            "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f", "crash-" + RUN + "-g");
+            "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f", "crash-" + RUN + "-g", "crash-" + RUN + "-h");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
-    private static WooCommerceSimulator woo;
+    private static HoldingWooCommerceSimulator woo;
     private static HoldingOdooSimulator odoo;
     private static String database;
     private static String databaseUrl;
@@ -86,11 +89,12 @@ class CrashRecoveryTest {
     private static final List<ServiceProcess> started = new ArrayList<>();
 
     private HoldingOdooSimulator.Hold hold;
+    private HoldingWooCommerceSimulator.Hold shopHold;
     private String testName;
 
     @BeforeAll
     static void startEverything() {
-        woo = new WooCommerceSimulator(0, 11, "ck_test", "cs_test").start();
+        woo = new HoldingWooCommerceSimulator(0, 11, "ck_test", "cs_test").start();
         odoo = new HoldingOdooSimulator(0, 11, "test", "admin", "odoo-password", "odoo-api-key").start();
 
         String shared = TestDatabase.url();
@@ -144,6 +148,9 @@ class CrashRecoveryTest {
     void letGo() {
         if (hold != null) {
             hold.release();
+        }
+        if (shopHold != null) {
+            shopHold.release();
         }
     }
 
@@ -393,6 +400,66 @@ class CrashRecoveryTest {
                 .map(v -> v.get("attribute_id").get(0).asText() + "|" + v.get("name").asText().toLowerCase(Locale.ROOT)))
                 .as("attribute values made twice").doesNotHaveDuplicates();
         assertOneLinkEach(org, "odoo", parentBySku.size(), variantsByCode.values().stream().map(v -> v.get(0).get("id").asText()).toList());
+        assertRunBy(syncId, killed, service);
+    }
+
+    @Test
+    @Order(8)
+    void killedAfterTheShopCreatedABatchOfVariationsButBeforeTheServiceKnewEachVariantIsOneVariationOfOneProduct() {
+        String org = ORGS.get(7);
+        woo.reset();
+        List<Long> templateIds = odoo.seedVariableProducts(VARIABLE_PRODUCTS, 11);
+        Map<Long, String> templateNames = odoo.records("product.template").stream()
+                .collect(Collectors.toMap(t -> t.get("id").asLong(), t -> t.get("name").asText()));
+        List<JsonNode> variants = odoo.records("product.product").stream()
+                .filter(p -> templateIds.contains(p.get("product_tmpl_id").get(0).asLong()) && p.get("active").asBoolean()).toList();
+        Map<String, String> templateByCode = new HashMap<>(); // a variant's internal reference (lower case) → its template's name
+        variants.stream().filter(v -> v.get("default_code").isTextual()).forEach(v -> templateByCode.put(
+                v.get("default_code").asText().toLowerCase(Locale.ROOT), templateNames.get(v.get("product_tmpl_id").get(0).asLong())));
+        int uncoded = variants.size() - templateByCode.size();
+        assertThat(uncoded).as("the generated Odoo has variants without an internal reference").isPositive();
+        shopHold = woo.holdAnswer("POST", "products/\\d+/variations/batch", HELD_VARIATIONS);
+        String syncId = startSync(api(org), "products", ODOO_TO_WOO);
+        await("a later batch of variations is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        shopHold.release();
+        assertKilledMidSync(syncId, batchesOf(variants.size()));
+        long heldParent = Long.parseLong(shopHold.heldRoute().split("/")[1]);
+        assertThat(woo.variations(heldParent)).as("the held batch's variations were created in the shop")
+                .anySatisfy(v -> assertThat(v.get("sku").asText())
+                        .isEqualToIgnoringCase(shopHold.heldRequest().at("/create/0/sku").asText()));
+        assertThat(linkCount(org, "products")).as("variations were created in the shop but not recorded")
+                .isLessThan(woo.allVariations().size());
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertEndedPartialOnlyForRecordsWithoutKey(report, variants.size(), uncoded);
+        Map<String, List<JsonNode>> variationsBySku = woo.allVariations().stream()
+                .collect(Collectors.groupingBy(v -> v.get("sku").asText().toLowerCase(Locale.ROOT)));
+        assertThat(variationsBySku.entrySet()).as("variations made twice").filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(variationsBySku.keySet()).as("each coded variant a variation, none missing, none extra")
+                .containsExactlyInAnyOrderElementsOf(templateByCode.keySet());
+        Map<Long, JsonNode> shopParents = woo.products().stream().collect(Collectors.toMap(p -> p.get("id").asLong(), p -> p));
+        variationsBySku.forEach((sku, variations) -> {
+            JsonNode parent = shopParents.get(variations.get(0).get("parent_id").asLong());
+            assertThat(parent.get("type").asText()).as(sku + "'s product").isEqualTo("variable");
+            assertThat(parent.get("name").asText()).as(sku + "'s product").isEqualTo(templateByCode.get(sku));
+        });
+        assertThat(woo.products().stream().filter(p -> p.get("type").asText().equals("variable"))
+                .map(p -> p.get("name").asText().toLowerCase(Locale.ROOT)))
+                .as("one variable product per template, none twice")
+                .containsExactlyInAnyOrderElementsOf(templateByCode.values().stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList());
+        assertThat(woo.attributes().stream().map(a -> a.get("name").asText().toLowerCase(Locale.ROOT)))
+                .as("global attributes made twice").doesNotHaveDuplicates();
+        List<String> shopSkus = new ArrayList<>();
+        woo.products().stream().map(p -> p.get("sku").asText("")).filter(s -> !s.isBlank()).forEach(shopSkus::add);
+        variationsBySku.keySet().stream().filter(s -> !s.isBlank()).forEach(shopSkus::add);
+        assertThat(shopSkus.stream().map(s -> s.toLowerCase(Locale.ROOT))).as("SKUs twice in the shop").doesNotHaveDuplicates();
+        assertOneLinkEach(org, "woocommerce", templateByCode.size(), variationsBySku.values().stream().map(v -> v.get(0).get("id").asText()).toList());
         assertRunBy(syncId, killed, service);
     }
 
