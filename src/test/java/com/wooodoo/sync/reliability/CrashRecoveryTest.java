@@ -4,9 +4,9 @@ import com.wooodoo.sync.support.Tenants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.Faults;
-import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.HoldingOdooSimulator;
+import com.wooodoo.sync.support.HoldingWooCommerceSimulator;
 import com.wooodoo.sync.support.ImportedOrders;
 import com.wooodoo.sync.support.ServiceProcess;
 import com.wooodoo.sync.support.TestDatabase;
@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +49,9 @@ import static org.awaitility.Awaitility.await;
  * simulators run here, on loopback. Each test syncs 2,000 shop customers of an organisation of its
  * own and kills the service at another point of the work; the restarted service takes the sync
  * over once the dead runner's lease has run out and must end it {@code done}, with each customer
- * exactly once in Odoo, one link each, and counters that add up.
+ * exactly once in Odoo, one link each, and counters that add up. Others sync orders, or variable
+ * products (each variation or variant a product record of its own) in either direction, killed
+ * while the target holds the answer of a write it has done: nothing the target made is made twice.
  *
  * <p>The children use a database of this class's own (not {@link TestDatabase}'s shared one),
  * so that their runners never claim syncs that other test classes left queued.
@@ -64,13 +67,20 @@ class CrashRecoveryTest {
     private static final int LONG_RUN_KILLS = 20;
     private static final Duration START_UP = Duration.ofSeconds(90);
     private static final Path LOGS = Path.of("target", "reliability");
+    private static final int VARIABLE_PRODUCTS = 24;
+    /** The template create held: one of a batch after the first, so that the batch's variants before it were written. */
+    private static final int HELD_TEMPLATE = 10;
+    /** The variations batch held: one of a batch after the first. */
+    private static final int HELD_VARIATIONS = 10;
+    private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
+    private static final String ODOO_TO_WOO = "[\"odoo\",\"woocommerce\"]";
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c",
-            "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f");
+            "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f", "crash-" + RUN + "-g", "crash-" + RUN + "-h");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
-    private static WooCommerceSimulator woo;
+    private static HoldingWooCommerceSimulator woo;
     private static HoldingOdooSimulator odoo;
     private static String database;
     private static String databaseUrl;
@@ -79,11 +89,12 @@ class CrashRecoveryTest {
     private static final List<ServiceProcess> started = new ArrayList<>();
 
     private HoldingOdooSimulator.Hold hold;
+    private HoldingWooCommerceSimulator.Hold shopHold;
     private String testName;
 
     @BeforeAll
     static void startEverything() {
-        woo = new WooCommerceSimulator(0, 11, "ck_test", "cs_test").start();
+        woo = new HoldingWooCommerceSimulator(0, 11, "ck_test", "cs_test").start();
         odoo = new HoldingOdooSimulator(0, 11, "test", "admin", "odoo-password", "odoo-api-key").start();
 
         String shared = TestDatabase.url();
@@ -137,6 +148,9 @@ class CrashRecoveryTest {
     void letGo() {
         if (hold != null) {
             hold.release();
+        }
+        if (shopHold != null) {
+            shopHold.release();
         }
     }
 
@@ -328,6 +342,127 @@ class CrashRecoveryTest {
         assertRunBy(syncId, killed, service);
     }
 
+    @Test
+    @Order(7)
+    void killedAfterOdooMadeTheVariantsOfABatchButBeforeTheServiceKnewEachVariationIsOneVariantOfOneTemplate() {
+        String org = ORGS.get(6);
+        woo.reset();
+        List<Long> parents = woo.seedVariableProducts(VARIABLE_PRODUCTS, 7);
+        Map<String, String> parentBySku = new HashMap<>(); // a variation's own SKU (lower case) → its product's name
+        int variations = 0;
+        int withoutSku = 0;
+        for (long parent : parents) {
+            JsonNode product = woo.record(EntityType.PRODUCTS, parent).orElseThrow();
+            for (JsonNode variation : woo.variations(parent)) {
+                variations++;
+                String sku = variation.get("sku").asText("");
+                if (sku.isBlank() || sku.equalsIgnoreCase(product.get("sku").asText(""))) {
+                    withoutSku++; // shows its parent's SKU: has none of its own
+                } else {
+                    parentBySku.put(sku.toLowerCase(Locale.ROOT), product.get("name").asText());
+                }
+            }
+        }
+        assertThat(withoutSku).as("the generated shop has variations without a SKU").isPositive();
+        hold = odoo.holdAnswer("product.template", "create", HELD_TEMPLATE);
+        String syncId = startSync(api(org), "products", WOO_TO_ODOO);
+        await("the template of a later batch is created in Odoo and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(hold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        hold.release();
+        assertKilledMidSync(syncId, batchesOf(variations));
+        String heldTemplate = hold.heldRequest().at("/params/args/5/0/0/name").asText(); // create's vals_list
+        assertThat(templatesNamed(heldTemplate)).as("the held template was created in Odoo").isEqualTo(1);
+        assertThat(linkCount(org, "products")).as("variants were written to Odoo but not recorded")
+                .isLessThan(odooVariantsByCode().size());
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertEndedPartialOnlyForRecordsWithoutKey(report, variations, withoutSku);
+        Map<String, List<JsonNode>> variantsByCode = odooVariantsByCode();
+        assertThat(variantsByCode.entrySet()).as("SKUs on two variants").filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(variantsByCode.keySet()).as("each variation with a SKU a variant, none missing, none extra")
+                .containsExactlyInAnyOrderElementsOf(parentBySku.keySet());
+        Map<Long, JsonNode> templates = odoo.records("product.template").stream()
+                .filter(t -> !t.get("type").asText().equals("service")).collect(Collectors.toMap(t -> t.get("id").asLong(), t -> t));
+        variantsByCode.forEach((code, variants) -> assertThat(templates.get(variants.get(0).get("product_tmpl_id").get(0).asLong())
+                .get("name").asText()).as(code + "'s template").isEqualTo(parentBySku.get(code)));
+        assertThat(templates.values().stream().map(t -> t.get("name").asText().toLowerCase(Locale.ROOT)))
+                .as("one template per variable product, none twice")
+                .containsExactlyInAnyOrderElementsOf(parentBySku.values().stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList());
+        assertThat(templatesNamed(heldTemplate)).as("the held template, found again by its name").isEqualTo(1);
+        assertThat(odoo.records("product.attribute").stream().map(a -> a.get("name").asText().toLowerCase(Locale.ROOT)))
+                .as("attributes made twice").doesNotHaveDuplicates();
+        assertThat(odoo.records("product.attribute.value").stream()
+                .map(v -> v.get("attribute_id").get(0).asText() + "|" + v.get("name").asText().toLowerCase(Locale.ROOT)))
+                .as("attribute values made twice").doesNotHaveDuplicates();
+        assertOneLinkEach(org, "odoo", parentBySku.size(), variantsByCode.values().stream().map(v -> v.get(0).get("id").asText()).toList());
+        assertRunBy(syncId, killed, service);
+    }
+
+    @Test
+    @Order(8)
+    void killedAfterTheShopCreatedABatchOfVariationsButBeforeTheServiceKnewEachVariantIsOneVariationOfOneProduct() {
+        String org = ORGS.get(7);
+        woo.reset();
+        List<Long> templateIds = odoo.seedVariableProducts(VARIABLE_PRODUCTS, 11);
+        Map<Long, String> templateNames = odoo.records("product.template").stream()
+                .collect(Collectors.toMap(t -> t.get("id").asLong(), t -> t.get("name").asText()));
+        List<JsonNode> variants = odoo.records("product.product").stream()
+                .filter(p -> templateIds.contains(p.get("product_tmpl_id").get(0).asLong()) && p.get("active").asBoolean()).toList();
+        Map<String, String> templateByCode = new HashMap<>(); // a variant's internal reference (lower case) → its template's name
+        variants.stream().filter(v -> v.get("default_code").isTextual()).forEach(v -> templateByCode.put(
+                v.get("default_code").asText().toLowerCase(Locale.ROOT), templateNames.get(v.get("product_tmpl_id").get(0).asLong())));
+        int uncoded = variants.size() - templateByCode.size();
+        assertThat(uncoded).as("the generated Odoo has variants without an internal reference").isPositive();
+        shopHold = woo.holdAnswer("POST", "products/\\d+/variations/batch", HELD_VARIATIONS);
+        String syncId = startSync(api(org), "products", ODOO_TO_WOO);
+        await("a later batch of variations is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        shopHold.release();
+        assertKilledMidSync(syncId, batchesOf(variants.size()));
+        long heldParent = Long.parseLong(shopHold.heldRoute().split("/")[1]);
+        assertThat(woo.variations(heldParent)).as("the held batch's variations were created in the shop")
+                .anySatisfy(v -> assertThat(v.get("sku").asText())
+                        .isEqualToIgnoringCase(shopHold.heldRequest().at("/create/0/sku").asText()));
+        assertThat(linkCount(org, "products")).as("variations were created in the shop but not recorded")
+                .isLessThan(woo.allVariations().size());
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertEndedPartialOnlyForRecordsWithoutKey(report, variants.size(), uncoded);
+        Map<String, List<JsonNode>> variationsBySku = woo.allVariations().stream()
+                .collect(Collectors.groupingBy(v -> v.get("sku").asText().toLowerCase(Locale.ROOT)));
+        assertThat(variationsBySku.entrySet()).as("variations made twice").filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(variationsBySku.keySet()).as("each coded variant a variation, none missing, none extra")
+                .containsExactlyInAnyOrderElementsOf(templateByCode.keySet());
+        Map<Long, JsonNode> shopParents = woo.products().stream().collect(Collectors.toMap(p -> p.get("id").asLong(), p -> p));
+        variationsBySku.forEach((sku, variations) -> {
+            JsonNode parent = shopParents.get(variations.get(0).get("parent_id").asLong());
+            assertThat(parent.get("type").asText()).as(sku + "'s product").isEqualTo("variable");
+            assertThat(parent.get("name").asText()).as(sku + "'s product").isEqualTo(templateByCode.get(sku));
+        });
+        assertThat(woo.products().stream().filter(p -> p.get("type").asText().equals("variable"))
+                .map(p -> p.get("name").asText().toLowerCase(Locale.ROOT)))
+                .as("one variable product per template, none twice")
+                .containsExactlyInAnyOrderElementsOf(templateByCode.values().stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList());
+        assertThat(woo.attributes().stream().map(a -> a.get("name").asText().toLowerCase(Locale.ROOT)))
+                .as("global attributes made twice").doesNotHaveDuplicates();
+        List<String> shopSkus = new ArrayList<>();
+        woo.products().stream().map(p -> p.get("sku").asText("")).filter(s -> !s.isBlank()).forEach(shopSkus::add);
+        variationsBySku.keySet().stream().filter(s -> !s.isBlank()).forEach(shopSkus::add);
+        assertThat(shopSkus.stream().map(s -> s.toLowerCase(Locale.ROOT))).as("SKUs twice in the shop").doesNotHaveDuplicates();
+        assertOneLinkEach(org, "woocommerce", templateByCode.size(), variationsBySku.values().stream().map(v -> v.get(0).get("id").asText()).toList());
+        assertRunBy(syncId, killed, service);
+    }
+
     private long partnersWith(String email) {
         return odoo.records("res.partner").stream().filter(p -> email.equalsIgnoreCase(p.path("email").asText())).count();
     }
@@ -335,10 +470,14 @@ class CrashRecoveryTest {
     // ---- the checks --------------------------------------------------------------------------
 
     private void assertKilledMidSync(String syncId) {
+        assertKilledMidSync(syncId, BATCHES);
+    }
+
+    private void assertKilledMidSync(String syncId, int batches) {
         Map<String, Object> row = jdbc.queryForMap("SELECT status, batches_done FROM sync_orchestration WHERE sync_id = ?::uuid",
                 syncId);
         assertThat(row.get("status")).as("the kill came before the end of the sync: %s", row).isEqualTo("processing");
-        assertThat((Integer) row.get("batches_done")).as("the kill came before the end of the sync").isLessThan(BATCHES);
+        assertThat((Integer) row.get("batches_done")).as("the kill came before the end of the sync").isLessThan(batches);
     }
 
     private void assertNothingLostNothingDoubled(String org, String syncId, JsonNode report) {
@@ -374,6 +513,40 @@ class CrashRecoveryTest {
         Integer applied = jdbc.queryForObject("SELECT count(DISTINCT source_record_id) FROM sync_idempotency_log "
                 + "WHERE org_id = ? AND sync_id = ?::uuid", Integer.class, org, syncId);
         assertThat(applied).as("every customer is in the idempotency log").isEqualTo(customers);
+    }
+
+    /**
+     * A sync of variant records ended {@code partial}, its only conflicts the ValidationErrors of
+     * the records without a SKU, once each; every record handled once. (The queue's total is not
+     * checked: read from the shop, it is the shop's count of products, not of variations.)
+     */
+    private void assertEndedPartialOnlyForRecordsWithoutKey(JsonNode report, int records, int withoutKey) {
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("partial");
+        assertThat(report.at("/conflicts/totalConflicts").asInt()).as(report.toString()).isEqualTo(withoutKey);
+        assertThat(report.at("/conflicts/byType/ValidationError").asInt()).as(report.toString()).isEqualTo(withoutKey);
+        assertThat(report.at("/queue/pending").asInt()).as(report.toString()).isZero();
+        assertThat(report.at("/queue/processed").asInt()).as(report.toString()).isEqualTo(records - withoutKey);
+        assertThat(report.at("/queue/failed").asInt() + report.at("/queue/skipped").asInt()).as(report.toString())
+                .isEqualTo(withoutKey);
+    }
+
+    /** One product link per record with a key, each to another of these target records ({@code odoo} or {@code woocommerce}). */
+    private void assertOneLinkEach(String org, String target, int records, List<String> targetIds) {
+        assertThat(linkCount(org, "products")).isEqualTo(records);
+        List<String> linked = jdbc.queryForList("SELECT " + target + "_id FROM sync_record_link WHERE org_id = ? "
+                + "AND entity_type = 'products'", String.class, org);
+        assertThat(linked).as("links to one target record twice").doesNotHaveDuplicates();
+        assertThat(targetIds).as("every link points at an existing record").containsAll(linked);
+    }
+
+    private Map<String, List<JsonNode>> odooVariantsByCode() {
+        return odoo.records("product.product").stream()
+                .filter(p -> p.get("default_code").isTextual() && !p.get("type").asText().equals("service"))
+                .collect(Collectors.groupingBy(p -> p.get("default_code").asText().toLowerCase(Locale.ROOT)));
+    }
+
+    private long templatesNamed(String name) {
+        return odoo.records("product.template").stream().filter(t -> t.get("name").asText().equalsIgnoreCase(name)).count();
     }
 
     /** The sync was run by each of these services in turn (its "run" activity names the runner). */
@@ -424,7 +597,11 @@ class CrashRecoveryTest {
     }
 
     private static String startSync(ApiClient api, String entityType) {
-        ApiClient.Answer answer = api.post("{\"action\":\"start\",\"systems\":[\"woocommerce\",\"odoo\"],"
+        return startSync(api, entityType, "[\"woocommerce\",\"odoo\"]");
+    }
+
+    private static String startSync(ApiClient api, String entityType, String systems) {
+        ApiClient.Answer answer = api.post("{\"action\":\"start\",\"systems\":" + systems + ","
                 + "\"entityTypes\":[\"" + entityType + "\"],\"syncConfig\":{\"interBatchDelayMs\":0,\"batchSize\":" + BATCH
                 + ",\"mode\":\"full\"}}");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
@@ -438,9 +615,17 @@ class CrashRecoveryTest {
     }
 
     private int linkCount(String org) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM sync_record_link WHERE org_id = ? AND entity_type = 'customers'",
-                Integer.class, org);
+        return linkCount(org, "customers");
+    }
+
+    private int linkCount(String org, String entityType) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM sync_record_link WHERE org_id = ? AND entity_type = ?",
+                Integer.class, org, entityType);
         return n == null ? 0 : n;
+    }
+
+    private static int batchesOf(int records) {
+        return (records + BATCH - 1) / BATCH;
     }
 
     private JsonNode awaitEnd(ApiClient api, String syncId) {
