@@ -68,6 +68,9 @@ class VariableProductsTest extends SandboxTestBase {
             assertThat(valuesOf(variant, ptavs)).as(sku + " attributes").isEqualTo(shopValues(variation));
             assertThat(variant.get("active").asBoolean()).isTrue();
         }
+        // the combinations the shop does not sell (or sells without a SKU) are archived
+        assertThat(odoo.records("product.product").stream().filter(p -> !p.get("type").asText().equals("service")
+                && p.get("active").asBoolean() && !p.get("default_code").isTextual())).as("active variants without SKU").isEmpty();
         // one template per variable product, one attribute per name, each value once
         assertThat(odoo.records("product.template").stream().filter(t -> !t.get("type").asText().equals("service"))).hasSize(parents.size());
         assertThat(odoo.records("product.attribute").stream().map(a -> a.get("name").asText().toLowerCase(Locale.ROOT)))

@@ -36,8 +36,9 @@ import java.util.Set;
  * whose price they do not give (the other system prices that combination on its own) is a
  * ValidationError naming it, its price and what Odoo would hold: it is never written wrong.
  *
- * <p>The combinations Odoo generates that the other system does not sell keep no SKU and are
- * archived; a variant written later is made active again.
+ * <p>The combinations Odoo generates that no record claims keep no SKU and are archived (those
+ * the other system does not sell, and those it sells without a SKU); a variant written later is
+ * made active again.
  */
 final class OdooVariants {
 
@@ -126,13 +127,12 @@ final class OdooVariants {
                 Long template = group.stream().map(targets::get).filter(java.util.Objects::nonNull).map(templateOfTarget::get)
                         .filter(java.util.Objects::nonNull).findFirst()
                         .orElse(existing.get(NeutralProduct.parentOf(records.get(group.get(0))).toLowerCase(Locale.ROOT)));
-                boolean created = template == null;
-                if (created) {
+                if (template == null) {
                     template = createTemplate(records, values, group, attributes, attributeValues);
                 } else {
                     addMissingValues(template, records, group, attributes, attributeValues);
                 }
-                writeVariants(template, created, records, values, targets, group, outcomes);
+                writeVariants(template, records, values, targets, group, outcomes);
             } catch (ConnectorException failure) {
                 if (!OdooFailures.concernsRecords(failure)) {
                     throw failure;
@@ -289,7 +289,7 @@ final class OdooVariants {
     }
 
     /** The variants of the template for each record: SKU, price (by extras), active; the unsold combinations archived. */
-    private void writeVariants(long template, boolean created, List<Map<String, Object>> records, List<ObjectNode> values,
+    private void writeVariants(long template, List<Map<String, Object>> records, List<ObjectNode> values,
                                List<Long> targets, List<Integer> group, WriteOutcome[] outcomes) {
         JsonNode templateRow = read(TEMPLATE, OdooCall.where("id", "=", NODES.numberNode(template)), List.of("list_price")).get(0);
         BigDecimal base = decimal(templateRow.get("list_price"));
@@ -394,7 +394,8 @@ final class OdooVariants {
         }
         for (JsonNode variant : variants) {
             String code = variant.path("default_code").isTextual() ? variant.path("default_code").asText() : "";
-            if (created && code.isBlank() && variant.path("active").asBoolean(true) && !matched.contains(variant.path("id").asLong())) {
+            // a combination no record has claimed (a later batch's record makes its variant active again)
+            if (code.isBlank() && variant.path("active").asBoolean(true) && !matched.contains(variant.path("id").asLong())) {
                 call(OdooCall.write(PRODUCT, variant.path("id").asLong(), NODES.objectNode().put("active", false)));
             }
         }
