@@ -56,6 +56,8 @@ class VariableProductsTest extends SandboxTestBase {
         assertThat(variants).hasSize(withSku.size());
         Map<Long, JsonNode> templates = byId(odoo.records("product.template"));
         Map<Long, String[]> ptavs = ptavNames();
+        Map<Long, String> odooCategories = odooCategoryNames();
+        Map<Long, JsonNode> shopCategories = byId(woo.categories());
         for (JsonNode variation : withSku) {
             JsonNode parent = parentOf.get(variation.get("id").asLong());
             String sku = variation.get("sku").asText();
@@ -63,6 +65,8 @@ class VariableProductsTest extends SandboxTestBase {
             assertThat(variant).as(sku).isNotNull();
             JsonNode template = templates.get(variant.get("product_tmpl_id").get(0).asLong());
             assertThat(template.get("name").asText()).as(sku).isEqualTo(parent.get("name").asText());
+            assertThat(odooCategories.get(template.get("categ_id").get(0).asLong())).as(sku + " category")
+                    .isEqualTo("All / " + String.join(" / ", shopPath(parent.get("categories").get(0).get("id").asLong(), shopCategories)));
             assertThat(new BigDecimal(variant.get("lst_price").asText())).as(sku + " price")
                     .isEqualByComparingTo(variation.get("regular_price").asText());
             assertThat(valuesOf(variant, ptavs)).as(sku + " attributes").isEqualTo(shopValues(variation));
@@ -111,6 +115,8 @@ class VariableProductsTest extends SandboxTestBase {
 
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("partial");
         assertThat(report.at("/conflicts/byType/ValidationError").asInt()).as(conflictMessages(report.get("syncId").asText()).subList(0, 3).toString()).isEqualTo(uncoded);
+        Map<Long, String> odooCategories = odooCategoryNames();
+        Map<Long, JsonNode> shopCategories = byId(woo.categories());
         Map<String, JsonNode> shopVariations = new HashMap<>();
         Map<Long, JsonNode> shopParents = new HashMap<>();
         woo.products().forEach(p -> shopParents.put(p.get("id").asLong(), p));
@@ -122,7 +128,10 @@ class VariableProductsTest extends SandboxTestBase {
             assertThat(variation).as(code).isNotNull();
             JsonNode parent = shopParents.get(variation.get("parent_id").asLong());
             assertThat(parent.get("type").asText()).isEqualTo("variable");
-            assertThat(parent.get("name").asText()).isEqualTo(templates.get(variant.get("product_tmpl_id").get(0).asLong()).get("name").asText());
+            JsonNode template = templates.get(variant.get("product_tmpl_id").get(0).asLong());
+            assertThat(parent.get("name").asText()).isEqualTo(template.get("name").asText());
+            assertThat("All / " + String.join(" / ", shopPath(parent.get("categories").get(0).get("id").asLong(), shopCategories)))
+                    .as(code + " category").isEqualTo(odooCategories.get(template.get("categ_id").get(0).asLong()));
             assertThat(new BigDecimal(variation.get("regular_price").asText())).as(code + " price")
                     .isEqualByComparingTo(variant.get("lst_price").asText());
             assertThat(shopValues(variation)).as(code + " attributes").isEqualTo(valuesOf(variant, ptavs));
@@ -228,6 +237,20 @@ class VariableProductsTest extends SandboxTestBase {
     private static String ownSku(JsonNode variation, Map<Long, JsonNode> parentOf) {
         String sku = variation.get("sku").asText("");
         return sku.equalsIgnoreCase(parentOf.get(variation.get("id").asLong()).get("sku").asText("")) ? "" : sku;
+    }
+
+    private static Map<Long, String> odooCategoryNames() {
+        return odoo.records("product.category").stream().collect(Collectors.toMap(c -> c.get("id").asLong(),
+                c -> c.get("complete_name").asText()));
+    }
+
+    /** The names of a shop category and its parents, from the top. */
+    private static List<String> shopPath(long id, Map<Long, JsonNode> categories) {
+        List<String> path = new ArrayList<>();
+        for (long at = id; at != 0; at = categories.get(at).get("parent").asLong()) {
+            path.add(0, categories.get(at).get("name").asText());
+        }
+        return path;
     }
 
     private static Map<String, JsonNode> odooVariantsByCode() {
