@@ -38,7 +38,7 @@ class ReadmeCommandsIT {
 
     private static final Path README = Path.of("README.md");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final int[] DEMO_PORTS = {8080, 18081, 18069};
+    private static final int[] DEMO_PORTS = {8080, 8081, 18081, 18069};
 
     private static OwnDatabase database;
     private static final List<ServerSocket> heldPorts = new ArrayList<>();
@@ -83,7 +83,8 @@ class ReadmeCommandsIT {
                 .filter(line -> line.startsWith("mvn spring-boot:run")).findFirst()
                 .map(line -> line.replaceAll("\\s+#.*$", "")).orElseThrow(() -> new AssertionError("no 'mvn spring-boot:run' in the README"));
         // the demo's ports are held by this class (as a running demo would hold them): free ones here
-        String moved = command + " -Dspring-boot.run.arguments=\"--server.port=0 --wooodoo.demo.woocommerce-port=0"
+        String moved = command + " -Dspring-boot.run.arguments=\"--server.port=0 --management.server.port=0"
+                + " --wooodoo.demo.woocommerce-port=0"
                 + " --wooodoo.demo.odoo-port=0 --wooodoo.demo.token-file=target/readme-demo-token\"";
         Path output = Files.createTempFile("readme-demo-", ".out");
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", moved).directory(new File(System.getProperty("user.dir")))

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the benchmark watches of the service's process while a sync runs: resident memory
- * ({@code /proc/<pid>/status}), heap in use (actuator {@code jvm.memory.used}), CPU time
+ * ({@code /proc/<pid>/status}), heap in use (actuator {@code jvm.memory.used}, on the management port), CPU time
  * ({@code /proc/<pid>/stat}), and, for the profiled run, the stacks of the sync's runner thread
  * sampled over JMX (wall-clock: where the runner waits as well as where it computes).
  */
@@ -37,13 +37,14 @@ final class ServiceProbe {
     private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
 
     private final long pid;
-    private final int httpPort;
+    private final int managementPort;
     private final int jmxPort;
     private ThreadMXBean threads;
 
-    ServiceProbe(long pid, int httpPort, int jmxPort) {
+    /** @param managementPort the service's Actuator port (on 127.0.0.1) */
+    ServiceProbe(long pid, int managementPort, int jmxPort) {
         this.pid = pid;
-        this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.jmxPort = jmxPort;
     }
 
@@ -95,7 +96,7 @@ final class ServiceProbe {
 
     long heapUsed() {
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                     + "/actuator/metrics/jvm.memory.used?tag=area:heap")).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode json = JSON.readTree(answer.body());

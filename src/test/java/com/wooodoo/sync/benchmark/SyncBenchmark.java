@@ -603,7 +603,7 @@ public final class SyncBenchmark {
         }
         log("starting the service (log: " + WORK.resolve("service.log") + ")");
         service = ServiceProcess.start("benchmark", WORK.resolve("service.log"), jvm, args).awaitReady(Duration.ofSeconds(120));
-        probe = new ServiceProbe(service.pid(), service.port(), jmxPort);
+        probe = new ServiceProbe(service.pid(), service.managementPort(), jmxPort);
 
         jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo", TestDatabase.USER,
                 TestDatabase.PASSWORD));

@@ -1,15 +1,25 @@
 package com.wooodoo.sync.observability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -17,20 +27,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What an operator sees without SQL: health probes with the scheduler and each connection's
- * circuit breaker, Prometheus metrics of the product and of Camel's routes, and logs that name
- * the organisation and sync of every line about a sync, with no secret in them.
+ * circuit breaker, Prometheus metrics of the product and of Camel's routes (all of it on the
+ * management port, on 127.0.0.1), and logs that name the organisation and sync of every line about
+ * a sync, with no secret in them. The public port answers liveness and readiness with their status
+ * alone, and nothing else of Actuator: nothing there names an organisation.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability // tests turn metrics export off unless asked
 @TestPropertySource(properties = "wooodoo.observability.gauges-refresh-ms=500") // not 15 s: the gauges are awaited
 class OperatorVisibilityTest extends SandboxTestBase {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
     private static final String FAST_FULL = "{\"interBatchDelayMs\":0,\"mode\":\"full\"}";
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Test
     void aSyncIsCountedInPrometheusAndItsConnectionsShowInReadiness(CapturedOutput output) {
@@ -86,8 +103,59 @@ class OperatorVisibilityTest extends SandboxTestBase {
         return sync;
     }
 
-    private com.wooodoo.sync.support.ApiClient.Answer actuator(String path) {
-        var answer = api.get(path);
+    @Test
+    void thePublicPortAnswersTheProbesWithTheirStatusAloneAndNothingElseOfActuator() {
+        woo.seed(EntityType.CUSTOMERS, 5);
+        assertThat(status(runToEnd(startSync(WOO_TO_ODOO, "[\"customers\"]", FAST_FULL)))).isEqualTo("done");
+        assertThat(actuator("/actuator/health").raw()).as("the management port names the organisation").contains(orgId);
+        ApiClient anonymous = new ApiClient(port, null, null, null);
+
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            ApiClient.Answer answer = anonymous.get(probe);
+            assertThat(answer.status()).as(probe).isEqualTo(200);
+            assertThat(answer.header("Content-Type")).as(probe).startsWith("application/json");
+            assertThat(answer.json()).as(probe + ": " + answer.raw()).isEqualTo(JSON.createObjectNode().put("status", "UP"));
+        }
+        for (String path : List.of("/actuator", "/actuator/", "/actuator/health", "/actuator/health/", "/actuator/prometheus",
+                "/actuator/metrics", "/actuator/metrics/wooodoo.records", "/actuator/info", "/actuator/env",
+                "/actuator/health/readiness/connectionBreakers", "/actuator/health/connectionBreakers",
+                "/actuator/health/liveness/livenessState")) {
+            ApiClient.Answer answer = anonymous.get(path);
+            assertThat(answer.status()).as(path + ": " + answer.raw()).isEqualTo(404);
+            assertThat(answer.errorCode()).as(path).isEqualTo("NOT_FOUND");
+            assertThat(answer.raw()).as(path).doesNotContain(orgId, "wooodoo_records", "\"components\"", "CLOSED");
+        }
+        // with a token of the organisation, too: Actuator is not part of the API
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theManagementPortListensOnTheLoopbackInterfaceOnly() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(actuator("/actuator/health/liveness").json().at("/status").asText()).isEqualTo("UP");
+        List<InetAddress> elsewhere = NetworkInterface.networkInterfaces().filter(this::isUp)
+                .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).toList();
+        for (InetAddress address : elsewhere) {
+            try (Socket socket = new Socket()) {
+                assertThatThrownBy(() -> socket.connect(new InetSocketAddress(address, managementPort), 2_000))
+                        .as("management port reached on " + address).isInstanceOf(IOException.class);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, port), 2_000); // the public port is there
+            }
+        }
+    }
+
+    private boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private ApiClient.Answer actuator(String path) {
+        var answer = ApiClient.management(managementPort).get(path);
         assertThat(answer.status()).as(path + ": " + answer.raw()).isEqualTo(200);
         return answer;
     }

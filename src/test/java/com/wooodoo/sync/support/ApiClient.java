@@ -19,24 +19,35 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String host;
     private final int port;
     private final String token;
     private final String orgId;
     private final String userId;
 
     public ApiClient(int port, String token, String orgId, String userId) {
+        this("localhost", port, token, orgId, userId);
+    }
+
+    private ApiClient(String host, int port, String token, String orgId, String userId) {
+        this.host = host;
         this.port = port;
         this.token = token;
         this.orgId = orgId;
         this.userId = userId;
     }
 
+    /** A client without token of Actuator's management port, which listens on 127.0.0.1 only. */
+    public static ApiClient management(int managementPort) {
+        return new ApiClient("127.0.0.1", managementPort, null, null, null);
+    }
+
     public ApiClient as(String otherToken, String otherOrgId) {
-        return new ApiClient(port, otherToken, otherOrgId, userId);
+        return new ApiClient(host, port, otherToken, otherOrgId, userId);
     }
 
     public ApiClient withUser(String otherUserId) {
-        return new ApiClient(port, token, orgId, otherUserId);
+        return new ApiClient(host, port, token, orgId, otherUserId);
     }
 
     /** POST a JSON body to the endpoint, with the given Content-Type (null: none). */
@@ -84,7 +95,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(30));
         List<String> headers = new ArrayList<>();
         if (token != null) {

@@ -40,18 +40,21 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     /**
-     * Starts the service on a free port with these arguments ({@code --key=value} properties)
-     * added to {@code --server.port} and the tests' pool settings ({@link TestPools}); output to {@code log}.
+     * Starts the service on a free port (and Actuator on another, {@link #managementPort()}) with these
+     * arguments ({@code --key=value} properties) added to {@code --server.port}, {@code --management.server.port}
+     * and the tests' pool settings ({@link TestPools}); output to {@code log}.
      */
     public static ServiceProcess start(String name, Path log, List<String> arguments) {
         // start-up speed matters more than peak speed here (the machine may be busy with other builds)
@@ -66,6 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path log, List<String> jvmOptions, List<String> arguments) {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -73,6 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(serviceClassPath());
         command.add("com.wooodoo.sync.WooodooSyncApplication");
         command.add("--server.port=" + port);
+        command.add("--management.server.port=" + managementPort);
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
@@ -81,7 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            ServiceProcess started = new ServiceProcess(name, process, port, log);
+            ServiceProcess started = new ServiceProcess(name, process, port, managementPort, log);
             ALIVE.add(started);
             return started;
         } catch (IOException e) {
@@ -89,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the service answers its health check (UP), failing early if the process died. */
+    /** Waits until the service answers its health check (UP, on the management port), failing early if the process died. */
     public ServiceProcess awaitReady(Duration atMost) {
         await("service " + name + " ready on port " + port).atMost(atMost).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
@@ -103,7 +108,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200 && answer.body().contains("UP");
         } catch (IOException e) {
@@ -130,6 +135,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Actuator's port (health details, metrics, Prometheus), on 127.0.0.1. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {
