@@ -46,12 +46,16 @@ try {
   page.setDefaultTimeout(20_000);
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // the service's Content-Security-Policy allows no inline script or style: Chromium reports what it refused
+  const policyViolations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) policyViolations.push(m.text()); });
   const alert = page.getByRole('alert');
 
   step('open /console (redirects to /console/)');
   const response = await page.goto(`${BASE}/console`);
   assert.equal(response.status(), 200);
   assert.ok(page.url().endsWith('/console/'), page.url());
+  assert.equal(response.headers()['content-security-policy'], "default-src 'self'; object-src 'none'; frame-ancestors 'none'");
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
   step('a wrong token is refused with the API\'s code and message');
@@ -204,6 +208,7 @@ try {
   assert.ok(told, 'the console said RATE_LIMITED and when to retry');
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.deepEqual(pageErrors, [], 'no script error on the page');
+  assert.deepEqual(policyViolations, [], 'nothing refused by the Content-Security-Policy');
   step('console scenario passed');
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 package com.wooodoo.sync.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
@@ -23,6 +24,17 @@ public class ApiWebConfiguration {
         FilterRegistrationBean<RequestBodyFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyFilter(maxBodyBytes, json));
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after the security headers: its 400s carry them
+        return registration;
+    }
+
+    /** The security headers on every answer of the public port: API, errors, console, OpenAPI document. */
+    @Bean
+    public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR,
+                DispatcherType.ASYNC);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Tomcat's last word on a request it could not hand to the application (a malformed URI, a
- * header it cannot parse): the contract's JSON envelope instead of Tomcat's HTML page.
+ * header it cannot parse): the contract's JSON envelope instead of Tomcat's HTML page, with the
+ * security headers of every answer ({@link SecurityHeadersFilter}).
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -33,6 +34,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         String body = "{\"success\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message
                 + "\",\"details\":[]}}";
         try {
+            SecurityHeadersFilter.apply(response);
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             PrintWriter writer = response.getReporter();
