@@ -14,6 +14,10 @@ COPY --from=build /build/target/wooodoo-sync.jar /app/wooodoo-sync.jar
 COPY config /app/config
 COPY routes /app/routes
 USER wooodoo
+# 8080: the API, the console, and the liveness and readiness probes (status only).
+# Actuator's management port (8081: health details, metrics, Prometheus) listens on the container's
+# loopback only and is not exposed; to scrape it from outside, run with MANAGEMENT_SERVER_ADDRESS=0.0.0.0
+# and publish 8081 on a private network only.
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD wget -q -O /dev/null http://localhost:8080/actuator/health/liveness || exit 1

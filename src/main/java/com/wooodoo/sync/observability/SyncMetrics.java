@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * The product's own metrics, next to Camel's route metrics on {@code /actuator/prometheus}:
+ * The product's own metrics, next to Camel's route metrics on {@code /actuator/prometheus} of the
+ * management port (127.0.0.1 by default: the labels name organisations):
  * <ul>
  *   <li>{@code wooodoo_records_total{org,entity,direction,outcome}}: records synced, unchanged,
  *       skipped and failed, counted when their batch is recorded;</li>
