@@ -143,6 +143,10 @@ class DemoEnvironmentTest {
         assertThat(status.at("/queue/failed").asInt()).as("those without an internal reference").isEqualTo(withoutSku.size());
         assertThat(status.at("/queue/processed").asInt()).isEqualTo(active.size() - withoutSku.size());
         assertThat(status.at("/conflicts/byType").toString()).isEqualTo("{\"ValidationError\":" + withoutSku.size() + "}");
+        assertThat(demo.woocommerce().products().stream().filter(p -> p.get("type").asText().equals("variable")))
+                .as("the shop's 5 variable products and Odoo's 5 templates").hasSize(10);
+        assertThat(demo.woocommerce().products().stream().filter(p -> p.get("type").asText().equals("simple")))
+                .as("no simple product added: Odoo's templates all have several variants").hasSize(50);
         Set<String> shopSkus = shopItemsBySku().keySet();
         assertThat(storableWithSku()).as("Odoo's storable variants with a SKU").hasSizeGreaterThan(20)
                 .allMatch(p -> shopSkus.contains(p.get("default_code").asText()));
