@@ -59,6 +59,10 @@ public class DemoEnvironment implements AutoCloseable {
         woocommerce.seed(EntityType.PRODUCTS, properties.getProducts());
         // guests and customers, taxes, shipping, fees, coupons and three currencies, as a shop has them
         woocommerce.seedOrderMix(properties.getOrders(), properties.getSeed());
+        // after the orders, which stay as they were: their lines are the simple products
+        woocommerce.seedVariableProducts(properties.getVariableProducts(), properties.getSeed());
+        // storable templates with variants and stock on hand, for Odoo → shop products and stock
+        odoo.seedVariableProducts(properties.getOdooTemplates(), properties.getSeed());
 
         String orgId = properties.getOrganization();
         connections.register(orgId, new WooCommerceSettings(URI.create(woocommerce.baseUrl()), consumerKey,
@@ -78,12 +82,13 @@ public class DemoEnvironment implements AutoCloseable {
 
                 ================================================================
                  Demo ready: organisation '{}'
-                   WooCommerce simulator {} ({} customers, {} products, {} orders)
-                   Odoo simulator        {} (its taxes, pricelists, shipping products)
+                   WooCommerce simulator {} ({} customers, {} products, {} variable products, {} orders)
+                   Odoo simulator        {} (its taxes, pricelists, shipping products; {} products with variants and stock)
                    API token             {} (also in ./{})
                 ================================================================""",
                 properties.getOrganization(), woocommerce.baseUrl(), properties.getCustomers(),
-                properties.getProducts(), properties.getOrders(), odoo.baseUrl(), tokenFile(), properties.getTokenFile());
+                properties.getProducts(), properties.getVariableProducts(), properties.getOrders(), odoo.baseUrl(),
+                properties.getOdooTemplates(), tokenFile(), properties.getTokenFile());
     }
 
     public WooCommerceSimulator woocommerce() {

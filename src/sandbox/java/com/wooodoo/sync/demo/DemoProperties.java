@@ -16,6 +16,8 @@ public class DemoProperties {
     private int customers = 200;
     private int products = 50;
     private int orders = 100;
+    private int variableProducts = 5;
+    private int odooTemplates = 5;
     private String tokenFile = "demo-token";
 
     public String getOrganization() { return organization; }
@@ -32,6 +34,10 @@ public class DemoProperties {
     public void setProducts(int products) { this.products = products; }
     public int getOrders() { return orders; }
     public void setOrders(int orders) { this.orders = orders; }
+    public int getVariableProducts() { return variableProducts; }
+    public void setVariableProducts(int variableProducts) { this.variableProducts = variableProducts; }
+    public int getOdooTemplates() { return odooTemplates; }
+    public void setOdooTemplates(int odooTemplates) { this.odooTemplates = odooTemplates; }
     public String getTokenFile() { return tokenFile; }
     public void setTokenFile(String tokenFile) { this.tokenFile = tokenFile; }
 }
