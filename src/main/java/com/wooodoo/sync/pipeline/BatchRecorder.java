@@ -80,6 +80,22 @@ public class BatchRecorder {
         });
     }
 
+    /**
+     * Records a failure of a read of the source that stops the sync (credentials refused): one
+     * conflict for the sync, no record counted, after the batches before it were recorded.
+     */
+    void recordSourceFailure(SyncJob job, com.wooodoo.sync.connector.EntityType entity, ConflictType type,
+                             String reason) {
+        job.recording().drain();
+        tx.executeWithoutResult(status -> {
+            conflicts.insert(new ConflictRow(UUID.randomUUID(), job.orgId(), job.syncId(), type.name(), entity.id(),
+                    job.source().id(), job.target().id(), null, null, reason, null, null, 1,
+                    null, null, null, null, null, null));
+            activity.record(job.orgId(), job.syncId(), null, "pipeline", "read source",
+                    ActivityRecorder.Outcome.ERROR, Map.of("entityType", entity.id(), "conflict", type.name()), null);
+        });
+    }
+
     /** Records a batch none of whose records could be synced (after the dead-letter route). */
     public void recordFailedBatch(BatchWork work, List<BatchWork.Failed> failed) {
         inOrder(work, failed, null);

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Step "read a page" of a run: the source page at the checkpoint (pages of {@value #PAGE_SIZE}),
  * taken from the read made ahead while the page before was synced, and the read of the page after
  * it started. An incremental sync reads only what changed since the entity's mark. A sync that
- * was paused, cancelled or taken over meanwhile stops here.
+ * was paused, cancelled or taken over meanwhile stops here. Reads are tried again as batches are
+ * ({@link SourceReads}); one that cannot be made stops the run, the checkpoint where it was.
  */
 @Component("pageReader")
 public class PageReader {
@@ -27,12 +28,15 @@ public class PageReader {
     private final SyncProgressStore progress;
     private final PageReadAhead readAhead;
     private final SyncControl control;
+    private final SourceReads reads;
 
-    public PageReader(ConnectorRegistry connectors, SyncProgressStore progress, PageReadAhead readAhead, SyncControl control) {
+    public PageReader(ConnectorRegistry connectors, SyncProgressStore progress, PageReadAhead readAhead, SyncControl control,
+                      SourceReads reads) {
         this.connectors = connectors;
         this.progress = progress;
         this.readAhead = readAhead;
         this.control = control;
+        this.reads = reads;
     }
 
     /** The page's records become the body; or the job stops. */
@@ -46,10 +50,16 @@ public class PageReader {
         EntityType entity = job.currentEntity();
         Optional<Instant> since = since(job, source, entity);
         Checkpoint at = job.checkpoint();
-        RecordPage page = readAhead.take(job.nextPageAhead(), entity, at.page(),
-                () -> source.readPage(entity, at.page(), PAGE_SIZE, since));
+        RecordPage page;
+        try {
+            page = readAhead.take(job.nextPageAhead(), entity, at.page(), () -> readPage(job, source, entity, at.page(), since));
+        } catch (SourceReads.Stopped | SourceReads.GaveUp failure) {
+            job.nextPageAhead(null);
+            reads.stopRun(job, failure);
+            return;
+        }
         job.nextPageAhead(page.isLast() || page.records().isEmpty() ? null
-                : readAhead.start(entity, at.page() + 1, () -> source.readPage(entity, at.page() + 1, PAGE_SIZE, since)));
+                : readAhead.start(entity, at.page() + 1, () -> readPage(job, source, entity, at.page() + 1, since)));
         exchange.setProperty(LAST_PAGE, page.isLast() || page.records().isEmpty());
         exchange.getIn().setBody(page.records());
     }
@@ -57,14 +67,30 @@ public class PageReader {
     /** Whether the page just read was the entity's last (set by {@link #read}). */
     static final String LAST_PAGE = "sourcePageWasLast";
 
-    /** How many records the run will read, over all its entity types (one call each). */
-    long countAll(SyncJob job) {
+    /** A page of the source, tried again as the retry policy says ({@link SourceReads}). */
+    private RecordPage readPage(SyncJob job, SystemConnector source, EntityType entity, int page, Optional<Instant> since) {
+        return reads.read(job, "page " + page + " of " + entity.id(),
+                () -> source.readPage(entity, page, PAGE_SIZE, since));
+    }
+
+    /**
+     * How many records the run will read, over all its entity types (one call each, tried again
+     * as a page read is); empty when the count could not be made: the run is stopped then
+     * ({@link SourceReads#stopRun}).
+     */
+    Optional<Long> countAll(SyncJob job) {
         SystemConnector source = connectors.connector(job.orgId(), job.source());
         long total = 0;
-        for (EntityType entity : job.entityTypes()) {
-            total += source.readPage(entity, 1, 1, since(job, source, entity)).total();
+        try {
+            for (EntityType entity : job.entityTypes()) {
+                Optional<Instant> since = since(job, source, entity);
+                total += reads.read(job, "the count of " + entity.id(), () -> source.readPage(entity, 1, 1, since)).total();
+            }
+        } catch (SourceReads.Stopped | SourceReads.GaveUp failure) {
+            reads.stopRun(job, failure);
+            return Optional.empty();
         }
-        return total;
+        return Optional.of(total);
     }
 
     private Optional<Instant> since(SyncJob job, SystemConnector source, EntityType entity) {

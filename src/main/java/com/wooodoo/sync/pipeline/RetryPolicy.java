@@ -5,15 +5,17 @@ import com.wooodoo.sync.connector.Connections;
 import com.wooodoo.sync.outbound.OutboundBreakers;
 import com.wooodoo.sync.outbound.OutboundChannel;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
 /**
- * When a failed batch is tried again: transient failures up to the sync's {@code maxRetries}
- * (with exponential back-off, or what {@code Retry-After} asks if that is longer); an open
- * circuit breaker is waited out without counting against the retries, while the sync still runs.
+ * When a failed batch, or a failed read of the source ({@link SourceReads}), is tried again:
+ * transient failures up to the sync's {@code maxRetries} (with exponential back-off, or what
+ * {@code Retry-After} asks if that is longer); an open circuit breaker is waited out without
+ * counting against the retries, while the sync still runs.
  */
 @Component("retryPolicy")
 public class RetryPolicy {
@@ -23,9 +25,54 @@ public class RetryPolicy {
     private final SyncControl control;
     private final Connections connections;
 
-    public RetryPolicy(SyncControl control, Connections connections) {
+    private final long firstDelayMs;
+
+    public RetryPolicy(SyncControl control, Connections connections, PipelineProperties properties) {
         this.control = control;
         this.connections = connections;
+        this.firstDelayMs = properties.getFirstRetryDelayMs();
+    }
+
+    /** What a failed call of a sync leads to. */
+    public enum Verdict {
+        /** The circuit of the system is open or half-open: waited out, not counted against the retries. */
+        WAIT_FOR_BREAKER,
+        /** A transient failure with retries left: tried again after a wait, counted. */
+        RETRY,
+        /** Not transient, or no retries left. */
+        GIVE_UP
+    }
+
+    /**
+     * How a failed call of {@code job} is treated, after {@code retries} counted retries: the rule
+     * for batches and for reads of the source alike (whether the sync may still go on is the
+     * caller's to check).
+     */
+    public Verdict judge(CamelContext camel, SyncJob job, Throwable failure, int retries) {
+        if (isOpenCircuit(failure)) {
+            return Verdict.WAIT_FOR_BREAKER;
+        }
+        ConnectorException connector = connectorFailure(failure);
+        if (connector == null || !connector.isTransient()) {
+            return Verdict.GIVE_UP;
+        }
+        if (breakerNotClosed(camel, job, connector)) {
+            // a failed probe of a half-open circuit: the system is still down, keep waiting
+            return Verdict.WAIT_FOR_BREAKER;
+        }
+        return retries >= job.config().maxRetries() ? Verdict.GIVE_UP : Verdict.RETRY;
+    }
+
+    /**
+     * How long a read of the source waits before its next attempt, after {@code waits} earlier
+     * waits: the batches' back-off (first retry delay, then 2, 4, 8, 16 times it), or what the
+     * system asked in {@code Retry-After} if that is longer.
+     */
+    public long readDelayMs(Throwable failure, int waits) {
+        long backOff = firstDelayMs << Math.min(waits, 4);
+        ConnectorException connector = connectorFailure(failure);
+        long asked = connector == null ? 0 : connector.retryAfter().map(Duration::toMillis).orElse(0L);
+        return Math.max(backOff, asked);
     }
 
     public boolean shouldRetry(Exchange exchange) {
@@ -34,27 +81,28 @@ public class RetryPolicy {
         if (job == null || failure == null) {
             return false;
         }
-        if (isOpenCircuit(failure)) {
-            return control.mayContinue(job);
-        }
-        ConnectorException connector = connectorFailure(failure);
-        if (connector == null || !connector.isTransient()) {
-            return false;
-        }
-        if (breakerNotClosed(exchange, job, connector)) {
-            // a failed probe of a half-open circuit: the system is still down, keep waiting
-            planDelay(exchange);
-            return control.mayContinue(job);
-        }
         // counted here, not by Camel's redelivery counter, so that waiting for an open circuit
         // does not use up the retries
         int retries = exchange.getProperty(TRANSIENT_RETRIES, 0, Integer.class);
-        if (retries >= job.config().maxRetries() || !control.mayContinue(job)) {
-            return false;
+        switch (judge(exchange.getContext(), job, failure, retries)) {
+            case WAIT_FOR_BREAKER -> {
+                if (!isOpenCircuit(failure)) {
+                    planDelay(exchange);
+                }
+                return control.mayContinue(job);
+            }
+            case RETRY -> {
+                if (!control.mayContinue(job)) {
+                    return false;
+                }
+                exchange.setProperty(TRANSIENT_RETRIES, retries + 1);
+                planDelay(exchange);
+                return true;
+            }
+            default -> {
+                return false;
+            }
         }
-        exchange.setProperty(TRANSIENT_RETRIES, retries + 1);
-        planDelay(exchange);
-        return true;
     }
 
     /**
@@ -84,8 +132,8 @@ public class RetryPolicy {
     }
 
 
-    private static boolean breakerNotClosed(Exchange exchange, SyncJob job, ConnectorException failure) {
-        CircuitBreaker breaker = exchange.getContext().getRegistry().lookupByNameAndType(
+    private static boolean breakerNotClosed(CamelContext camel, SyncJob job, ConnectorException failure) {
+        CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(
                 OutboundBreakers.breakerName(job.orgId(), failure.system().id()), CircuitBreaker.class);
         return breaker != null && breaker.getState() != CircuitBreaker.State.CLOSED;
     }

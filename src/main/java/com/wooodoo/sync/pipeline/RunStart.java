@@ -34,7 +34,7 @@ public class RunStart {
         activity.record(job.orgId(), job.syncId(), null, "pipeline", "run", ActivityRecorder.Outcome.OK,
                 Map.of("runner", job.runner(), "checkpoint", job.checkpoint().toJson()), null);
         if (lifecycle.findById(job.syncId()).totalRecords() == 0) {
-            progress.setTotal(job.syncId(), pages.countAll(job));
+            pages.countAll(job).ifPresent(total -> progress.setTotal(job.syncId(), total));
         }
     }
 }

@@ -31,6 +31,30 @@ public class SyncControl {
         return job.processingConfirmedWithin(FRESH_NANOS) || claims.holdsProcessing(job.syncId(), job.runner());
     }
 
+    /**
+     * Waits {@code ms} while the sync may go on, looking at its state every {@value #WAIT_SLICE_MS}
+     * ms, so that a pause or a cancel is taken at once rather than after the wait; false when the
+     * sync may not go on (or the thread was interrupted).
+     */
+    public boolean waitWhileRunning(SyncJob job, long ms) {
+        long end = System.nanoTime() + ms * 1_000_000L;
+        while (mayContinue(job)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(Math.min(WAIT_SLICE_MS, Math.max(1, left / 1_000_000L)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static final long WAIT_SLICE_MS = 100;
+
     /** How old the state seen by the latest recorded batch may be to stand for a check (a pause is seen this late at most). */
     static final long FRESH_NANOS = 250_000_000L;
 

@@ -45,6 +45,8 @@ public abstract class SandboxServer implements AutoCloseable {
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
     private final AtomicInteger callsInFlight = new AtomicInteger();
+    private final AtomicLong faultsAnswered = new AtomicLong();
+    private final java.util.Queue<OneShot> oneShots = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Random faultRandom;
     private HttpServer server;
     private ExecutorService executor;
@@ -92,6 +94,29 @@ public abstract class SandboxServer implements AutoCloseable {
         faults.set(value);
     }
 
+    /** A server error for the next call whose {@code METHOD path?query} contains {@code callPart}. */
+    private record OneShot(String callPart) {
+    }
+
+    /**
+     * The next call whose {@code METHOD path?query} contains {@code callPart} (such as
+     * {@code "GET /wp-json/wc/v3/customers?page=1&per_page=1&"}) is answered with a server error,
+     * once, whatever the faults set; given twice, the next two such calls.
+     */
+    public void failNextCall(String callPart) {
+        oneShots.add(new OneShot(callPart));
+    }
+
+    /** One-shot failures not yet answered ({@link #failNextCall}). */
+    public int oneShotFailuresLeft() {
+        return oneShots.size();
+    }
+
+    /** API calls answered with a fault (down, 429, server error, refused credentials) so far. */
+    public long faultsAnswered() {
+        return faultsAnswered.get();
+    }
+
     /** How many API calls were answered, by kind (see {@link #countAs}). */
     public Map<String, Long> stats() {
         Map<String, Long> copy = new java.util.TreeMap<>();
@@ -106,6 +131,7 @@ public abstract class SandboxServer implements AutoCloseable {
 
     public void resetStats() {
         requestCounts.clear();
+        faultsAnswered.set(0);
     }
 
     /** Counts one API call of a kind, such as {@code GET customers} or {@code execute_kw res.partner.create}. */
@@ -154,8 +180,14 @@ public abstract class SandboxServer implements AutoCloseable {
 
     /** Applies the faults set, then answers the call (or not, as the faults say). */
     private void answerApiCall(HttpExchange exchange) throws IOException {
+        if (oneShotMatches(exchange)) {
+            faultsAnswered.incrementAndGet();
+            answerServerError(exchange);
+            return;
+        }
         Faults current = faults.get();
         if (current.down()) {
+            faultsAnswered.incrementAndGet();
             sendJson(exchange, 503, Map.of("code", "down", "message", name + " is down (simulated)",
                     "data", Map.of("status", 503)));
             return;
@@ -170,6 +202,7 @@ public abstract class SandboxServer implements AutoCloseable {
         }
         double second = draw - current.timeoutShare();
         if (second >= 0 && second < current.rateLimitShare()) {
+            faultsAnswered.incrementAndGet();
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(current.retryAfterSeconds()));
             sendJson(exchange, 429, Map.of("code", "too_many_requests", "message", "Too many requests (simulated)",
                     "data", Map.of("status", 429)));
@@ -177,14 +210,31 @@ public abstract class SandboxServer implements AutoCloseable {
         }
         double third = second - current.rateLimitShare();
         if (third >= 0 && third < current.serverErrorShare()) {
+            faultsAnswered.incrementAndGet();
             answerServerError(exchange);
             return;
         }
         if (current.authFailure()) {
+            faultsAnswered.incrementAndGet();
             answerAuthFailure(exchange);
             return;
         }
         handleApi(exchange);
+    }
+
+    private boolean oneShotMatches(HttpExchange exchange) {
+        if (oneShots.isEmpty()) {
+            return false;
+        }
+        java.net.URI uri = exchange.getRequestURI();
+        String call = exchange.getRequestMethod() + " " + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        for (OneShot shot : oneShots) {
+            if (call.contains(shot.callPart()) && oneShots.remove(shot)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handleAdmin(HttpExchange exchange, String action) throws IOException {
