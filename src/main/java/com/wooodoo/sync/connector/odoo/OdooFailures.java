@@ -128,6 +128,15 @@ final class OdooFailures {
         return records;
     }
 
+    /**
+     * A look-up that matched more records than it asked for ({@link OdooCall#lookupLimit}): PROTOCOL,
+     * not retried, since the same keys would match as many again; the data needs a person.
+     */
+    ConnectorException truncated(String call, int keys, int limit) {
+        return protocol(call + ": the look-up of " + keys + " keys matched more than " + limit
+                + " records; refusing a partial answer (duplicates of a key in Odoo?)");
+    }
+
     ConnectorException protocol(String message) {
         return failure(PROTOCOL, null, 0, message, null);
     }
