@@ -41,7 +41,7 @@ final class Json2Api implements OdooApi {
         JsonNode body = parse(reply);
         if (reply.status() == 200) {
             if (body == null) {
-                throw failures.protocol(call.label() + ": the JSON-2 answer is not JSON: " + reply.excerpt());
+                throw failures.protocol(call.label() + ": the JSON-2 answer is not JSON: " + failures.excerpt(reply));
             }
             if (body.isObject() && body.has("jsonrpc") && body.has("error")) {
                 // an Odoo without JSON-2 answers a JSON request to an unknown route as JSON-RPC

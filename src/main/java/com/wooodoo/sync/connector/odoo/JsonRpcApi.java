@@ -52,7 +52,8 @@ final class JsonRpcApi implements OdooApi {
             if (!OdooFailures.meansLoginLost(e)) {
                 throw e;
             }
-            LOG.info("Odoo no longer accepts uid {} on {} ({}); logging in once more", current, call.label(), e.code().orElse(""));
+            LOG.info("Odoo no longer accepts uid {} on {} ({}); logging in once more", current, call.label(),
+                    failures.loggable(e.code().orElse("")));
             forget(current);
         }
         long renewed = uid();
@@ -146,7 +147,7 @@ final class JsonRpcApi implements OdooApi {
             throw failures.fromJsonRpcError(answer.get("error"), label);
         }
         if (!answer.has("result")) {
-            throw failures.protocol(label + ": JSON-RPC answer without result or error: " + reply.excerpt());
+            throw failures.protocol(label + ": JSON-RPC answer without result or error: " + failures.excerpt(reply));
         }
         return answer.get("result");
     }
@@ -160,6 +161,6 @@ final class JsonRpcApi implements OdooApi {
         } catch (IOException e) {
             // reported below
         }
-        throw failures.protocol(label + ": the answer is not a JSON-RPC object: " + reply.excerpt());
+        throw failures.protocol(label + ": the answer is not a JSON-RPC object: " + failures.excerpt(reply));
     }
 }

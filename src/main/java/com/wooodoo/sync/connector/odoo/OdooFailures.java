@@ -3,8 +3,13 @@ package com.wooodoo.sync.connector.odoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.ExternalText;
 import com.wooodoo.sync.connector.FailureKind;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +41,8 @@ import static com.wooodoo.sync.connector.FailureKind.VALIDATION;
  * a value of the wrong type) are PROTOCOL too, as they mean the request does not fit the model.
  */
 final class OdooFailures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OdooFailures.class);
 
     static final String ACCESS_DENIED = "odoo.exceptions.AccessDenied";
     static final String SESSION_EXPIRED = "odoo.http.SessionExpiredException";
@@ -69,11 +76,24 @@ final class OdooFailures {
             Map.entry("werkzeug.exceptions.MethodNotAllowed", PROTOCOL),
             Map.entry("werkzeug.exceptions.UnprocessableEntity", PROTOCOL));
 
-    private final String secret;
+    private final Set<String> secrets;
 
-    /** @param secret removed from every message taken from an answer, should Odoo or a proxy echo it */
+    /**
+     * @param secret the password or API key: masked in every message taken from an answer (as it is,
+     *               JSON-escaped or URL-encoded), should Odoo or a proxy echo it, before anything is cut
+     */
     OdooFailures(String secret) {
-        this.secret = secret;
+        this.secrets = ExternalText.forms(secret);
+    }
+
+    /** The start of an answer's body, for messages: the secret masked first, then cut. */
+    String excerpt(HttpReply reply) {
+        return ExternalText.clean(new String(reply.body(), StandardCharsets.UTF_8).strip(), secrets, 200);
+    }
+
+    /** External text made fit for a log line: secrets masked, control characters escaped, cut. */
+    String loggable(String text) {
+        return ExternalText.clean(text, secrets, ExternalText.MAX_CHARS);
     }
 
     /** A JSON-RPC {@code error} member (always HTTP 200). */
@@ -109,7 +129,7 @@ final class OdooFailures {
         FailureKind kind = reply.status() == 404 ? PROTOCOL : byStatus(reply.status());
         String hint = reply.status() == 404 ? " (no Odoo API at this address, or JSON-2 on an Odoo older than 19)"
                 : reply.status() >= 300 && reply.status() < 400 ? " (a redirect: check the URL and the database)" : "";
-        return failure(kind, null, reply.status(), call + ": HTTP " + reply.status() + hint + ": " + reply.excerpt(),
+        return failure(kind, null, reply.status(), call + ": HTTP " + reply.status() + hint + ": " + excerpt(reply),
                 reply.retryAfter().orElse(null));
     }
 
@@ -172,10 +192,10 @@ final class OdooFailures {
     }
 
     private ConnectorException failure(FailureKind kind, String code, int status, String message, Duration retryAfter) {
-        String text = message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
-        if (secret != null && !secret.isEmpty()) {
-            text = text.replace(secret, "***");
-        }
-        return new ConnectorException(ExternalSystem.ODOO, kind, code, status, text.strip(), retryAfter, null);
+        String text = ExternalText.clean(message.strip(), secrets, ExternalText.MAX_CHARS);
+        ConnectorException failure = new ConnectorException(ExternalSystem.ODOO, kind,
+                code == null ? null : ExternalText.clean(code, secrets, 200), status, text, retryAfter, null);
+        LOG.debug("Odoo answered a failure: {}", failure.getMessage());
+        return failure;
     }
 }

@@ -50,7 +50,7 @@ final class WooCommerceHttp {
         this.producer = producer;
         this.channel = channel;
         this.json = json;
-        this.errors = new WooErrors(clock, List.of(settings.consumerKey(), settings.consumerSecret()));
+        this.errors = new WooErrors(clock, settings.consumerKey(), settings.consumerSecret());
         this.endpointUri = endpointUri(settings);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.consumerKey() + ":" + settings.consumerSecret()).getBytes(StandardCharsets.UTF_8));
@@ -153,10 +153,12 @@ final class WooCommerceHttp {
             }
         });
         JsonNode parsed = parse(out.getBody(byte[].class));
-        LOG.debug("WooCommerce {} answered {} in {} ms", call, status, elapsedMs(started));
         if (status < 200 || status >= 300) {
-            throw errors.ofResponse(status, parsed, headers.get("Retry-After"), call);
+            ConnectorException failure = errors.ofResponse(status, parsed, headers.get("Retry-After"), call);
+            LOG.debug("WooCommerce {} answered {} in {} ms: {}", call, status, elapsedMs(started), failure.getMessage());
+            throw failure;
         }
+        LOG.debug("WooCommerce {} answered {} in {} ms", call, status, elapsedMs(started));
         if (parsed == null) {
             throw errors.protocol(call + ": HTTP " + status + " without a JSON body");
         }

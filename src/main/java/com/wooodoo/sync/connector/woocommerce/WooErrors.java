@@ -3,12 +3,14 @@ package com.wooodoo.sync.connector.woocommerce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.ExternalText;
 import com.wooodoo.sync.connector.FailureKind;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,7 +35,9 @@ import java.util.regex.Pattern;
  *   <li>anything without the documented shape → PROTOCOL; timeouts and refused connections →
  *       TRANSIENT.</li>
  * </ul>
- * Messages never contain the consumer key or secret.
+ * Messages never contain the consumer key, the consumer secret or the Basic credential made of
+ * them: every text taken from an answer is masked first, then stripped of tags, its control
+ * characters escaped and cut ({@link ExternalText}), and only then classified and reported.
  */
 final class WooErrors {
 
@@ -47,15 +51,32 @@ final class WooErrors {
     private final Clock clock;
     private final List<String> secrets;
 
+    /** For a shop's consumer key and secret: masks both and the Basic credential made of them. */
+    WooErrors(Clock clock, String consumerKey, String consumerSecret) {
+        this(clock, withBasic(consumerKey, consumerSecret));
+    }
+
+    /** @param secrets masked wherever they appear, as they are, JSON-escaped or URL-encoded */
     WooErrors(Clock clock, List<String> secrets) {
         this.clock = clock;
-        this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
+        this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty())
+                .flatMap(s -> ExternalText.forms(s).stream()).distinct().toList();
+    }
+
+    private static List<String> withBasic(String key, String secret) {
+        List<String> all = new ArrayList<>();
+        all.add(key);
+        all.add(secret);
+        if (key != null && !key.isEmpty() && secret != null && !secret.isEmpty()) {
+            all.add(ExternalText.basicCredential(key, secret));
+        }
+        return all;
     }
 
     /** A non-2xx answer of a whole call. */
     ConnectorException ofResponse(int status, JsonNode body, String retryAfterHeader, String call) {
         boolean shaped = isErrorShape(body);
-        String code = shaped ? body.get("code").asText() : null;
+        String code = shaped ? ExternalText.clean(body.get("code").asText(), secrets, 200) : null;
         String message = call + ": " + (shaped ? text(body.get("message").asText())
                 : "HTTP " + status + " without WooCommerce's error shape");
         FailureKind kind;
@@ -82,9 +103,10 @@ final class WooErrors {
      */
     ConnectorException ofItem(JsonNode error, String sku) {
         if (!isErrorShape(error)) {
-            return protocol("a batch item's error is not {code, message, data: {status}}: " + abbreviate(String.valueOf(error)));
+            return protocol("a batch item's error is not {code, message, data: {status}}: "
+                    + ExternalText.clean(String.valueOf(error), secrets, 200));
         }
-        String code = error.get("code").asText();
+        String code = ExternalText.clean(error.get("code").asText(), secrets, 200);
         int status = error.get("data").get("status").asInt();
         String message = text(error.get("message").asText());
         return new ConnectorException(SYSTEM, kindOf(code, status, message, sku), code, status, message);
@@ -112,6 +134,11 @@ final class WooErrors {
 
     ConnectorException protocol(String message) {
         return new ConnectorException(SYSTEM, FailureKind.PROTOCOL, null, 0, redact(message));
+    }
+
+    /** External text for a log line or a message: secrets masked, control characters escaped, cut. */
+    String loggable(String text) {
+        return ExternalText.clean(text, secrets, ExternalText.MAX_CHARS);
     }
 
     static FailureKind kindOf(String code, int status, String message, String sku) {
@@ -145,20 +172,17 @@ final class WooErrors {
         return new ConnectorException(SYSTEM, FailureKind.TRANSIENT, null, 0, message, null, cause);
     }
 
-    /** WooCommerce messages may hold HTML (a log-in link); entities stay as they are. */
+    /**
+     * WooCommerce messages may hold HTML (a log-in link); entities stay as they are. Masked before
+     * anything is cut; tags are stripped from a bounded text only.
+     */
     private String text(String message) {
-        return redact(TAGS.matcher(message).replaceAll("").strip());
+        String masked = ExternalText.cut(ExternalText.mask(message, secrets), 4 * ExternalText.MAX_CHARS);
+        return ExternalText.clean(TAGS.matcher(masked).replaceAll("").strip(), List.of(), ExternalText.MAX_CHARS);
     }
 
+    /** Secrets masked, control characters escaped, cut to a bounded length. */
     String redact(String text) {
-        String out = text;
-        for (String secret : secrets) {
-            out = out.replace(secret, "***");
-        }
-        return out;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+        return ExternalText.clean(text, secrets, 4 * ExternalText.MAX_CHARS);
     }
 }

@@ -1,0 +1,107 @@
+package com.wooodoo.sync.connector.woocommerce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalText;
+import com.wooodoo.sync.connector.FailureKind;
+import com.wooodoo.sync.connector.HttpTimeouts;
+import com.wooodoo.sync.connector.LogCapture;
+import com.wooodoo.sync.connector.ScriptedServer;
+import com.wooodoo.sync.connector.ScriptedServer.Answer;
+import com.wooodoo.sync.connector.WooCommerceSettings;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Answers a hostile or misconfigured shop (or a proxy in front of it) may give, from a scripted loopback server. */
+class WooHostileAnswersTest {
+
+    private static final String KEY = "ck_live_0123456789abcdef";
+    private static final String SECRET = "cs_live_fedcba9876543210";
+    private static final String BASIC = ExternalText.basicCredential(KEY, SECRET);
+
+    private ScriptedServer server;
+    private DefaultCamelContext camel;
+    private WooCommerceConnector connector;
+
+    @BeforeEach
+    void start() {
+        server = new ScriptedServer();
+        camel = new DefaultCamelContext();
+        camel.start();
+        connector = new WooCommerceConnector(new WooCommerceSettings(server.baseUrl(), KEY, SECRET, HttpTimeouts.DEFAULTS),
+                WooTestShop.MAPPINGS, camel.createProducerTemplate(), new ObjectMapper(), Clock.systemUTC(), Duration.ofMinutes(30));
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        server.close();
+    }
+
+    @Test
+    void echoedSecretsAndInjectedLineBreaksReachNeitherTheMessageNorTheLog() {
+        String hostile = "bad request from " + KEY + " / " + SECRET + " Authorization: Basic " + BASIC
+                + "\r\n2025-01-01T00:00:00Z ERROR --- forged log line";
+        server.add(Answer.json(400, "{\"code\":\"rest_invalid_param\",\"message\":" + json(hostile) + ",\"data\":{\"status\":400}}"));
+
+        ConnectorException failure;
+        try (LogCapture log = new LogCapture(WooCommerceHttp.class)) {
+            failure = readFails();
+            assertThat(log.lines()).isNotEmpty().allSatisfy(line -> assertClean(line));
+            assertThat(String.join("|", log.lines())).contains("***").contains("\\r\\n");
+        }
+        assertClean(failure.getMessage());
+        assertThat(failure.getMessage()).contains("***").contains("\\r\\n2025-01-01");
+    }
+
+    @Test
+    void aSecretAtTheEndOfAVeryLongMessageIsMaskedNotCutInHalf() {
+        server.add(Answer.json(400, "{\"code\":\"rest_invalid_param\",\"message\":\"" + "x".repeat(990) + SECRET
+                + "\",\"data\":{\"status\":400}}"));
+
+        ConnectorException failure = readFails();
+
+        assertThat(failure.getMessage()).doesNotContain(SECRET.substring(0, 8)).contains("***");
+    }
+
+    @Test
+    void aBatchItemErrorOfAnotherShapeIsQuotedMasked() {
+        assertThat(connector).isNotNull();
+        WooErrors errors = new WooErrors(Clock.systemUTC(), KEY, SECRET);
+        ConnectorException failure = errors.ofItem(new ObjectMapper().createObjectNode()
+                .put("odd", "y".repeat(190) + BASIC + "\n"), null);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.getMessage()).doesNotContain(BASIC.substring(0, 8)).doesNotContain("\n");
+    }
+
+    static void assertClean(String text) {
+        assertThat(text).doesNotContain(KEY).doesNotContain(SECRET).doesNotContain(BASIC).doesNotContain("\r").doesNotContain("\n");
+    }
+
+    ConnectorException readFails() {
+        try {
+            connector.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty());
+        } catch (ConnectorException e) {
+            return e;
+        }
+        throw new AssertionError("the read should have failed");
+    }
+
+    static String json(String text) {
+        try {
+            return new ObjectMapper().writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
