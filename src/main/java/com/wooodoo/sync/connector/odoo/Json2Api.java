@@ -3,6 +3,7 @@ package com.wooodoo.sync.connector.odoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.OdooSettings;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class Json2Api implements OdooApi {
             return body;
         }
         ConnectorException failure = failures.fromJson2(reply, body, call.label());
-        if (reply.status() == 401) {
+        if (reply.status() == 401 && failure.kind() == FailureKind.AUTHENTICATION) {
             refused.remember(failure);
         }
         throw failure;

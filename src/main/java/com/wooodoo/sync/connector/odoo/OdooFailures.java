@@ -39,6 +39,13 @@ import static com.wooodoo.sync.connector.FailureKind.VALIDATION;
  * is PROTOCOL: the configuration does not fit this Odoo, while NOT_FOUND is kept for records
  * ({@code MissingError}). Python's own exceptions ({@code builtins.ValueError}: an unknown field,
  * a value of the wrong type) are PROTOCOL too, as they mean the request does not fit the model.
+ *
+ * <p>Answers without Odoo's error shape (an HTML page of a proxy, a firewall or a crash) are
+ * classified by status, but never as AUTHENTICATION and never as a failure of the records sent:
+ * Odoo's own authentication errors always carry their exception name (AccessDenied, a session
+ * error, werkzeug's Unauthorized), so a 401/403 without one is a proxy's challenge or block page,
+ * TRANSIENT (retried, then RetryExhausted), as are 408, 409, 425, 429 and 5xx; any other such 4xx
+ * is a PROTOCOL failure of the whole call, not a ValidationError of every record of the batch.
  */
 final class OdooFailures {
 
@@ -128,7 +135,9 @@ final class OdooFailures {
     ConnectorException fromHttpStatus(HttpReply reply, String call) {
         FailureKind kind = reply.status() == 404 ? PROTOCOL : byStatus(reply.status());
         String hint = reply.status() == 404 ? " (no Odoo API at this address, or JSON-2 on an Odoo older than 19)"
-                : reply.status() >= 300 && reply.status() < 400 ? " (a redirect: check the URL and the database)" : "";
+                : reply.status() >= 300 && reply.status() < 400 ? " (a redirect: check the URL and the database)"
+                : reply.status() == 401 || reply.status() == 403
+                ? " without Odoo's error shape (a proxy's or firewall's challenge, not Odoo refusing the credentials)" : "";
         return failure(kind, null, reply.status(), call + ": HTTP " + reply.status() + hint + ": " + excerpt(reply),
                 reply.retryAfter().orElse(null));
     }
@@ -181,9 +190,10 @@ final class OdooFailures {
         return Optional.ofNullable(KINDS.get(name));
     }
 
+    /** The kind of an answer by its status alone: never AUTHENTICATION, see the class comment. */
     private static FailureKind byStatus(int status) {
         if (status == 401 || status == 403) {
-            return AUTHENTICATION;
+            return TRANSIENT;
         }
         if (status == 408 || status == 409 || status == 425 || status == 429 || status >= 500) {
             return TRANSIENT;

@@ -152,9 +152,10 @@ final class WooCommerceHttp {
                 headers.put(k, String.valueOf(v));
             }
         });
-        JsonNode parsed = parse(out.getBody(byte[].class));
+        byte[] raw = out.getBody(byte[].class);
+        JsonNode parsed = parse(raw);
         if (status < 200 || status >= 300) {
-            ConnectorException failure = errors.ofResponse(status, parsed, headers.get("Retry-After"), call);
+            ConnectorException failure = errors.ofResponse(status, parsed, raw, headers.get("Retry-After"), call);
             LOG.debug("WooCommerce {} answered {} in {} ms: {}", call, status, elapsedMs(started), failure.getMessage());
             throw failure;
         }

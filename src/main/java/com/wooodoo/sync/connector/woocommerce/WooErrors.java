@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  * {@code {"code", "message", "data": {"status"}}}, for a whole call or, inside a batch answered
  * 200, for one item. The rules:
  * <ul>
- *   <li>401/403 → AUTHENTICATION; 429 and 5xx → TRANSIENT with {@code Retry-After};</li>
+ *   <li>401/403 with WooCommerce's error shape ({@code woocommerce_rest_authentication_error},
+ *       {@code woocommerce_rest_cannot_view}, ...) → AUTHENTICATION; 401/403 without it (an HTML
+ *       or other page of a proxy, CDN or firewall: a challenge, a block) → TRANSIENT, retried and
+ *       then RetryExhausted, since the shop never refused the credentials;</li>
+ *   <li>408, 425, 429 and 5xx → TRANSIENT with {@code Retry-After};</li>
  *   <li>the codes of a taken natural key → DUPLICATE: {@code registration-error-email-exists},
  *       {@code woocommerce_rest_customer_invalid_email} (WooCommerce's answer to an update that
  *       gives another account's e-mail), {@code product_invalid_sku} ("Invalid or duplicated
@@ -32,8 +36,9 @@ import java.util.regex.Pattern;
  *       NOT_FOUND, except {@code rest_no_route}: no such API at all (wrong base URL, WooCommerce
  *       missing) is PROTOCOL;</li>
  *   <li>other 4xx with the error shape → VALIDATION, keeping WooCommerce's code;</li>
- *   <li>anything without the documented shape → PROTOCOL; timeouts and refused connections →
- *       TRANSIENT.</li>
+ *   <li>any other answer without the documented shape (an HTML 400 page of a firewall) → PROTOCOL
+ *       of the whole call, never a ValidationError of the records sent; timeouts and refused
+ *       connections → TRANSIENT.</li>
  * </ul>
  * Messages never contain the consumer key, the consumer secret or the Basic credential made of
  * them: every text taken from an answer is masked first, then stripped of tags, its control
@@ -75,14 +80,21 @@ final class WooErrors {
 
     /** A non-2xx answer of a whole call. */
     ConnectorException ofResponse(int status, JsonNode body, String retryAfterHeader, String call) {
+        return ofResponse(status, body, null, retryAfterHeader, call);
+    }
+
+    /** @param raw the answer's bytes, quoted (masked, escaped, cut) when they are not WooCommerce's error shape */
+    ConnectorException ofResponse(int status, JsonNode body, byte[] raw, String retryAfterHeader, String call) {
         boolean shaped = isErrorShape(body);
         String code = shaped ? ExternalText.clean(body.get("code").asText(), secrets, 200) : null;
         String message = call + ": " + (shaped ? text(body.get("message").asText())
-                : "HTTP " + status + " without WooCommerce's error shape");
+                : "HTTP " + status + " without WooCommerce's error shape" + (status == 401 || status == 403
+                ? " (a proxy's or firewall's challenge or block page, not the shop refusing the credentials)" : "")
+                + excerpt(raw));
         FailureKind kind;
-        if (status == 401 || status == 403) {
+        if ((status == 401 || status == 403) && shaped) {
             kind = FailureKind.AUTHENTICATION;
-        } else if (status == 429 || status >= 500) {
+        } else if (status == 429 || status >= 500 || status == 401 || status == 403 || status == 408 || status == 425) {
             return new ConnectorException(SYSTEM, FailureKind.TRANSIENT, code, status, message,
                     RetryAfter.parse(retryAfterHeader, clock), null);
         } else if (status >= 300 && status < 400) {
@@ -179,6 +191,14 @@ final class WooErrors {
     private String text(String message) {
         String masked = ExternalText.cut(ExternalText.mask(message, secrets), 4 * ExternalText.MAX_CHARS);
         return ExternalText.clean(TAGS.matcher(masked).replaceAll("").strip(), List.of(), ExternalText.MAX_CHARS);
+    }
+
+    private String excerpt(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return "";
+        }
+        String text = new String(raw, 0, Math.min(raw.length, 64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+        return ": " + ExternalText.clean(text.strip(), secrets, 200);
     }
 
     /** Secrets masked, control characters escaped, cut to a bounded length. */

@@ -62,8 +62,9 @@ class WooErrorsTest {
         assertThat(failure.system().id()).isEqualTo("woocommerce");
     }
 
+    /** A 401/403 without WooCommerce's shape is a proxy's or firewall's page (a challenge), not the shop refusing the key. */
     @ParameterizedTest(name = "{0} without the error shape → {1}")
-    @CsvSource({"401, AUTHENTICATION", "403, AUTHENTICATION", "429, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT",
+    @CsvSource({"401, TRANSIENT", "403, TRANSIENT", "408, TRANSIENT", "429, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT",
             "400, PROTOCOL", "404, PROTOCOL", "301, PROTOCOL"})
     void answersWithoutTheErrorShapeAreClassifiedByStatus(int status, FailureKind kind) throws IOException {
         JsonNode html = null;

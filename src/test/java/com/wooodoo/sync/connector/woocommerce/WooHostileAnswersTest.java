@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Answers a hostile or misconfigured shop (or a proxy in front of it) may give, from a scripted loopback server. */
 class WooHostileAnswersTest {
@@ -82,6 +84,55 @@ class WooHostileAnswersTest {
 
         assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
         assertThat(failure.getMessage()).doesNotContain(BASIC.substring(0, 8)).doesNotContain("\n");
+    }
+
+    @Test
+    void aChallengePageOn403Or401IsTransientNotAnAuthenticationFailure() {
+        server.add(Answer.html(403, "<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+                + "<body>Checking your browser before accessing the shop.</body></html>").with("cf-mitigated", "challenge"));
+        server.add(Answer.html(401, "<html><body>401 Authorization Required</body></html>"));
+
+        ConnectorException challenge = readFails();
+        ConnectorException basicAuthProxy = readFails();
+
+        assertThat(challenge.kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(challenge.httpStatus()).isEqualTo(403);
+        assertThat(challenge.getMessage()).contains("challenge").contains("Just a moment");
+        assertThat(basicAuthProxy.kind()).isEqualTo(FailureKind.TRANSIENT);
+    }
+
+    @Test
+    void theShopsOwnAuthenticationErrorIsStillAnAuthenticationFailure() {
+        server.add(Answer.json(401, "{\"code\":\"woocommerce_rest_authentication_error\",\"message\":\"Invalid signature\","
+                + "\"data\":{\"status\":401}}"));
+        server.add(Answer.json(403, "{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\","
+                + "\"data\":{\"status\":403}}"));
+
+        assertThat(readFails().kind()).isEqualTo(FailureKind.AUTHENTICATION);
+        assertThat(readFails().kind()).isEqualTo(FailureKind.AUTHENTICATION);
+    }
+
+    @Test
+    void anHtml5xxPageIsTransient() {
+        server.add(Answer.html(503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>").with("Retry-After", "12"));
+
+        ConnectorException failure = readFails();
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void anHtml400PageIsAProtocolFailureOfTheCallNotAValidationErrorOfTheRecords() {
+        server.add(Answer.html(400, "<html><body><h1>Request blocked</h1>ModSecurity rule 942100</body></html>"));
+
+        assertThatThrownBy(() -> connector.create(EntityType.CUSTOMERS, List.of(
+                WooCommerceConnectorWriteTest.customer("a@example.com", "A", "B"),
+                WooCommerceConnectorWriteTest.customer("b@example.com", "C", "D"))))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+                    assertThat(e.getMessage()).contains("HTTP 400").contains("Request blocked");
+                });
     }
 
     static void assertClean(String text) {
