@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,8 +51,7 @@ final class WooErrors {
     private static final Set<String> DUPLICATE_CODES = Set.of("registration-error-email-exists",
             "registration-error-username-exists", "woocommerce_rest_customer_invalid_email", "product_invalid_sku",
             "existing_user_email", "existing_user_login");
-    private static final Pattern SKU_IN_PROCESS = Pattern.compile("SKU \\(.*\\).*(already|processing)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\n\r\u0085\u2028\u2029]");
 
     private final Clock clock;
     private final List<String> secrets;
@@ -161,7 +161,7 @@ final class WooErrors {
             return FailureKind.TRANSIENT;
         }
         if (DUPLICATE_CODES.contains(code) || code.endsWith("_exists") || code.endsWith("-exists")
-                || SKU_IN_PROCESS.matcher(message).find()
+                || skuInProcess(message)
                 || (sku != null && !sku.isEmpty() && code.equals("woocommerce_rest_product_not_created")
                 && message.contains("(" + sku + ")"))) {
             return FailureKind.DUPLICATE;
@@ -190,7 +190,42 @@ final class WooErrors {
      */
     private String text(String message) {
         String masked = ExternalText.cut(ExternalText.mask(message, secrets), 4 * ExternalText.MAX_CHARS);
-        return ExternalText.clean(TAGS.matcher(masked).replaceAll("").strip(), List.of(), ExternalText.MAX_CHARS);
+        return ExternalText.clean(stripTags(masked).strip(), List.of(), ExternalText.MAX_CHARS);
+    }
+
+    /**
+     * Whether a line of the message reads "SKU (…) … already" or "… processing" (any case):
+     * WooCommerce's "The SKU (x) you are trying to insert is already under processing". Scans each
+     * line with {@code indexOf} (first "sku (", first ")" after it, then either word after that),
+     * so it takes time linear in the message, where a backtracking regex took quadratic time or
+     * worse on a long hostile message.
+     */
+    static boolean skuInProcess(String message) {
+        for (String line : LINE_BREAKS.split(message.toLowerCase(Locale.ROOT), -1)) {
+            int sku = line.indexOf("sku (");
+            int close = sku < 0 ? -1 : line.indexOf(')', sku + 5);
+            if (close >= 0 && (line.indexOf("already", close + 1) >= 0 || line.indexOf("processing", close + 1) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text without its tags ({@code <…>}), in one pass; a {@code <} that no {@code >} follows stays. */
+    static String stripTags(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        while (at < text.length()) {
+            int open = text.indexOf('<', at);
+            int close = open < 0 ? -1 : text.indexOf('>', open + 1);
+            if (close < 0) {
+                out.append(text, at, text.length());
+                break;
+            }
+            out.append(text, at, open);
+            at = close + 1;
+        }
+        return out.toString();
     }
 
     private String excerpt(byte[] raw) {

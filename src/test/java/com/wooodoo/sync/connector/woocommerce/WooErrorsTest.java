@@ -118,4 +118,32 @@ class WooErrorsTest {
         return JSON.createObjectNode().put("code", code).put("message", message)
                 .set("data", JSON.createObjectNode().put("status", status));
     }
+
+    /**
+     * Guards against pathological backtracking (quadratic or worse time on a long hostile
+     * message), not a measure of speed: the bound is generous on purpose.
+     */
+    @Test
+    void aMegabyteMessageIsClassifiedInBoundedTime() {
+        String hostile = "SKU ()".repeat(1_000_000 / 6);
+        String tags = "<".repeat(1_000_000);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertThat(WooErrors.kindOf("woocommerce_rest_product_not_created", 400, hostile, null)).isEqualTo(FailureKind.VALIDATION);
+            assertThat(ERRORS.ofResponse(400, error("rest_invalid_param", hostile, 400), null, "POST products").kind())
+                    .isEqualTo(FailureKind.VALIDATION);
+            assertThat(ERRORS.ofItem(error("rest_invalid_param", tags, 400), "X").kind()).isEqualTo(FailureKind.VALIDATION);
+        });
+    }
+
+    @Test
+    void theSkuInProcessingRuleAndTheTagsStillReadAsBefore() {
+        assertThat(WooErrors.skuInProcess("The SKU (TSH-2) you are trying to insert is already under processing")).isTrue();
+        assertThat(WooErrors.skuInProcess("La SKU (TSH-2) est en cours de processing")).isTrue();
+        assertThat(WooErrors.skuInProcess("The SKU (TSH-2) is invalid")).isFalse();
+        assertThat(WooErrors.skuInProcess("already SKU (TSH-2)")).isFalse();
+        assertThat(WooErrors.skuInProcess("SKU (x) already")).isTrue();
+        assertThat(WooErrors.skuInProcess("SKU (x)\n already")).isFalse();
+        assertThat(WooErrors.stripTags("a <a href=\"x\">link</a> b < c")).isEqualTo("a link b < c");
+    }
 }
