@@ -31,12 +31,23 @@ public final class ScriptedServer implements AutoCloseable {
             return of(status, "text/html; charset=UTF-8", body);
         }
 
+        public Answer repeated(int times) {
+            return new Answer(status, headers, body, times);
+        }
+
+        public Answer chunked() {
+            return with(CHUNKED, "yes");
+        }
+
         public Answer with(String header, String value) {
             Map<String, String> all = new java.util.HashMap<>(headers);
             all.put(header, value);
             return new Answer(status, all, body, repeat);
         }
     }
+
+    /** A header of an answer that is sent without Content-Length (chunked), not as a header. */
+    public static final String CHUNKED = "X-Scripted-Chunked";
 
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<String> requests = new ArrayList<>();
@@ -58,9 +69,14 @@ public final class ScriptedServer implements AutoCloseable {
                 if (answer == null) {
                     answer = Answer.of(500, "text/plain", "script exhausted");
                 }
-                answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+                boolean chunked = answer.headers().containsKey(CHUNKED);
+                answer.headers().forEach((k, v) -> {
+                    if (!k.equals(CHUNKED)) {
+                        exchange.getResponseHeaders().set(k, v);
+                    }
+                });
                 long length = (long) answer.body().length * answer.repeat();
-                exchange.sendResponseHeaders(answer.status(), length == 0 ? -1 : length);
+                exchange.sendResponseHeaders(answer.status(), length == 0 ? -1 : chunked ? 0 : length);
                 if (length > 0) {
                     try (OutputStream out = exchange.getResponseBody()) {
                         for (int i = 0; i < answer.repeat(); i++) {

@@ -4,6 +4,8 @@ import com.wooodoo.sync.outbound.OutboundChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.WooCommerceSettings;
 import org.apache.camel.Exchange;
@@ -49,7 +51,7 @@ final class WooCommerceHttp {
                     Clock clock) {
         this.producer = producer;
         this.channel = channel;
-        this.json = json;
+        this.json = AnswerLimits.constrained(json);
         this.errors = new WooErrors(clock, settings.consumerKey(), settings.consumerSecret());
         this.endpointUri = endpointUri(settings);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -142,6 +144,10 @@ final class WooCommerceHttp {
         });
         if (exchange.getException() != null) {
             LOG.debug("WooCommerce {} failed after {} ms: {}", call, elapsedMs(started), exchange.getException().getClass().getSimpleName());
+            AnswerLimits.AnswerTooLarge tooLarge = AnswerLimits.tooLargeIn(exchange.getException()).orElse(null);
+            if (tooLarge != null) {
+                throw errors.protocol(AnswerLimits.tooLargeMessage("WooCommerce", call, tooLarge));
+            }
             throw errors.ofTransport(exchange.getException(), call, readTimeoutMs);
         }
         Message out = exchange.getMessage();
@@ -153,7 +159,12 @@ final class WooCommerceHttp {
             }
         });
         byte[] raw = out.getBody(byte[].class);
-        JsonNode parsed = parse(raw);
+        JsonNode parsed;
+        try {
+            parsed = parse(raw);
+        } catch (StreamConstraintsException e) {
+            throw errors.protocol(call + ": the answer exceeds the JSON read limits: " + e.getOriginalMessage());
+        }
         if (status < 200 || status >= 300) {
             ConnectorException failure = errors.ofResponse(status, parsed, raw, headers.get("Retry-After"), call);
             LOG.debug("WooCommerce {} answered {} in {} ms: {}", call, status, elapsedMs(started), failure.getMessage());
@@ -166,12 +177,15 @@ final class WooCommerceHttp {
         return new WooResponse(status, headers, parsed);
     }
 
-    private JsonNode parse(byte[] bytes) {
+    /** The answer as JSON, or null if it is none; beyond the read constraints it is an exception of its own. */
+    private JsonNode parse(byte[] bytes) throws StreamConstraintsException {
         if (bytes == null || bytes.length == 0) {
             return null;
         }
         try {
             return json.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            throw e;
         } catch (IOException e) {
             return null;
         }
@@ -202,7 +216,8 @@ final class WooCommerceHttp {
                 + "&soTimeout=" + readMs
                 + "&maxTotalConnections=" + POOL_SIZE
                 + "&connectionsPerRoute=" + POOL_SIZE
-                + "&httpClientConfigurer=#class:" + WooHttpClientConfigurer.class.getName();
+                + "&httpClientConfigurer=#class:" + WooHttpClientConfigurer.class.getName()
+                + "(" + settings.timeouts().maxAnswerBytes() + ")";
     }
 
     /** For failures found after the answer arrived (a body not shaped as documented). */

@@ -108,6 +108,40 @@ class OdooNonJsonAnswersTest {
         assertThat(readFails(odoo).kind()).isEqualTo(FailureKind.TRANSIENT);
     }
 
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void anAnswerLargerThanTheCapFailsNamingTheSystemAndTheCall(Protocol protocol) {
+        OdooSettings settings = new OdooSettings(server.baseUrl(), protocol, OdooFixtures.DATABASE,
+                protocol == Protocol.JSONRPC ? OdooFixtures.LOGIN : null, OdooRig.secret(protocol),
+                new HttpTimeouts(5_000, 30_000, 1_000_000));
+        OdooConnector odoo = new OdooConnector(settings, OdooRig.MAPPINGS, camel.createProducerTemplate(), OdooRig.JSON);
+        if (protocol == Protocol.JSONRPC) {
+            server.add(Answer.json(200, LOGIN_OK));
+        }
+        server.add(Answer.json(200, "xxxxxxxxxx").repeated(200_000).chunked());
+
+        ConnectorException failure = readFails(odoo);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.getMessage()).contains("res.partner.search_count").contains("Odoo").contains("1000000 bytes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aDeeplyNestedAnswerIsRefusedByTheReadLimits(Protocol protocol) {
+        OdooConnector odoo = connector(protocol);
+        if (protocol == Protocol.JSONRPC) {
+            server.add(Answer.json(200, LOGIN_OK));
+        }
+        String nested = "[".repeat(500) + "]".repeat(500);
+        server.add(Answer.json(200, protocol == Protocol.JSONRPC ? "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":" + nested + "}" : nested));
+
+        ConnectorException failure = readFails(odoo);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.getMessage()).contains("res.partner.search_count").contains("nesting depth");
+    }
+
     static ConnectorException readFails(OdooConnector odoo) {
         try {
             odoo.readPage(EntityType.CUSTOMERS, 1, 5, Optional.empty());

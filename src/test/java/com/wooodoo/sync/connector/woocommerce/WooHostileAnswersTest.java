@@ -135,6 +135,42 @@ class WooHostileAnswersTest {
                 });
     }
 
+    @Test
+    void theDefaultAnswerCapIs32Megabytes() {
+        assertThat(HttpTimeouts.DEFAULTS.maxAnswerBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(WooCommerceHttp.endpointUri(new WooCommerceSettings(server.baseUrl(), KEY, SECRET, HttpTimeouts.DEFAULTS)))
+                .contains("WooHttpClientConfigurer(33554432)");
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapFailsNamingTheSystemAndTheCall() {
+        WooCommerceConnector capped = new WooCommerceConnector(new WooCommerceSettings(server.baseUrl(), KEY, SECRET,
+                new HttpTimeouts(5_000, 30_000, 1_000_000)), WooTestShop.MAPPINGS, camel.createProducerTemplate(),
+                new ObjectMapper(), Clock.systemUTC(), Duration.ofMinutes(30));
+        Answer list = Answer.json(200, "{\"id\":1,\"email\":\"a@example.com\"},").with("X-WP-Total", "1")
+                .with("X-WP-TotalPages", "1");
+        server.add(list.repeated(100_000));
+        server.add(list.repeated(100_000).chunked());
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> capped.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty()))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+                        assertThat(e.getMessage()).contains("GET customers").contains("WooCommerce").contains("1000000 bytes");
+                    });
+        }
+    }
+
+    @Test
+    void aDeeplyNestedAnswerIsRefusedByTheReadLimits() {
+        server.add(Answer.json(200, "[".repeat(500) + "]".repeat(500)).with("X-WP-Total", "1").with("X-WP-TotalPages", "1"));
+
+        ConnectorException failure = readFails();
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.getMessage()).contains("GET customers").contains("nesting depth");
+    }
+
     static void assertClean(String text) {
         assertThat(text).doesNotContain(KEY).doesNotContain(SECRET).doesNotContain(BASIC).doesNotContain("\r").doesNotContain("\n");
     }
