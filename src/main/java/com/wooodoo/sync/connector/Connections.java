@@ -125,11 +125,11 @@ public class Connections {
     }
 
     private static HttpTimeouts timeouts(ConnectionsProperties.Http http, List<String> problems) {
-        if (http.getConnectTimeoutMs() < 1 || http.getReadTimeoutMs() < 1) {
-            problems.add("wooodoo.http.connect-timeout-ms and read-timeout-ms must be positive");
+        if (http.getConnectTimeoutMs() < 1 || http.getReadTimeoutMs() < 1 || http.getMaxAnswerBytes() < 1) {
+            problems.add("wooodoo.http.connect-timeout-ms, read-timeout-ms and max-answer-bytes must be positive");
             return HttpTimeouts.DEFAULTS;
         }
-        return new HttpTimeouts(http.getConnectTimeoutMs(), http.getReadTimeoutMs());
+        return new HttpTimeouts(http.getConnectTimeoutMs(), http.getReadTimeoutMs(), http.getMaxAnswerBytes());
     }
 
     private static URI url(String text, String property, List<String> problems) {

@@ -152,6 +152,16 @@ public class ConnectionsProperties {
     public static class Http {
         private int connectTimeoutMs = HttpTimeouts.DEFAULTS.connectMs();
         private int readTimeoutMs = HttpTimeouts.DEFAULTS.readMs();
+        /** The largest answer body read from WooCommerce or Odoo; a larger one is a failure of the call. */
+        private long maxAnswerBytes = HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES;
+
+        public long getMaxAnswerBytes() {
+            return maxAnswerBytes;
+        }
+
+        public void setMaxAnswerBytes(long maxAnswerBytes) {
+            this.maxAnswerBytes = maxAnswerBytes;
+        }
 
         public int getConnectTimeoutMs() {
             return connectTimeoutMs;

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * A typed failure of a call to an external system. {@code code} is the system's own error code
  * ({@code registration-error-email-exists}, {@code odoo.exceptions.ValidationError}, ...) where it
- * gave one; messages never contain credentials.
+ * gave one; messages never contain credentials (each connector masks them before anything is cut,
+ * see {@link ExternalText}), and neither message nor code contains control characters: they are
+ * escaped here, so no answer can forge a line of a log or of a conflict.
  */
 public class ConnectorException extends RuntimeException {
 
@@ -19,17 +21,21 @@ public class ConnectorException extends RuntimeException {
     public ConnectorException(ExternalSystem system, FailureKind kind, String code, int httpStatus, String message,
                               Duration retryAfter, Throwable cause) {
         super(system + " " + kind.name().toLowerCase() + " failure"
-                + (code == null ? "" : " [" + code + "]") + (httpStatus > 0 ? " (HTTP " + httpStatus + ")" : "")
-                + ": " + message, cause);
+                + (code == null ? "" : " [" + safe(code, 200) + "]") + (httpStatus > 0 ? " (HTTP " + httpStatus + ")" : "")
+                + ": " + safe(message, 4 * ExternalText.MAX_CHARS), cause);
         this.system = system;
         this.kind = kind;
-        this.code = code;
+        this.code = code == null ? null : safe(code, 200);
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
     }
 
     public ConnectorException(ExternalSystem system, FailureKind kind, String code, int httpStatus, String message) {
         this(system, kind, code, httpStatus, message, null, null);
+    }
+
+    private static String safe(String text, int maxChars) {
+        return ExternalText.cut(ExternalText.escapeControls(text), maxChars);
     }
 
     public ExternalSystem system() {

@@ -100,8 +100,12 @@ final class GuestPartners {
         List<String> all = new ArrayList<>(emails);
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            int limit = OdooCall.lookupLimit(chunk.size());
             JsonNode partners = api.call(OdooCall.searchRead("res.partner", OdooCall.equalsIgnoringCase("email", chunk),
-                    List.of("id", "email"), null, 0, "id asc", false));
+                    List.of("id", "email"), limit + 1, 0, "id asc", false));
+            if (failures.records(partners, "res.partner").size() > limit) {
+                throw failures.truncated("res.partner.search_read (guests)", chunk.size(), limit);
+            }
             Set<String> wanted = new LinkedHashSet<>(chunk);
             for (JsonNode partner : partners) {
                 String email = partner.path("email").asText("").strip().toLowerCase(Locale.ROOT);

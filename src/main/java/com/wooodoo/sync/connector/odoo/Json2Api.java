@@ -2,7 +2,10 @@ package com.wooodoo.sync.connector.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.OdooSettings;
 
 import java.io.IOException;
@@ -23,7 +26,7 @@ final class Json2Api implements OdooApi {
 
     Json2Api(OdooHttp http, ObjectMapper json, OdooSettings settings, OdooFailures failures) {
         this.http = http;
-        this.json = json;
+        this.json = AnswerLimits.constrained(json);
         this.failures = failures;
         this.headers = Map.of("Content-Type", "application/json", "Authorization", "bearer " + settings.secret(),
                 "X-Odoo-Database", settings.database());
@@ -34,14 +37,15 @@ final class Json2Api implements OdooApi {
         refused.throwIfRefused();
         HttpReply reply;
         try {
-            reply = http.post("/json/2/" + call.model() + "/" + call.method(), headers, json.writeValueAsBytes(call.args()));
+            reply = http.post("/json/2/" + call.model() + "/" + call.method(), headers, json.writeValueAsBytes(call.args()),
+                    call.label());
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a JSON-2 request", e);
         }
-        JsonNode body = parse(reply);
+        JsonNode body = parse(reply, call.label());
         if (reply.status() == 200) {
             if (body == null) {
-                throw failures.protocol(call.label() + ": the JSON-2 answer is not JSON: " + reply.excerpt());
+                throw failures.protocol(call.label() + ": the JSON-2 answer is not JSON: " + failures.excerpt(reply));
             }
             if (body.isObject() && body.has("jsonrpc") && body.has("error")) {
                 // an Odoo without JSON-2 answers a JSON request to an unknown route as JSON-RPC
@@ -50,15 +54,17 @@ final class Json2Api implements OdooApi {
             return body;
         }
         ConnectorException failure = failures.fromJson2(reply, body, call.label());
-        if (reply.status() == 401) {
+        if (reply.status() == 401 && failure.kind() == FailureKind.AUTHENTICATION) {
             refused.remember(failure);
         }
         throw failure;
     }
 
-    private JsonNode parse(HttpReply reply) {
+    private JsonNode parse(HttpReply reply, String label) {
         try {
             return reply.body().length == 0 ? null : json.readTree(reply.body());
+        } catch (StreamConstraintsException e) {
+            throw failures.protocol(label + ": the answer exceeds the JSON read limits: " + e.getOriginalMessage());
         } catch (IOException e) {
             return null;
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
@@ -38,7 +40,7 @@ final class JsonRpcApi implements OdooApi {
 
     JsonRpcApi(OdooHttp http, ObjectMapper json, OdooSettings settings, OdooFailures failures) {
         this.http = http;
-        this.json = json;
+        this.json = AnswerLimits.constrained(json);
         this.settings = settings;
         this.failures = failures;
     }
@@ -52,7 +54,8 @@ final class JsonRpcApi implements OdooApi {
             if (!OdooFailures.meansLoginLost(e)) {
                 throw e;
             }
-            LOG.info("Odoo no longer accepts uid {} on {} ({}); logging in once more", current, call.label(), e.code().orElse(""));
+            LOG.info("Odoo no longer accepts uid {} on {} ({}); logging in once more", current, call.label(),
+                    failures.loggable(e.code().orElse("")));
             forget(current);
         }
         long renewed = uid();
@@ -134,7 +137,7 @@ final class JsonRpcApi implements OdooApi {
         request.put("id", requestIds.incrementAndGet());
         HttpReply reply;
         try {
-            reply = http.post("/jsonrpc", HEADERS, json.writeValueAsBytes(request));
+            reply = http.post("/jsonrpc", HEADERS, json.writeValueAsBytes(request), label);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a JSON-RPC request", e);
         }
@@ -146,7 +149,7 @@ final class JsonRpcApi implements OdooApi {
             throw failures.fromJsonRpcError(answer.get("error"), label);
         }
         if (!answer.has("result")) {
-            throw failures.protocol(label + ": JSON-RPC answer without result or error: " + reply.excerpt());
+            throw failures.protocol(label + ": JSON-RPC answer without result or error: " + failures.excerpt(reply));
         }
         return answer.get("result");
     }
@@ -157,9 +160,11 @@ final class JsonRpcApi implements OdooApi {
             if (answer != null && answer.isObject()) {
                 return answer;
             }
+        } catch (StreamConstraintsException e) {
+            throw failures.protocol(label + ": the answer exceeds the JSON read limits: " + e.getOriginalMessage());
         } catch (IOException e) {
             // reported below
         }
-        throw failures.protocol(label + ": the answer is not a JSON-RPC object: " + reply.excerpt());
+        throw failures.protocol(label + ": the answer is not a JSON-RPC object: " + failures.excerpt(reply));
     }
 }

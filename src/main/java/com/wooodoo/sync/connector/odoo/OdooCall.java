@@ -96,16 +96,43 @@ record OdooCall(String model, String method, ObjectNode args, int positional) {
     /**
      * The domain matching records whose field equals one of the values without regard to case
      * ({@code =ilike} terms joined by Odoo's prefix {@code '|'}): e-mail addresses differ in case
-     * between systems, and Odoo's {@code in} compares exactly. A value's {@code %} or {@code _}
-     * may match more than it should; callers compare the keys they get back.
+     * between systems, and Odoo's {@code in} compares exactly. Each value goes through
+     * {@link #likeLiteral}, so a {@code %} or {@code _} in an e-mail matches only itself.
      */
     static ArrayNode equalsIgnoringCase(String field, Collection<String> values) {
         ArrayNode domain = NODES.arrayNode();
         for (int i = 1; i < values.size(); i++) {
             domain.add("|");
         }
-        values.forEach(value -> domain.addArray().add(field).add("=ilike").add(value));
+        values.forEach(value -> domain.addArray().add(field).add("=ilike").add(likeLiteral(value)));
         return domain;
+    }
+
+    /**
+     * A text as a {@code like}/{@code ilike} pattern that matches only itself: Odoo hands the
+     * value to PostgreSQL's (I)LIKE, whose escape character is the backslash, so {@code \},
+     * {@code %} and {@code _} become {@code \\}, {@code \%} and {@code \_}. Every like-operator
+     * value the service sends goes through here.
+     */
+    static String likeLiteral(String value) {
+        StringBuilder escaped = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '%' || c == '_') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    /**
+     * The most records a look-up by {@code keys} natural keys (or ids) asks Odoo for: ten per key,
+     * at least 100. More than that matching is a failure of the look-up ({@link
+     * OdooFailures#truncated}), never a silently partial answer.
+     */
+    static int lookupLimit(int keys) {
+        return Math.max(100, 10 * keys);
     }
 
     /** The domain that matches every record. */

@@ -3,8 +3,13 @@ package com.wooodoo.sync.connector.odoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.ExternalText;
 import com.wooodoo.sync.connector.FailureKind;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +39,17 @@ import static com.wooodoo.sync.connector.FailureKind.VALIDATION;
  * is PROTOCOL: the configuration does not fit this Odoo, while NOT_FOUND is kept for records
  * ({@code MissingError}). Python's own exceptions ({@code builtins.ValueError}: an unknown field,
  * a value of the wrong type) are PROTOCOL too, as they mean the request does not fit the model.
+ *
+ * <p>Answers without Odoo's error shape (an HTML page of a proxy, a firewall or a crash) are
+ * classified by status, but never as AUTHENTICATION and never as a failure of the records sent:
+ * Odoo's own authentication errors always carry their exception name (AccessDenied, a session
+ * error, werkzeug's Unauthorized), so a 401/403 without one is a proxy's challenge or block page,
+ * TRANSIENT (retried, then RetryExhausted), as are 408, 409, 425, 429 and 5xx; any other such 4xx
+ * is a PROTOCOL failure of the whole call, not a ValidationError of every record of the batch.
  */
 final class OdooFailures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OdooFailures.class);
 
     static final String ACCESS_DENIED = "odoo.exceptions.AccessDenied";
     static final String SESSION_EXPIRED = "odoo.http.SessionExpiredException";
@@ -69,11 +83,24 @@ final class OdooFailures {
             Map.entry("werkzeug.exceptions.MethodNotAllowed", PROTOCOL),
             Map.entry("werkzeug.exceptions.UnprocessableEntity", PROTOCOL));
 
-    private final String secret;
+    private final Set<String> secrets;
 
-    /** @param secret removed from every message taken from an answer, should Odoo or a proxy echo it */
+    /**
+     * @param secret the password or API key: masked in every message taken from an answer (as it is,
+     *               JSON-escaped or URL-encoded), should Odoo or a proxy echo it, before anything is cut
+     */
     OdooFailures(String secret) {
-        this.secret = secret;
+        this.secrets = ExternalText.forms(secret);
+    }
+
+    /** The start of an answer's body, for messages: the secret masked first, then cut. */
+    String excerpt(HttpReply reply) {
+        return ExternalText.clean(new String(reply.body(), StandardCharsets.UTF_8).strip(), secrets, 200);
+    }
+
+    /** External text made fit for a log line: secrets masked, control characters escaped, cut. */
+    String loggable(String text) {
+        return ExternalText.clean(text, secrets, ExternalText.MAX_CHARS);
     }
 
     /** A JSON-RPC {@code error} member (always HTTP 200). */
@@ -108,8 +135,10 @@ final class OdooFailures {
     ConnectorException fromHttpStatus(HttpReply reply, String call) {
         FailureKind kind = reply.status() == 404 ? PROTOCOL : byStatus(reply.status());
         String hint = reply.status() == 404 ? " (no Odoo API at this address, or JSON-2 on an Odoo older than 19)"
-                : reply.status() >= 300 && reply.status() < 400 ? " (a redirect: check the URL and the database)" : "";
-        return failure(kind, null, reply.status(), call + ": HTTP " + reply.status() + hint + ": " + reply.excerpt(),
+                : reply.status() >= 300 && reply.status() < 400 ? " (a redirect: check the URL and the database)"
+                : reply.status() == 401 || reply.status() == 403
+                ? " without Odoo's error shape (a proxy's or firewall's challenge, not Odoo refusing the credentials)" : "";
+        return failure(kind, null, reply.status(), call + ": HTTP " + reply.status() + hint + ": " + excerpt(reply),
                 reply.retryAfter().orElse(null));
     }
 
@@ -126,6 +155,15 @@ final class OdooFailures {
             records.add(record);
         }
         return records;
+    }
+
+    /**
+     * A look-up that matched more records than it asked for ({@link OdooCall#lookupLimit}): PROTOCOL,
+     * not retried, since the same keys would match as many again; the data needs a person.
+     */
+    ConnectorException truncated(String call, int keys, int limit) {
+        return protocol(call + ": the look-up of " + keys + " keys matched more than " + limit
+                + " records; refusing a partial answer (duplicates of a key in Odoo?)");
     }
 
     ConnectorException protocol(String message) {
@@ -152,9 +190,10 @@ final class OdooFailures {
         return Optional.ofNullable(KINDS.get(name));
     }
 
+    /** The kind of an answer by its status alone: never AUTHENTICATION, see the class comment. */
     private static FailureKind byStatus(int status) {
         if (status == 401 || status == 403) {
-            return AUTHENTICATION;
+            return TRANSIENT;
         }
         if (status == 408 || status == 409 || status == 425 || status == 429 || status >= 500) {
             return TRANSIENT;
@@ -163,10 +202,10 @@ final class OdooFailures {
     }
 
     private ConnectorException failure(FailureKind kind, String code, int status, String message, Duration retryAfter) {
-        String text = message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
-        if (secret != null && !secret.isEmpty()) {
-            text = text.replace(secret, "***");
-        }
-        return new ConnectorException(ExternalSystem.ODOO, kind, code, status, text.strip(), retryAfter, null);
+        String text = ExternalText.clean(message.strip(), secrets, ExternalText.MAX_CHARS);
+        ConnectorException failure = new ConnectorException(ExternalSystem.ODOO, kind,
+                code == null ? null : ExternalText.clean(code, secrets, 200), status, text, retryAfter, null);
+        LOG.debug("Odoo answered a failure: {}", failure.getMessage());
+        return failure;
     }
 }

@@ -1,6 +1,7 @@
 package com.wooodoo.sync.connector.odoo;
 
 import com.wooodoo.sync.outbound.OutboundChannel;
+import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
@@ -53,14 +54,16 @@ final class OdooHttp {
                 + "&connectionRequestTimeout=" + timeouts.connectMs()
                 + "&responseTimeout=" + timeouts.readMs()
                 + "&soTimeout=" + timeouts.readMs()
-                + "&httpClientConfigurer=%23class:" + OdooHttpClientConfigurer.class.getName();
+                + "&httpClientConfigurer=%23class:" + OdooHttpClientConfigurer.class.getName()
+                + "(" + timeouts.maxAnswerBytes() + ")";
     }
 
     String endpointUri() {
         return endpointUri;
     }
 
-    HttpReply post(String path, Map<String, String> headers, byte[] body) {
+    /** @param call how the call is named in messages ({@code res.partner.search_read}) */
+    HttpReply post(String path, Map<String, String> headers, byte[] body, String call) {
         Exchange exchange = channel.send(producer, endpointUri, ex -> {
             ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
             ex.getIn().setHeader(Exchange.HTTP_PATH, path);
@@ -68,6 +71,11 @@ final class OdooHttp {
             ex.getIn().setBody(body);
         });
         if (exchange.getException() != null) {
+            AnswerLimits.AnswerTooLarge tooLarge = AnswerLimits.tooLargeIn(exchange.getException()).orElse(null);
+            if (tooLarge != null) {
+                throw new ConnectorException(ExternalSystem.ODOO, FailureKind.PROTOCOL, null, 0,
+                        AnswerLimits.tooLargeMessage("Odoo at " + host, call, tooLarge), null, tooLarge);
+            }
             throw unreachable(exchange.getException());
         }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);

@@ -1,5 +1,7 @@
 package com.wooodoo.sync.connector.odoo;
 
+import com.wooodoo.sync.connector.AnswerLimits;
+import com.wooodoo.sync.connector.HttpTimeouts;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
@@ -16,8 +18,20 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  */
 public class OdooHttpClientConfigurer implements HttpClientConfigurer {
 
+    private final long maxAnswerBytes;
+
+    public OdooHttpClientConfigurer() {
+        this(HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes the largest answer body read ({@link AnswerLimits}), from the endpoint URI's {@code #class:...(n)} */
+    public OdooHttpClientConfigurer(long maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
+        AnswerLimits.limitAnswers(builder, maxAnswerBytes);
         builder.disableAutomaticRetries();
         builder.disableCookieManagement();
     }

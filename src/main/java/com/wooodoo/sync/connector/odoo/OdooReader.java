@@ -124,11 +124,21 @@ final class OdooReader {
             return List.of();
         }
         ArrayNode domain = byId == null ? byKey : byKey == null ? byId : OdooCall.either(byId, byKey);
-        return read(type, mapping, domain, null, 0, "id asc", true);
+        int keyCount = numeric.size() + keys.size();
+        return read(type, mapping, domain, OdooCall.lookupLimit(keyCount), 0, "id asc", true, keyCount);
     }
 
     private List<SyncRecord> read(EntityType type, EntityMapping mapping, ArrayNode domain, Integer limit, long offset,
                                   String order, boolean includeArchived) {
+        return read(type, mapping, domain, limit, offset, order, includeArchived, 0);
+    }
+
+    /**
+     * @param lookedUpKeys for a look-up (by ids or natural keys) how many keys it asks for, else 0:
+     *                     a look-up asks for one record more than {@code limit} and fails if it gets it
+     */
+    private List<SyncRecord> read(EntityType type, EntityMapping mapping, ArrayNode domain, Integer limit, long offset,
+                                  String order, boolean includeArchived, int lookedUpKeys) {
         String model = mapping.model(ExternalSystem.ODOO);
         List<String> fields = new ArrayList<>(OdooRecordMapper.odooFields(mapping.fields()));
         if (!fields.contains("write_date")) {
@@ -137,8 +147,12 @@ final class OdooReader {
         if (type == EntityType.PRODUCTS) {
             fields.add("product_template_attribute_value_ids");
         }
-        List<JsonNode> records = records(api.call(OdooCall.searchRead(model, domain, fields, limit, offset, order, includeArchived)),
+        Integer asked = lookedUpKeys > 0 ? Integer.valueOf(limit + 1) : limit;
+        List<JsonNode> records = records(api.call(OdooCall.searchRead(model, domain, fields, asked, offset, order, includeArchived)),
                 model);
+        if (lookedUpKeys > 0 && records.size() > limit) {
+            throw failures.truncated(model + ".search_read", lookedUpKeys, limit);
+        }
         if (records.isEmpty()) {
             return List.of();
         }

@@ -4,6 +4,8 @@ import com.wooodoo.sync.outbound.OutboundChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.WooCommerceSettings;
 import org.apache.camel.Exchange;
@@ -49,8 +51,8 @@ final class WooCommerceHttp {
                     Clock clock) {
         this.producer = producer;
         this.channel = channel;
-        this.json = json;
-        this.errors = new WooErrors(clock, List.of(settings.consumerKey(), settings.consumerSecret()));
+        this.json = AnswerLimits.constrained(json);
+        this.errors = new WooErrors(clock, settings.consumerKey(), settings.consumerSecret());
         this.endpointUri = endpointUri(settings);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.consumerKey() + ":" + settings.consumerSecret()).getBytes(StandardCharsets.UTF_8));
@@ -142,6 +144,10 @@ final class WooCommerceHttp {
         });
         if (exchange.getException() != null) {
             LOG.debug("WooCommerce {} failed after {} ms: {}", call, elapsedMs(started), exchange.getException().getClass().getSimpleName());
+            AnswerLimits.AnswerTooLarge tooLarge = AnswerLimits.tooLargeIn(exchange.getException()).orElse(null);
+            if (tooLarge != null) {
+                throw errors.protocol(AnswerLimits.tooLargeMessage("WooCommerce", call, tooLarge));
+            }
             throw errors.ofTransport(exchange.getException(), call, readTimeoutMs);
         }
         Message out = exchange.getMessage();
@@ -152,23 +158,34 @@ final class WooCommerceHttp {
                 headers.put(k, String.valueOf(v));
             }
         });
-        JsonNode parsed = parse(out.getBody(byte[].class));
-        LOG.debug("WooCommerce {} answered {} in {} ms", call, status, elapsedMs(started));
-        if (status < 200 || status >= 300) {
-            throw errors.ofResponse(status, parsed, headers.get("Retry-After"), call);
+        byte[] raw = out.getBody(byte[].class);
+        JsonNode parsed;
+        try {
+            parsed = parse(raw);
+        } catch (StreamConstraintsException e) {
+            throw errors.protocol(call + ": the answer exceeds the JSON read limits: " + e.getOriginalMessage());
         }
+        if (status < 200 || status >= 300) {
+            ConnectorException failure = errors.ofResponse(status, parsed, raw, headers.get("Retry-After"), call);
+            LOG.debug("WooCommerce {} answered {} in {} ms: {}", call, status, elapsedMs(started), failure.getMessage());
+            throw failure;
+        }
+        LOG.debug("WooCommerce {} answered {} in {} ms", call, status, elapsedMs(started));
         if (parsed == null) {
             throw errors.protocol(call + ": HTTP " + status + " without a JSON body");
         }
         return new WooResponse(status, headers, parsed);
     }
 
-    private JsonNode parse(byte[] bytes) {
+    /** The answer as JSON, or null if it is none; beyond the read constraints it is an exception of its own. */
+    private JsonNode parse(byte[] bytes) throws StreamConstraintsException {
         if (bytes == null || bytes.length == 0) {
             return null;
         }
         try {
             return json.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            throw e;
         } catch (IOException e) {
             return null;
         }
@@ -199,7 +216,8 @@ final class WooCommerceHttp {
                 + "&soTimeout=" + readMs
                 + "&maxTotalConnections=" + POOL_SIZE
                 + "&connectionsPerRoute=" + POOL_SIZE
-                + "&httpClientConfigurer=#class:" + WooHttpClientConfigurer.class.getName();
+                + "&httpClientConfigurer=#class:" + WooHttpClientConfigurer.class.getName()
+                + "(" + settings.timeouts().maxAnswerBytes() + ")";
     }
 
     /** For failures found after the answer arrived (a body not shaped as documented). */

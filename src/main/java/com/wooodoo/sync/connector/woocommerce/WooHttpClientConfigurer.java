@@ -1,5 +1,7 @@
 package com.wooodoo.sync.connector.woocommerce;
 
+import com.wooodoo.sync.connector.AnswerLimits;
+import com.wooodoo.sync.connector.HttpTimeouts;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -16,8 +18,20 @@ import org.apache.hc.core5.util.TimeValue;
  */
 public class WooHttpClientConfigurer implements HttpClientConfigurer {
 
+    private final long maxAnswerBytes;
+
+    public WooHttpClientConfigurer() {
+        this(HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes the largest answer body read ({@link AnswerLimits}), from the endpoint URI's {@code #class:...(n)} */
+    public WooHttpClientConfigurer(long maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
+        AnswerLimits.limitAnswers(builder, maxAnswerBytes);
         builder.setRetryStrategy(new DefaultHttpRequestRetryStrategy(1, TimeValue.ZERO_MILLISECONDS) {
             @Override
             public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {

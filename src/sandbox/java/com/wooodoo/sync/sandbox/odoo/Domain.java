@@ -138,10 +138,11 @@ final class Domain {
             String text = operator.startsWith("=") ? String.valueOf(value) : "%" + value + "%";
             Predicate<String> pattern = likePattern(text, operator.contains("ilike"));
             boolean negated = operator.startsWith("not ");
-            boolean exact = operator.startsWith("=") && text.indexOf('%') < 0 && text.indexOf('_') < 0
+            String literal = likeLiteral(text);
+            boolean exact = operator.startsWith("=") && literal != null
                     && stored && field.type() != OdooFieldType.MANY2ONE;
             return new Part(row -> like(field, views.valueAt(model, row, parts), pattern) != negated,
-                    exact ? new TreeSet<>(views.rows(model).withText(field.name(), text)) : null);
+                    exact ? new TreeSet<>(views.rows(model).withText(field.name(), literal)) : null);
         }
         failsOnRows |= value == null && operator.endsWith("in"); // "in" takes a list: None fails on every row
         NavigableSet<Long> ids = direct && (operator.equals("=") || operator.equals("in"))
@@ -228,20 +229,48 @@ final class Domain {
     }
 
     /**
-     * SQL's LIKE pattern ({@code %} any text, {@code _} one character) as a test of a text; a
-     * pattern without wildcards (an {@code =ilike} lookup by e-mail) is a plain comparison.
+     * SQL's LIKE pattern ({@code %} any text, {@code _} one character, a backslash makes the next
+     * character plain, as PostgreSQL's default escape) as a test of a text; a pattern without
+     * wildcards (an {@code =ilike} lookup by e-mail) is a plain comparison.
      */
     private static Predicate<String> likePattern(String pattern, boolean ignoreCase) {
-        if (pattern.indexOf('%') < 0 && pattern.indexOf('_') < 0) {
-            return ignoreCase ? pattern::equalsIgnoreCase : pattern::equals;
+        String literal = likeLiteral(pattern);
+        if (literal != null) {
+            return ignoreCase ? literal::equalsIgnoreCase : literal::equals;
         }
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+                if (i == pattern.length()) {
+                    throw OdooError.valueError("LIKE pattern must not end with escape character");
+                }
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(i))));
+            } else {
+                regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+            }
         }
         int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         Pattern compiled = Pattern.compile(regex.toString(), flags);
         return text -> compiled.matcher(text).matches();
+    }
+
+    /** The text a LIKE pattern without wildcards matches (its escapes undone), or null if it has wildcards. */
+    private static String likeLiteral(String pattern) {
+        StringBuilder literal = new StringBuilder(pattern.length());
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '%' || c == '_' || c == '\\' && i == pattern.length() - 1) {
+                return null;
+            }
+            if (c == '\\') {
+                i++;
+                c = pattern.charAt(i);
+            }
+            literal.append(c);
+        }
+        return literal.toString();
     }
 
     static boolean truthy(Object value) {

@@ -62,8 +62,9 @@ class WooErrorsTest {
         assertThat(failure.system().id()).isEqualTo("woocommerce");
     }
 
+    /** A 401/403 without WooCommerce's shape is a proxy's or firewall's page (a challenge), not the shop refusing the key. */
     @ParameterizedTest(name = "{0} without the error shape → {1}")
-    @CsvSource({"401, AUTHENTICATION", "403, AUTHENTICATION", "429, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT",
+    @CsvSource({"401, TRANSIENT", "403, TRANSIENT", "408, TRANSIENT", "429, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT",
             "400, PROTOCOL", "404, PROTOCOL", "301, PROTOCOL"})
     void answersWithoutTheErrorShapeAreClassifiedByStatus(int status, FailureKind kind) throws IOException {
         JsonNode html = null;
@@ -116,5 +117,33 @@ class WooErrorsTest {
     private static JsonNode error(String code, String message, int status) {
         return JSON.createObjectNode().put("code", code).put("message", message)
                 .set("data", JSON.createObjectNode().put("status", status));
+    }
+
+    /**
+     * Guards against pathological backtracking (quadratic or worse time on a long hostile
+     * message), not a measure of speed: the bound is generous on purpose.
+     */
+    @Test
+    void aMegabyteMessageIsClassifiedInBoundedTime() {
+        String hostile = "SKU ()".repeat(1_000_000 / 6);
+        String tags = "<".repeat(1_000_000);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertThat(WooErrors.kindOf("woocommerce_rest_product_not_created", 400, hostile, null)).isEqualTo(FailureKind.VALIDATION);
+            assertThat(ERRORS.ofResponse(400, error("rest_invalid_param", hostile, 400), null, "POST products").kind())
+                    .isEqualTo(FailureKind.VALIDATION);
+            assertThat(ERRORS.ofItem(error("rest_invalid_param", tags, 400), "X").kind()).isEqualTo(FailureKind.VALIDATION);
+        });
+    }
+
+    @Test
+    void theSkuInProcessingRuleAndTheTagsStillReadAsBefore() {
+        assertThat(WooErrors.skuInProcess("The SKU (TSH-2) you are trying to insert is already under processing")).isTrue();
+        assertThat(WooErrors.skuInProcess("La SKU (TSH-2) est en cours de processing")).isTrue();
+        assertThat(WooErrors.skuInProcess("The SKU (TSH-2) is invalid")).isFalse();
+        assertThat(WooErrors.skuInProcess("already SKU (TSH-2)")).isFalse();
+        assertThat(WooErrors.skuInProcess("SKU (x) already")).isTrue();
+        assertThat(WooErrors.skuInProcess("SKU (x)\n already")).isFalse();
+        assertThat(WooErrors.stripTags("a <a href=\"x\">link</a> b < c")).isEqualTo("a link b < c");
     }
 }

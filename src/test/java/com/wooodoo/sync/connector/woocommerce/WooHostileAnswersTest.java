@@ -1,0 +1,194 @@
+package com.wooodoo.sync.connector.woocommerce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.connector.ConnectorException;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.ExternalText;
+import com.wooodoo.sync.connector.FailureKind;
+import com.wooodoo.sync.connector.HttpTimeouts;
+import com.wooodoo.sync.connector.LogCapture;
+import com.wooodoo.sync.connector.ScriptedServer;
+import com.wooodoo.sync.connector.ScriptedServer.Answer;
+import com.wooodoo.sync.connector.WooCommerceSettings;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Answers a hostile or misconfigured shop (or a proxy in front of it) may give, from a scripted loopback server. */
+class WooHostileAnswersTest {
+
+    private static final String KEY = "ck_live_0123456789abcdef";
+    private static final String SECRET = "cs_live_fedcba9876543210";
+    private static final String BASIC = ExternalText.basicCredential(KEY, SECRET);
+
+    private ScriptedServer server;
+    private DefaultCamelContext camel;
+    private WooCommerceConnector connector;
+
+    @BeforeEach
+    void start() {
+        server = new ScriptedServer();
+        camel = new DefaultCamelContext();
+        camel.start();
+        connector = new WooCommerceConnector(new WooCommerceSettings(server.baseUrl(), KEY, SECRET, HttpTimeouts.DEFAULTS),
+                WooTestShop.MAPPINGS, camel.createProducerTemplate(), new ObjectMapper(), Clock.systemUTC(), Duration.ofMinutes(30));
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        server.close();
+    }
+
+    @Test
+    void echoedSecretsAndInjectedLineBreaksReachNeitherTheMessageNorTheLog() {
+        String hostile = "bad request from " + KEY + " / " + SECRET + " Authorization: Basic " + BASIC
+                + "\r\n2025-01-01T00:00:00Z ERROR --- forged log line";
+        server.add(Answer.json(400, "{\"code\":\"rest_invalid_param\",\"message\":" + json(hostile) + ",\"data\":{\"status\":400}}"));
+
+        ConnectorException failure;
+        try (LogCapture log = new LogCapture(WooCommerceHttp.class)) {
+            failure = readFails();
+            assertThat(log.lines()).isNotEmpty().allSatisfy(line -> assertClean(line));
+            assertThat(String.join("|", log.lines())).contains("***").contains("\\r\\n");
+        }
+        assertClean(failure.getMessage());
+        assertThat(failure.getMessage()).contains("***").contains("\\r\\n2025-01-01");
+    }
+
+    @Test
+    void aSecretAtTheEndOfAVeryLongMessageIsMaskedNotCutInHalf() {
+        server.add(Answer.json(400, "{\"code\":\"rest_invalid_param\",\"message\":\"" + "x".repeat(990) + SECRET
+                + "\",\"data\":{\"status\":400}}"));
+
+        ConnectorException failure = readFails();
+
+        assertThat(failure.getMessage()).doesNotContain(SECRET.substring(0, 8)).contains("***");
+    }
+
+    @Test
+    void aBatchItemErrorOfAnotherShapeIsQuotedMasked() {
+        assertThat(connector).isNotNull();
+        WooErrors errors = new WooErrors(Clock.systemUTC(), KEY, SECRET);
+        ConnectorException failure = errors.ofItem(new ObjectMapper().createObjectNode()
+                .put("odd", "y".repeat(190) + BASIC + "\n"), null);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.getMessage()).doesNotContain(BASIC.substring(0, 8)).doesNotContain("\n");
+    }
+
+    @Test
+    void aChallengePageOn403Or401IsTransientNotAnAuthenticationFailure() {
+        server.add(Answer.html(403, "<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+                + "<body>Checking your browser before accessing the shop.</body></html>").with("cf-mitigated", "challenge"));
+        server.add(Answer.html(401, "<html><body>401 Authorization Required</body></html>"));
+
+        ConnectorException challenge = readFails();
+        ConnectorException basicAuthProxy = readFails();
+
+        assertThat(challenge.kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(challenge.httpStatus()).isEqualTo(403);
+        assertThat(challenge.getMessage()).contains("challenge").contains("Just a moment");
+        assertThat(basicAuthProxy.kind()).isEqualTo(FailureKind.TRANSIENT);
+    }
+
+    @Test
+    void theShopsOwnAuthenticationErrorIsStillAnAuthenticationFailure() {
+        server.add(Answer.json(401, "{\"code\":\"woocommerce_rest_authentication_error\",\"message\":\"Invalid signature\","
+                + "\"data\":{\"status\":401}}"));
+        server.add(Answer.json(403, "{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\","
+                + "\"data\":{\"status\":403}}"));
+
+        assertThat(readFails().kind()).isEqualTo(FailureKind.AUTHENTICATION);
+        assertThat(readFails().kind()).isEqualTo(FailureKind.AUTHENTICATION);
+    }
+
+    @Test
+    void anHtml5xxPageIsTransient() {
+        server.add(Answer.html(503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>").with("Retry-After", "12"));
+
+        ConnectorException failure = readFails();
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void anHtml400PageIsAProtocolFailureOfTheCallNotAValidationErrorOfTheRecords() {
+        server.add(Answer.html(400, "<html><body><h1>Request blocked</h1>ModSecurity rule 942100</body></html>"));
+
+        assertThatThrownBy(() -> connector.create(EntityType.CUSTOMERS, List.of(
+                WooCommerceConnectorWriteTest.customer("a@example.com", "A", "B"),
+                WooCommerceConnectorWriteTest.customer("b@example.com", "C", "D"))))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+                    assertThat(e.getMessage()).contains("HTTP 400").contains("Request blocked");
+                });
+    }
+
+    @Test
+    void theDefaultAnswerCapIs32Megabytes() {
+        assertThat(HttpTimeouts.DEFAULTS.maxAnswerBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(WooCommerceHttp.endpointUri(new WooCommerceSettings(server.baseUrl(), KEY, SECRET, HttpTimeouts.DEFAULTS)))
+                .contains("WooHttpClientConfigurer(33554432)");
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapFailsNamingTheSystemAndTheCall() {
+        WooCommerceConnector capped = new WooCommerceConnector(new WooCommerceSettings(server.baseUrl(), KEY, SECRET,
+                new HttpTimeouts(5_000, 30_000, 1_000_000)), WooTestShop.MAPPINGS, camel.createProducerTemplate(),
+                new ObjectMapper(), Clock.systemUTC(), Duration.ofMinutes(30));
+        Answer list = Answer.json(200, "{\"id\":1,\"email\":\"a@example.com\"},").with("X-WP-Total", "1")
+                .with("X-WP-TotalPages", "1");
+        server.add(list.repeated(100_000));
+        server.add(list.repeated(100_000).chunked());
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> capped.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty()))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+                        assertThat(e.getMessage()).contains("GET customers").contains("WooCommerce").contains("1000000 bytes");
+                    });
+        }
+    }
+
+    @Test
+    void aDeeplyNestedAnswerIsRefusedByTheReadLimits() {
+        server.add(Answer.json(200, "[".repeat(500) + "]".repeat(500)).with("X-WP-Total", "1").with("X-WP-TotalPages", "1"));
+
+        ConnectorException failure = readFails();
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.getMessage()).contains("GET customers").contains("nesting depth");
+    }
+
+    static void assertClean(String text) {
+        assertThat(text).doesNotContain(KEY).doesNotContain(SECRET).doesNotContain(BASIC).doesNotContain("\r").doesNotContain("\n");
+    }
+
+    ConnectorException readFails() {
+        try {
+            connector.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty());
+        } catch (ConnectorException e) {
+            return e;
+        }
+        throw new AssertionError("the read should have failed");
+    }
+
+    static String json(String text) {
+        try {
+            return new ObjectMapper().writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
