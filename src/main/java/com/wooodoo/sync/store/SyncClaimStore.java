@@ -34,8 +34,8 @@ public class SyncClaimStore {
      * The syncs {@code o} that keep a queued sync {@code s} waiting: syncs of the same
      * organisation sharing an entity type with it, whatever their direction, that are processing,
      * paused after they started, cancelled with a batch still in flight (their runner still holds
-     * the lease), or queued or paused (not yet started) and started earlier than {@code s}, which
-     * keeps syncs of one entity type in the order they were started.
+     * the lease), or queued or paused (not yet started) and created earlier than {@code s}, which
+     * keeps syncs of one entity type in the order they were created.
      */
     static final String BLOCKERS = """
             SELECT 1 FROM sync_orchestration o
