@@ -2,10 +2,13 @@ package com.wooodoo.sync.store;
 
 import com.wooodoo.sync.store.SyncStatus.Transition;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,7 +16,9 @@ import java.util.UUID;
 /**
  * Who runs which sync. An instance claims a queued sync (or one whose runner's lease ran out) with
  * {@code FOR UPDATE SKIP LOCKED}, so that instances sharing the database never claim the same
- * one, and keeps it by renewing its lease; a runner that died simply stops renewing.
+ * one, and keeps it by renewing its lease; a runner that died simply stops renewing. Syncs of one
+ * organisation that share an entity type never run at the same time, in either direction: a queued
+ * sync waits until those ahead of it have ended (see {@link #BLOCKERS}).
  */
 @Repository
 public class SyncClaimStore {
@@ -21,28 +26,90 @@ public class SyncClaimStore {
     /** The states in which a runner keeps its lease: processing, or paused or cancelled until it sees so. */
     private static final Set<SyncStatus> LEASED = EnumSet.of(SyncStatus.PROCESSING, SyncStatus.PAUSED, SyncStatus.CANCELLED);
 
-    private final JdbcTemplate jdbc;
+    /** The first key of the organisations' claim locks ({@code pg_advisory_xact_lock(int, int)}). */
+    private static final int CLAIM_LOCK_CLASS = 0x5C1A17;
+    private static final int MAX_ATTEMPTS = 5;
 
-    public SyncClaimStore(JdbcTemplate jdbc) {
+    /**
+     * The syncs {@code o} that keep a queued sync {@code s} waiting: syncs of the same
+     * organisation sharing an entity type with it, whatever their direction, that are processing,
+     * paused after they started, cancelled with a batch still in flight (their runner still holds
+     * the lease), or queued or paused (not yet started) and created earlier than {@code s}, which
+     * keeps syncs of one entity type in the order they were created.
+     */
+    static final String BLOCKERS = """
+            SELECT 1 FROM sync_orchestration o
+             WHERE o.org_id = s.org_id AND o.sync_id <> s.sync_id AND o.entity_types && s.entity_types
+               AND (o.status = %1$s
+                    OR (o.status = %2$s AND o.paused_from = %1$s)
+                    OR (o.status = %3$s AND o.lease_owner IS NOT NULL AND o.lease_expires_at > now())
+                    OR (o.status IN (%4$s, %2$s) AND (o.created_at, o.sync_id) < (s.created_at, s.sync_id)))"""
+            .formatted(SyncStatus.PROCESSING.sql(), SyncStatus.PAUSED.sql(), SyncStatus.CANCELLED.sql(),
+                    SyncStatus.QUEUED.sql());
+
+    /** A queued sync nothing blocks, or a processing one whose runner's lease ran out (taken over as if queued). */
+    private static final String CLAIMABLE = """
+            (s.%s AND NOT EXISTS (%s))
+            OR (s.status = %s AND (s.lease_expires_at IS NULL OR s.lease_expires_at < now()))"""
+            .formatted(Transition.CLAIM.sqlCondition(), BLOCKERS, SyncStatus.PROCESSING.sql());
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public SyncClaimStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
-    /** Claims the sync waiting longest, if any, and moves it to processing under this runner's lease. */
+    /**
+     * Claims the sync waiting longest that may run now, if any, and moves it to processing under
+     * this runner's lease. A queued sync may run only while no other sync of its organisation that
+     * shares an entity type with it (in either direction) is {@linkplain #BLOCKERS ahead of it}.
+     *
+     * <p>The candidate is chosen and row-locked ({@code FOR UPDATE SKIP LOCKED}), then the
+     * organisation's claim lock (a transaction-scoped advisory lock) is taken, and the claim itself
+     * checks the rule again on a snapshot taken after that lock: a conflicting sync that another
+     * instance claimed meanwhile has been committed by then, so the second claim finds it and
+     * gives up. A processing sync whose runner's lease ran out (or that was resumed and released)
+     * is taken over whatever the rule says: it already holds its turn.
+     */
     public Optional<UUID> claimNext(String runner, Duration lease) {
-        // a processing sync whose runner's lease ran out is taken over as if it were queued
-        return jdbc.query("""
-                UPDATE sync_orchestration
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Claim claim = tx.execute(status -> claimOnce(runner, lease));
+            if (claim == null || claim.claimed() != null) {
+                return Optional.ofNullable(claim == null ? null : claim.claimed());
+            }
+            // another instance claimed a conflicting sync of that organisation meanwhile: look again
+        }
+        return Optional.empty();
+    }
+
+    private Claim claimOnce(String runner, Duration lease) {
+        List<String[]> candidate = jdbc.query("""
+                SELECT s.sync_id, s.org_id FROM sync_orchestration s
+                 WHERE %s
+                 ORDER BY s.created_at, s.sync_id
+                 LIMIT 1
+                   FOR UPDATE OF s SKIP LOCKED""".formatted(CLAIMABLE),
+                (rs, n) -> new String[] {rs.getString("sync_id"), rs.getString("org_id")});
+        if (candidate.isEmpty()) {
+            return null;
+        }
+        UUID syncId = UUID.fromString(candidate.get(0)[0]);
+        jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) rs -> { },
+                CLAIM_LOCK_CLASS, candidate.get(0)[1]);
+        List<UUID> claimed = jdbc.query("""
+                UPDATE sync_orchestration s
                    SET status = %s, lease_owner = ?, lease_expires_at = now() + ? * interval '1 millisecond',
                        started_at = coalesce(started_at, now()), updated_at = now()
-                 WHERE sync_id = (SELECT sync_id FROM sync_orchestration
-                                   WHERE %s
-                                      OR (status = %s AND (lease_expires_at IS NULL OR lease_expires_at < now()))
-                                   ORDER BY created_at
-                                   LIMIT 1
-                                     FOR UPDATE SKIP LOCKED)
-                RETURNING sync_id""".formatted(SyncStatus.PROCESSING.sql(), Transition.CLAIM.sqlCondition(),
-                        SyncStatus.PROCESSING.sql()),
-                (rs, n) -> rs.getObject("sync_id", UUID.class), runner, lease.toMillis()).stream().findFirst();
+                 WHERE s.sync_id = ? AND (%s)
+                RETURNING s.sync_id""".formatted(SyncStatus.PROCESSING.sql(), CLAIMABLE),
+                (rs, n) -> rs.getObject("sync_id", UUID.class), runner, lease.toMillis(), syncId);
+        return new Claim(claimed.stream().findFirst().orElse(null));
+    }
+
+    /** The outcome of one attempt: the sync claimed, or null when the candidate was taken from under it. */
+    private record Claim(UUID claimed) {
     }
 
     /** Extends the lease; false when this runner no longer holds the sync (taken over, or not processing). */

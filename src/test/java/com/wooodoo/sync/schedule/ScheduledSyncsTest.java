@@ -2,14 +2,17 @@ package com.wooodoo.sync.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wooodoo.sync.store.SyncClaimStore;
 import com.wooodoo.sync.support.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,8 @@ class ScheduledSyncsTest extends ApiTestBase {
 
     @Autowired
     private ScheduledSyncs scheduled;
+    @Autowired
+    private SyncClaimStore claims;
 
     @Test
     void aFiringStartsTheSyncTheApiWouldStartWithTheScheduleAsActor() throws Exception {
@@ -72,6 +77,26 @@ class ScheduledSyncsTest extends ApiTestBase {
         assertThat(syncsOf(schedule)).as("at most 5 active syncs per organisation, as for the API").hasSize(5);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sync_activity_log WHERE org_id = ? AND actor = ? "
                 + "AND action = 'start' AND outcome = 'rejected'", Integer.class, orgId, "schedule:queued")).isEqualTo(1);
+    }
+
+    @Test
+    void aFiringWhileAnotherSyncOfItsEntityTypeRunsQueuesASyncThatWaitsForIt() {
+        jdbc.update("UPDATE sync_orchestration SET status = 'cancelled', paused_from = NULL, finished_at = now() "
+                + "WHERE status IN ('queued', 'processing', 'paused') AND org_id <> ?", orgId);
+        UUID running = UUID.fromString(api.startSync("[\"odoo\",\"woocommerce\"]", "[\"customers\"]"));
+        assertThat(claims.claimNext("runner", Duration.ofSeconds(30))).contains(running);
+
+        Schedule schedule = schedule("nightly", Schedule.WhenStillActive.SKIP);
+        scheduled.fire(schedule, TWO_AM);
+
+        assertThat(syncsOf(schedule)).as("queued, neither skipped nor refused").singleElement()
+                .satisfies(sync -> assertThat(sync.get("status")).isEqualTo("queued"));
+        assertThat(claims.claimNext("runner", Duration.ofSeconds(30))).as("it waits for the running one").isEmpty();
+
+        jdbc.update("UPDATE sync_orchestration SET status = 'done', finished_at = now(), lease_owner = NULL, "
+                + "lease_expires_at = NULL WHERE sync_id = ?", running);
+        assertThat(claims.claimNext("runner", Duration.ofSeconds(30))).isPresent();
+        assertThat(syncsOf(schedule)).singleElement().satisfies(sync -> assertThat(sync.get("status")).isEqualTo("processing"));
     }
 
     private Schedule schedule(String id, Schedule.WhenStillActive whenStillActive) {
