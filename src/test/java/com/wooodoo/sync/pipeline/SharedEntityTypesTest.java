@@ -36,8 +36,9 @@ class SharedEntityTypesTest extends SandboxTestBase {
 
         List<String> overlaps = new ArrayList<>();
         await("both end").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            String a = status(first);
+            // the second is read first: the first still running when read afterwards ran at both moments
             String b = status(second);
+            String a = status(first);
             if (a.equals("processing") && b.equals("processing")) {
                 overlaps.add(a + "/" + b);
             }
