@@ -9,7 +9,6 @@ import com.wooodoo.sync.conflict.ConflictDesk;
 import com.wooodoo.sync.conflict.ConflictResolution;
 import com.wooodoo.sync.store.ConflictType;
 import com.wooodoo.sync.orchestration.ActivityRecorder;
-import com.wooodoo.sync.orchestration.ActivityRecorder.Outcome;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
 import com.wooodoo.sync.orchestration.SyncRequest;
 import com.wooodoo.sync.orchestration.SyncStatusReport;
@@ -30,8 +29,10 @@ import java.util.UUID;
 
 /**
  * The eight orchestrate actions: each validates its own fields, acts through the orchestration
- * and conflict services, and answers as the contract says. Called from the routes in
- * {@code routes/orchestrate-api.camel.yaml}.
+ * and conflict services, and answers as the contract says. The actions that change something
+ * (start, pause, resume, cancel, resolve-conflict) are recorded in the audit trail by the services
+ * they call; the reads (status, conflicts, activity) are not, so polling them adds no rows. Called
+ * from the routes in {@code routes/orchestrate-api.camel.yaml}.
  */
 @Component("orchestrateActions")
 public class OrchestrateActions {
@@ -71,11 +72,7 @@ public class OrchestrateActions {
     }
 
     public ApiResponse status(@ExchangeProperty(REQ) OrchestrateRequest request) {
-        long began = System.nanoTime();
-        UUID syncId = syncId(request);
-        Map<String, Object> report = statusReport.of(request.caller().orgId(), syncId);
-        recordRead(request, syncId, "status", Map.of(), began);
-        return ApiResponse.ok(report);
+        return ApiResponse.ok(statusReport.of(request.caller().orgId(), syncId(request)));
     }
 
     public ApiResponse pause(@ExchangeProperty(REQ) OrchestrateRequest request) {
@@ -91,7 +88,6 @@ public class OrchestrateActions {
     }
 
     public ApiResponse conflicts(@ExchangeProperty(REQ) OrchestrateRequest request) {
-        long began = System.nanoTime();
         RequestFields fields = request.fields().rejectUnknown(Set.of("syncId", "state", "type", "limit", "cursor"));
         Optional<UUID> syncId = fields.uuid("syncId", false);
         String state = fields.oneOf("state", List.of("unresolved", "resolved", "all"), false).orElse("unresolved");
@@ -114,7 +110,6 @@ public class OrchestrateActions {
         answer.put("conflicts", page.stream().map(row -> ConflictView.of(row, json)).toList());
         ConflictRow last = page.isEmpty() ? null : page.get(page.size() - 1);
         answer.put("nextCursor", more ? Cursors.ofConflict(last.createdAt(), last.conflictId()) : null);
-        recordRead(request, syncId.orElse(null), "conflicts", Map.of("state", state, "returned", page.size()), began);
         return ApiResponse.ok(answer);
     }
 
@@ -131,7 +126,6 @@ public class OrchestrateActions {
     }
 
     public ApiResponse activity(@ExchangeProperty(REQ) OrchestrateRequest request) {
-        long began = System.nanoTime();
         RequestFields fields = request.fields().rejectUnknown(Set.of("syncId", "limit", "cursor"));
         Optional<UUID> syncId = fields.uuid("syncId", true);
         int limit = fields.integer("limit", 1, MAX_PAGE).orElse(DEFAULT_PAGE);
@@ -147,7 +141,6 @@ public class OrchestrateActions {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("entries", page.stream().map(this::entryView).toList());
         answer.put("nextCursor", more ? Cursors.ofActivity(page.get(page.size() - 1).entryId()) : null);
-        recordRead(request, syncId.get(), "activity", Map.of("returned", page.size()), began);
         return ApiResponse.ok(answer);
     }
 
@@ -164,11 +157,6 @@ public class OrchestrateActions {
         answer.put("syncId", sync.syncId().toString());
         answer.put("status", sync.status());
         return ApiResponse.ok(answer);
-    }
-
-    private void recordRead(OrchestrateRequest request, UUID syncId, String action, Map<String, ?> details, long began) {
-        activity.record(request.caller().orgId(), syncId, null, request.caller().actor(), action, Outcome.OK, details,
-                (System.nanoTime() - began) / 1_000_000);
     }
 
     private Map<String, Object> entryView(ActivityEntry entry) {

@@ -26,11 +26,13 @@ import java.util.UUID;
 /**
  * Where people see conflicts and settle them; each resolution is recorded once, with who and when.
  *
- * <p>A resolution is claimed (the database keeps the first of concurrent ones), carried out at
- * once and recorded, in one transaction: {@code reject} keeps the target ({@code kept-target});
- * {@code accept} and {@code retry} write to the target ({@link ConflictRemedies}) and end
- * {@code applied} or {@code failed}. What was written is recorded as the pipeline records it (the
- * link and the idempotency log), together with the outcome and the audit entry. A failure of the
+ * <p>{@code reject} keeps the target ({@code kept-target}) and is recorded at once, in one short
+ * transaction. {@code accept} and {@code retry} write to the target ({@link ConflictRemedies}) and
+ * end {@code applied} or {@code failed}: the conflict is first claimed for a while (a lease; the
+ * database keeps the first of concurrent claims), then the resolution is carried out with no
+ * transaction or pooled connection held across the throttle and the external calls, then recorded
+ * in a second short transaction. What was written is recorded as the pipeline records it (the
+ * link and the idempotency log), together with the resolution, its outcome and the audit entry. A failure of the
  * systems keeps the resolution (it is set once) with the outcome {@code failed} and the reason in
  * the note and the audit entry; when the record itself failed, a new conflict of the type found
  * keeps it in sight.
@@ -40,6 +42,7 @@ public class ConflictDesk {
 
     private static final String ACTION = "resolve-conflict";
     private static final int MAX_REASON = 2000;
+    private static final String KEPT_TARGET = "kept-target";
 
     private final ConflictStore conflicts;
     private final SyncLifecycle lifecycle;
@@ -49,10 +52,12 @@ public class ConflictDesk {
     private final LinkStore links;
     private final SyncProgressStore progress;
     private final ObjectMapper json;
+    private final ConflictProperties properties;
 
     public ConflictDesk(ConflictStore conflicts, SyncLifecycle lifecycle, ActivityRecorder activity,
                         TransactionTemplate tx, ConflictRemedies remedies, LinkStore links, SyncProgressStore progress,
-                        ObjectMapper json) {
+                        ObjectMapper json, ConflictProperties properties) {
+        this.properties = properties;
         this.conflicts = conflicts;
         this.lifecycle = lifecycle;
         this.activity = activity;
@@ -73,49 +78,81 @@ public class ConflictDesk {
      * Resolves a conflict once and carries the resolution out; answers the conflict as it now is.
      *
      * @throws ConflictNotFoundException        no such conflict in the organisation
-     * @throws ConflictAlreadyResolvedException it was resolved before
+     * @throws ConflictAlreadyResolvedException it was resolved before, or another resolution of it is being carried out
      */
     public ConflictRow resolve(String orgId, UUID conflictId, ConflictResolution resolution, Optional<String> note,
                                String actor) {
         long began = System.nanoTime();
         ConflictRow conflict = conflicts.find(orgId, conflictId).orElseThrow(() -> new ConflictNotFoundException(conflictId));
         LogContext.sync(conflict.syncId());
-        // Claimed, carried out and recorded in one transaction: the claimed row stays locked while
-        // the target is written, so a concurrent resolution waits and then finds it resolved (409),
-        // and a service that dies meanwhile leaves the conflict unresolved, to be resolved again
-        // (a write that did happen is then found by its natural key, never made twice).
-        ConflictRow resolved = tx.execute(status -> {
-            Optional<ConflictRow> claimed = conflicts.resolve(orgId, conflictId, resolution.id(), note.orElse(null),
-                    actor, resolution.initialOutcome());
-            if (claimed.isEmpty()) {
-                return null;
-            }
-            if (resolution == ConflictResolution.REJECT) {
-                remedies.keepTarget(claimed.get());
-                activity.record(orgId, claimed.get().syncId(), conflictId, actor, ACTION, Outcome.OK,
-                        details(claimed.get(), null), millisSince(began));
-                return claimed.get();
-            }
-            ResolutionResult result = remedies.carryOut(claimed.get(), resolution);
-            return complete(claimed.get(), result, note.orElse(null), actor, began);
-        });
-        if (resolved == null) {
-            ConflictRow current = conflicts.find(orgId, conflictId).orElse(conflict);
-            activity.record(orgId, conflict.syncId(), conflictId, actor, ACTION, Outcome.REJECTED,
-                    Map.of("resolution", resolution.id(), "reason", "already resolved as " + current.resolution()),
-                    millisSince(began));
-            throw new ConflictAlreadyResolvedException("conflict " + conflictId + " is already resolved ("
-                    + current.resolution() + " by " + current.resolvedBy() + " at " + current.resolvedAt() + ")");
+        if (resolution == ConflictResolution.REJECT) {
+            // Nothing to call: recorded at once, in one short transaction.
+            ConflictRow rejected = tx.execute(status -> conflicts.resolve(orgId, conflictId, resolution.id(),
+                    note.orElse(null), actor, KEPT_TARGET, null).map(row -> {
+                        remedies.keepTarget(row);
+                        activity.record(orgId, row.syncId(), conflictId, actor, ACTION, Outcome.OK, details(row, null),
+                                millisSince(began));
+                        return row;
+                    }).orElse(null));
+            return rejected != null ? rejected : refuse(orgId, conflict, resolution, actor, began);
         }
-        return resolved;
+        // Claimed in a short transaction of its own (one statement), carried out with no
+        // transaction and no connection held while the throttle and the external system are
+        // waited for, and recorded in another short transaction. A concurrent resolution finds the
+        // claim (409); a service that dies in between leaves a claim that runs out, and the conflict
+        // can be resolved again (a write that did happen is then found by its natural key, never
+        // made twice).
+        UUID claim = UUID.randomUUID();
+        Optional<ConflictRow> claimed = conflicts.claim(orgId, conflictId, claim, properties.getClaimLease());
+        if (claimed.isEmpty()) {
+            return refuse(orgId, conflict, resolution, actor, began);
+        }
+        ResolutionResult result;
+        try {
+            result = remedies.carryOut(claimed.get(), resolution);
+        } catch (RuntimeException | Error e) {
+            conflicts.release(orgId, conflictId, claim);
+            throw e;
+        }
+        ConflictRow resolved;
+        try {
+            resolved = tx.execute(status -> record(claimed.get(), resolution, claim, result, note.orElse(null), actor,
+                    began));
+        } catch (RuntimeException e) {
+            conflicts.release(orgId, conflictId, claim);
+            throw e;
+        }
+        return resolved != null ? resolved : refuse(orgId, conflict, resolution, actor, began);
+    }
+
+    /** Records a refused resolution in the audit trail and answers 409. */
+    private ConflictRow refuse(String orgId, ConflictRow conflict, ConflictResolution resolution, String actor,
+                               long began) {
+        ConflictRow current = conflicts.find(orgId, conflict.conflictId()).orElse(conflict);
+        String reason = current.isResolved() ? "already resolved as " + current.resolution()
+                : "another resolution of it is being carried out";
+        activity.record(orgId, conflict.syncId(), conflict.conflictId(), actor, ACTION, Outcome.REJECTED,
+                Map.of("resolution", resolution.id(), "reason", reason), millisSince(began));
+        throw new ConflictAlreadyResolvedException(current.isResolved()
+                ? "conflict " + conflict.conflictId() + " is already resolved (" + current.resolution() + " by "
+                        + current.resolvedBy() + " at " + current.resolvedAt() + ")"
+                : "conflict " + conflict.conflictId() + " is being resolved by another request");
     }
 
     /**
-     * Records what the resolution came to, in the caller's transaction: link, idempotency entry,
-     * follow-up conflict, outcome, audit entry.
+     * Records the resolution and what it came to, in the caller's transaction: the resolution
+     * with its outcome, link, idempotency entry, follow-up conflict, audit entry. Null when the
+     * conflict was resolved meanwhile (the transaction is then rolled back).
      */
-    private ConflictRow complete(ConflictRow claimed, ResolutionResult result, String userNote, String actor, long began) {
+    private ConflictRow record(ConflictRow claimed, ConflictResolution resolution, UUID claim, ResolutionResult result,
+                               String userNote, String actor, long began) {
         String orgId = claimed.orgId();
+        Optional<ConflictRow> recorded = conflicts.resolve(orgId, claimed.conflictId(), resolution.id(),
+                noteWith(userNote, result.failure()), actor, result.outcome(), claim);
+        if (recorded.isEmpty()) {
+            return null;
+        }
+        ConflictRow row = recorded.get();
         UUID followUp = null;
         if (result.wroteTarget()) {
             progress.logApplied(orgId, claimed.syncId(), claimed.entityType(), claimed.sourceSystem(),
@@ -125,11 +162,8 @@ public class ConflictDesk {
                     result.targetId(), result.contentHash(), result.targetSeenHash());
         }
         if (result.followUp() != null) {
-            followUp = conflicts.insert(followUpConflict(claimed, result.followUp())).conflictId();
+            followUp = conflicts.insert(followUpConflict(row, result.followUp())).conflictId();
         }
-        ConflictRow row = conflicts.completeOutcome(orgId, claimed.conflictId(), result.outcome(),
-                        noteWith(userNote, result.failure()))
-                .orElseThrow(() -> new IllegalStateException("conflict " + claimed.conflictId() + " is no longer pending"));
         Map<String, Object> details = details(row, result);
         if (followUp != null) {
             details.put("followUpConflictId", followUp.toString());

@@ -7,30 +7,19 @@ import java.util.Optional;
 /** What a person decides for a conflict. */
 public enum ConflictResolution {
     /** Write the source version to the target now. */
-    ACCEPT("accept", "pending"),
+    ACCEPT("accept"),
     /** Keep the target as it is. */
-    REJECT("reject", "kept-target"),
+    REJECT("reject"),
     /** Run the record through the pipeline again. */
-    RETRY("retry", "pending");
+    RETRY("retry");
 
     private final String id;
-    private final String initialOutcome;
-
-    ConflictResolution(String id, String initialOutcome) {
+    ConflictResolution(String id) {
         this.id = id;
-        this.initialOutcome = initialOutcome;
     }
 
     public String id() {
         return id;
-    }
-
-    /**
-     * The outcome recorded when the resolution is claimed: {@code pending} while an accept or retry
-     * is being carried out (it then becomes {@code applied} or {@code failed}, see {@link ConflictDesk}).
-     */
-    public String initialOutcome() {
-        return initialOutcome;
     }
 
     public static Optional<ConflictResolution> fromId(String id) {

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,5 +40,17 @@ public class ActivityLogStore {
                   FROM sync_activity_log
                  WHERE org_id = ? AND sync_id = ? AND entry_id > ?
                  ORDER BY entry_id LIMIT ?""", ROW, orgId, syncId, afterEntryId, limit);
+    }
+
+    /**
+     * Deletes up to {@code limit} entries created before {@code cutoff}, oldest first, in one
+     * statement; answers how many.
+     */
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM sync_activity_log
+                 WHERE entry_id IN (SELECT entry_id FROM sync_activity_log
+                                     WHERE created_at < ? ORDER BY created_at LIMIT ?)""",
+                JdbcTimes.timestamp(cutoff), limit);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -85,8 +86,18 @@ public class ConflictStore {
     }
 
     public List<ConflictRow> page(ConflictQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sync_conflict WHERE org_id = ?");
-        List<Object> args = new ArrayList<>(List.of(query.orgId()));
+        List<Object> args = new ArrayList<>();
+        String sql = pageSql(query, "SELECT " + COLUMNS, args);
+        return jdbc.query(sql, ROW, args.toArray());
+    }
+
+    /**
+     * The statement of a page: its filters and order match an index (by sync; unresolved,
+     * resolved or all of the organisation), so a page reads its rows, not every conflict.
+     */
+    static String pageSql(ConflictQuery query, String select, List<Object> args) {
+        StringBuilder sql = new StringBuilder(select + " FROM sync_conflict WHERE org_id = ?");
+        args.add(query.orgId());
         query.syncId().ifPresent(id -> {
             sql.append(" AND sync_id = ?");
             args.add(id);
@@ -103,22 +114,49 @@ public class ConflictStore {
         });
         sql.append(" ORDER BY created_at, conflict_id LIMIT ?");
         args.add(query.limit());
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return sql.toString();
     }
 
     /**
-     * Records the one resolution of an unresolved conflict. Empty when the conflict was resolved
-     * already (also by a concurrent call: the database keeps the first).
+     * Claims an unresolved conflict for a resolution being carried out, until {@code lease} has
+     * passed: empty when it is resolved, or claimed by another resolution whose lease still runs.
+     * A claim is not a resolution: listings still show the conflict unresolved, and a claim that
+     * runs out (its holder died) leaves the conflict to be resolved again.
+     */
+    public Optional<ConflictRow> claim(String orgId, UUID conflictId, UUID token, Duration lease) {
+        return jdbc.query("""
+                UPDATE sync_conflict
+                   SET claim_token = ?, claimed_until = now() + make_interval(secs => ?)
+                 WHERE org_id = ? AND conflict_id = ? AND resolution IS NULL
+                   AND (claimed_until IS NULL OR claimed_until < now())
+                RETURNING""" + " " + COLUMNS, ROW, token, lease.toMillis() / 1000.0, orgId, conflictId)
+                .stream().findFirst();
+    }
+
+    /** Gives up a claim that was not recorded (the resolution could not be carried out). */
+    public void release(String orgId, UUID conflictId, UUID token) {
+        jdbc.update("""
+                UPDATE sync_conflict SET claim_token = NULL, claimed_until = NULL
+                 WHERE org_id = ? AND conflict_id = ? AND claim_token = ?""", orgId, conflictId, token);
+    }
+
+    /**
+     * Records the one resolution of an unresolved conflict, and ends its claim. {@code claimToken}
+     * is the caller's claim, or null when it holds none (then a running claim of another
+     * resolution keeps the conflict from it). Empty when the conflict was resolved already (also
+     * by a concurrent call: the database keeps the first) or another resolution holds it.
      */
     public Optional<ConflictRow> resolve(String orgId, UUID conflictId, String resolution, String note,
-                                         String resolvedBy, String outcome) {
+                                         String resolvedBy, String outcome, UUID claimToken) {
         try {
             return jdbc.query("""
                     UPDATE sync_conflict
                        SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = now(),
-                           resolution_outcome = ?
+                           resolution_outcome = ?, claim_token = NULL, claimed_until = NULL
                      WHERE org_id = ? AND conflict_id = ? AND resolution IS NULL
-                    RETURNING""" + " " + COLUMNS, ROW, resolution, note, resolvedBy, outcome, orgId, conflictId)
+                       AND (claim_token IS NOT DISTINCT FROM ?::uuid OR claimed_until < now())
+                    RETURNING""" + " " + COLUMNS, ROW, resolution, note, resolvedBy, outcome, orgId, conflictId,
+                            claimToken)
                     .stream().findFirst();
         } catch (DataAccessException e) {
             if (SqlStates.is(e, SqlStates.ALREADY_RESOLVED)) {
@@ -126,18 +164,5 @@ public class ConflictStore {
             }
             throw e;
         }
-    }
-
-    /**
-     * Moves the outcome of a resolution that is being carried out ({@code pending}) on to what it
-     * came to ({@code applied}, {@code failed}), with its note; the resolution itself, who and when
-     * stay as they were. Empty when the conflict's outcome is no longer pending.
-     */
-    public Optional<ConflictRow> completeOutcome(String orgId, UUID conflictId, String outcome, String note) {
-        return jdbc.query("""
-                UPDATE sync_conflict
-                   SET resolution_outcome = ?, resolution_note = ?
-                 WHERE org_id = ? AND conflict_id = ? AND resolution IS NOT NULL AND resolution_outcome = 'pending'
-                RETURNING""" + " " + COLUMNS, ROW, outcome, note, orgId, conflictId).stream().findFirst();
     }
 }
