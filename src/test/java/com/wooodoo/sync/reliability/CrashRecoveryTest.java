@@ -253,8 +253,17 @@ class CrashRecoveryTest {
         assertThat(partnersWith("fixed@example.com")).as("the contact was created before the kill").isEqualTo(1);
 
         service = startService(testName + "-restarted");
-        ApiClient.Answer again = api(org).post("{\"action\":\"resolve-conflict\",\"conflictId\":\"" + conflictId
-                + "\",\"resolution\":\"retry\"}");
+        // the killed resolution's claim holds until its lease runs out (3 s here); meanwhile a retry is refused
+        ApiClient.Answer[] answer = new ApiClient.Answer[1];
+        await("the killed resolution's claim runs out").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    answer[0] = api(org).post("{\"action\":\"resolve-conflict\",\"conflictId\":\"" + conflictId
+                            + "\",\"resolution\":\"retry\"}");
+                    assertThat(answer[0].status() == 200 || answer[0].raw().contains("is being resolved by another request"))
+                            .as(answer[0].raw()).isTrue();
+                    return answer[0].status() == 200;
+                });
+        ApiClient.Answer again = answer[0];
         assertThat(again.status()).as(again.raw()).isEqualTo(200);
         assertThat(again.json().at("/conflict/resolution/outcome").asText()).as(again.raw()).isEqualTo("applied");
         assertThat(partnersWith("fixed@example.com")).as("found by its e-mail, not created twice").isEqualTo(1);
@@ -567,6 +576,7 @@ class CrashRecoveryTest {
                 "--spring.datasource.password=" + TestDatabase.PASSWORD,
                 "--wooodoo.pipeline.poll-ms=100",
                 "--wooodoo.pipeline.lease-ms=3000",
+                "--wooodoo.conflicts.claim-lease=3s",
                 "--wooodoo.outbound.requests-per-minute-override=100000",
                 "--wooodoo.pipeline.first-retry-delay-ms=20",
                 "--wooodoo.outbound.breaker.open-ms=500",
