@@ -284,7 +284,7 @@ final class OdooVariants {
         if (!commands.isEmpty()) {
             ObjectNode vals = NODES.objectNode();
             vals.set("attribute_line_ids", commands);
-            call(OdooCall.write(TEMPLATE, template, vals));
+            api.call(OdooCall.write(TEMPLATE, template, vals));
         }
     }
 
@@ -373,16 +373,16 @@ final class OdooVariants {
             variantWrites.add(new Object[] {index, variantId, vals});
         }
         if (wantedBase != null && wantedBase.compareTo(base) != 0) {
-            call(OdooCall.write(TEMPLATE, template, NODES.objectNode().put("list_price", wantedBase)));
+            api.call(OdooCall.write(TEMPLATE, template, NODES.objectNode().put("list_price", wantedBase)));
         }
-        extrasChanged.forEach((ptav, extra) -> call(OdooCall.write(PTAV, ptav, NODES.objectNode().put("price_extra", extra))));
+        extrasChanged.forEach((ptav, extra) -> api.call(OdooCall.write(PTAV, ptav, NODES.objectNode().put("price_extra", extra))));
         for (Object[] write : variantWrites) {
             int index = (int) write[0];
             long variantId = (long) write[1];
             ObjectNode vals = (ObjectNode) write[2];
             try {
                 if (!vals.isEmpty()) {
-                    call(OdooCall.write(PRODUCT, variantId, vals));
+                    api.call(OdooCall.write(PRODUCT, variantId, vals));
                 }
                 outcomes[index] = WriteOutcome.written(index, String.valueOf(variantId));
             } catch (ConnectorException failure) {
@@ -396,7 +396,7 @@ final class OdooVariants {
             String code = variant.path("default_code").isTextual() ? variant.path("default_code").asText() : "";
             // a combination no record has claimed (a later batch's record makes its variant active again)
             if (code.isBlank() && variant.path("active").asBoolean(true) && !matched.contains(variant.path("id").asLong())) {
-                call(OdooCall.write(PRODUCT, variant.path("id").asLong(), NODES.objectNode().put("active", false)));
+                api.call(OdooCall.write(PRODUCT, variant.path("id").asLong(), NODES.objectNode().put("active", false)));
             }
         }
     }
@@ -405,19 +405,16 @@ final class OdooVariants {
     }
 
     private List<JsonNode> read(String model, ArrayNode domain, List<String> fields) {
-        return rows(api.call(OdooCall.searchRead(model, domain, fields, null, 0, "id asc", false)), model);
+        return failures.records(api.call(OdooCall.searchRead(model, domain, fields, null, 0, "id asc", false)), model);
     }
 
     private List<JsonNode> readArchivedToo(String model, ArrayNode domain, List<String> fields) {
-        return rows(api.call(OdooCall.searchRead(model, domain, fields, null, 0, "id asc", true)), model);
+        return failures.records(api.call(OdooCall.searchRead(model, domain, fields, null, 0, "id asc", true)), model);
     }
 
-    private List<JsonNode> rows(JsonNode answer, String model) {
-        return failures.records(answer, model);
-    }
 
     private List<Long> createIds(String model, List<ObjectNode> vals) {
-        JsonNode answer = call(OdooCall.create(model, vals));
+        JsonNode answer = api.call(OdooCall.create(model, vals));
         if (!answer.isArray() || answer.size() != vals.size()) {
             throw failures.protocol(model + ".create of " + vals.size() + " records answered " + answer + " instead of as many ids");
         }
@@ -426,9 +423,6 @@ final class OdooVariants {
         return ids;
     }
 
-    private JsonNode call(OdooCall call) {
-        return api.call(call);
-    }
 
     private static List<Long> ids(JsonNode many) {
         List<Long> ids = new ArrayList<>();

@@ -135,7 +135,7 @@ public class WooCommerceConnector implements SystemConnector {
             }
         });
         this.mapper = new WooRecordMapper(categories);
-        this.variableProducts = new WooVariableProducts(http, writer, mapper, this::fetchAll);
+        this.variableProducts = new WooVariableProducts(http, writer, mapper);
         this.stockTargets = new WooStockTargets(http, mappings);
         this.stockWriter = new WooStockWriter(writer, stockTargets, mappings);
     }

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * WooCommerce's variable products, as the neutral model sees them: every variation is a product
@@ -55,18 +54,15 @@ final class WooVariableProducts {
     private final WooCommerceHttp http;
     private final WooBatchWriter writer;
     private final WooRecordMapper mapper;
-    private final BiFunction<String, WooQuery, List<JsonNode>> fetchAll;
     private final Map<Long, JsonNode> parents = new LinkedHashMap<>();
     private final Map<Long, Long> parentOfVariation = new HashMap<>();
     private final Set<Long> simpleProducts = new java.util.HashSet<>();
     private Map<String, JsonNode> attributesByName;
 
-    WooVariableProducts(WooCommerceHttp http, WooBatchWriter writer, WooRecordMapper mapper,
-                        BiFunction<String, WooQuery, List<JsonNode>> fetchAll) {
+    WooVariableProducts(WooCommerceHttp http, WooBatchWriter writer, WooRecordMapper mapper) {
         this.http = http;
         this.writer = writer;
         this.mapper = mapper;
-        this.fetchAll = fetchAll;
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -82,7 +78,7 @@ final class WooVariableProducts {
             }
             remember(item);
             long parentId = item.path("id").asLong();
-            List<JsonNode> variations = fetchAll.apply(variationsOf(parentId), WooQuery.of("status", "any"));
+            List<JsonNode> variations = http.getAll(variationsOf(parentId), WooQuery.of("status", "any"));
             VariantPrices prices = VariantPrices.of(variations.stream().map(v -> new VariantPrices.Variant(valuesOf(v),
                     priceOf(v))).toList());
             for (int i = 0; i < variations.size(); i++) {
@@ -110,7 +106,7 @@ final class WooVariableProducts {
         if (!unknown.isEmpty()) {
             List<Long> ids = new ArrayList<>(unknown);
             for (int from = 0; from < ids.size(); from += PER_PAGE) {
-                fetchAll.apply(RESOURCE, WooQuery.of("include", WooQuery.joined(ids.subList(from, Math.min(ids.size(), from + PER_PAGE)))))
+                http.getAll(RESOURCE, WooQuery.of("include", WooQuery.joined(ids.subList(from, Math.min(ids.size(), from + PER_PAGE)))))
                         .forEach(this::remember);
             }
         }
@@ -141,7 +137,7 @@ final class WooVariableProducts {
         List<JsonNode> out = new ArrayList<>();
         byParent.forEach((parentId, variationIds) -> {
             JsonNode parent = parents.get(parentId);
-            for (JsonNode variation : fetchAll.apply(variationsOf(parentId), WooQuery.of("include", WooQuery.joined(variationIds)))) {
+            for (JsonNode variation : http.getAll(variationsOf(parentId), WooQuery.of("include", WooQuery.joined(variationIds)))) {
                 out.add(view(parent, variation));
             }
         });
@@ -180,7 +176,7 @@ final class WooVariableProducts {
         if (!unknown.isEmpty()) {
             Set<Long> products = new java.util.HashSet<>();
             for (int from = 0; from < unknown.size(); from += PER_PAGE) {
-                fetchAll.apply(RESOURCE, WooQuery.of("include", WooQuery.joined(unknown.subList(from, Math.min(unknown.size(), from + PER_PAGE)))))
+                http.getAll(RESOURCE, WooQuery.of("include", WooQuery.joined(unknown.subList(from, Math.min(unknown.size(), from + PER_PAGE)))))
                         .forEach(p -> {
                             products.add(p.path("id").asLong());
                             rememberProduct(p);
@@ -324,7 +320,7 @@ final class WooVariableProducts {
                 .filter(sku -> sku != null && !sku.toString().isBlank() && !sku.toString().contains(",")).toList();
         if (!unknownParents.isEmpty() && !skus.isEmpty()) {
             // variations not seen yet by this connector: their SKUs tell their parents
-            withParents(fetchAll.apply(RESOURCE, WooQuery.of("sku", WooQuery.joined(skus))));
+            withParents(http.getAll(RESOURCE, WooQuery.of("sku", WooQuery.joined(skus))));
         }
         Map<Long, List<Integer>> byParent = new LinkedHashMap<>();
         for (int index : indexes) {
@@ -342,7 +338,7 @@ final class WooVariableProducts {
             try {
                 JsonNode known = parents.get(parentId);
                 if (known == null) {
-                    fetchAll.apply(RESOURCE, WooQuery.of("include", parentId)).forEach(this::remember);
+                    http.getAll(RESOURCE, WooQuery.of("include", parentId)).forEach(this::remember);
                     known = parents.get(parentId);
                 }
                 if (known == null) {
@@ -413,10 +409,10 @@ final class WooVariableProducts {
         Object parentSku = first.fields().get(NeutralProduct.PARENT_SKU);
         List<JsonNode> found;
         if (parentSku != null && !parentSku.toString().isBlank()) {
-            found = fetchAll.apply(RESOURCE, WooQuery.of("sku", parentSku.toString().strip())).stream()
+            found = http.getAll(RESOURCE, WooQuery.of("sku", parentSku.toString().strip())).stream()
                     .filter(p -> "variable".equals(p.path("type").asText())).toList();
         } else {
-            found = fetchAll.apply(RESOURCE, WooQuery.of("type", "variable").with("search", name)).stream()
+            found = http.getAll(RESOURCE, WooQuery.of("type", "variable").with("search", name)).stream()
                     .filter(p -> p.path("name").asText().strip().equalsIgnoreCase(name)).toList();
         }
         if (found.size() > 1) {
