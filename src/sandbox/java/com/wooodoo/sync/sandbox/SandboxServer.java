@@ -46,6 +46,7 @@ public abstract class SandboxServer implements AutoCloseable {
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
     private final AtomicInteger callsInFlight = new AtomicInteger();
     private final AtomicLong faultsAnswered = new AtomicLong();
+    private final AtomicInteger forcedFaults = new AtomicInteger();
     private final java.util.Queue<OneShot> oneShots = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Random faultRandom;
     private HttpServer server;
@@ -107,12 +108,21 @@ public abstract class SandboxServer implements AutoCloseable {
         oneShots.add(new OneShot(callPart));
     }
 
+    /**
+     * The next {@code count} API calls meet the first fault the faults set has a share of (timeout,
+     * 429, server error, proxy page, in that order), whatever the random draw: a test of a fault
+     * kind is sure to meet it, however few calls the sync makes.
+     */
+    public void faultNextCalls(int count) {
+        forcedFaults.set(count);
+    }
+
     /** One-shot failures not yet answered ({@link #failNextCall}). */
     public int oneShotFailuresLeft() {
         return oneShots.size();
     }
 
-    /** API calls answered with a fault (down, 429, server error, refused credentials) so far. */
+    /** API calls answered with a fault (down, held past the timeout, 429, server error, proxy page, refused credentials) so far. */
     public long faultsAnswered() {
         return faultsAnswered.get();
     }
@@ -197,7 +207,11 @@ public abstract class SandboxServer implements AutoCloseable {
         synchronized (faultRandom) {
             draw = faultRandom.nextDouble();
         }
+        if (forcedFaults.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            draw = 0; // the first fault with a share
+        }
         if (draw < current.timeoutShare()) {
+            faultsAnswered.incrementAndGet();
             sleep(current.timeoutMs());
         }
         double second = draw - current.timeoutShare();
@@ -212,6 +226,12 @@ public abstract class SandboxServer implements AutoCloseable {
         if (third >= 0 && third < current.serverErrorShare()) {
             faultsAnswered.incrementAndGet();
             answerServerError(exchange);
+            return;
+        }
+        double fourth = third - current.serverErrorShare();
+        if (fourth >= 0 && fourth < current.proxyPageShare()) {
+            faultsAnswered.incrementAndGet();
+            answerProxyPage(exchange, fourth < current.proxyPageShare() / 2 ? 502 : 503);
             return;
         }
         if (current.authFailure()) {
@@ -272,6 +292,18 @@ public abstract class SandboxServer implements AutoCloseable {
     protected static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** What a reverse proxy sends when the system behind it fails: an HTML page, not the system's JSON. */
+    private static void answerProxyPage(HttpExchange exchange, int status) throws IOException {
+        String title = status + (status == 502 ? " Bad Gateway" : " Service Temporarily Unavailable");
+        byte[] bytes = ("<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
+                + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
