@@ -77,7 +77,8 @@ class CrashRecoveryTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c",
-            "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f", "crash-" + RUN + "-g", "crash-" + RUN + "-h");
+            "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f", "crash-" + RUN + "-g", "crash-" + RUN + "-h",
+            "crash-" + RUN + "-i", "crash-" + RUN + "-j", "crash-" + RUN + "-k", "crash-" + RUN + "-l");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
     private static HoldingWooCommerceSimulator woo;
@@ -476,6 +477,148 @@ class CrashRecoveryTest {
         return odoo.records("res.partner").stream().filter(p -> email.equalsIgnoreCase(p.path("email").asText())).count();
     }
 
+    @Test
+    @Order(9)
+    void killedWhileTheShopHeldTheAnswerOfABatchOfCustomersEachOdooContactIsOneShopCustomer() {
+        String org = ORGS.get(8);
+        woo.reset();
+        odoo.seed(EntityType.CUSTOMERS, 400);
+        Set<String> odooEmails = odoo.records("res.partner").stream().map(p -> p.path("email").asText().toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isBlank() && !e.equals("false")).collect(Collectors.toSet());
+        shopHold = woo.holdAnswer("POST", "customers/batch", 3);
+        String syncId = startSync(api(org), "customers", ODOO_TO_WOO);
+        await("the 3rd batch of customers is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        shopHold.release();
+        assertKilledMidSync(syncId, batchesOf(odooEmails.size()));
+        assertThat(woo.customers().size()).as("the held batch was created in the shop but not recorded")
+                .isGreaterThan(linkCount(org, "customers"));
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertDoneWithEveryRecord(report, odooEmails.size());
+        Map<String, Long> customersByEmail = woo.customers().stream()
+                .collect(Collectors.groupingBy(c -> c.get("email").asText().toLowerCase(Locale.ROOT), Collectors.counting()));
+        assertThat(customersByEmail.entrySet()).as("customers made twice").filteredOn(e -> e.getValue() > 1).isEmpty();
+        assertThat(customersByEmail.keySet()).as("one shop customer per Odoo contact").isEqualTo(odooEmails);
+        assertThat(linkCount(org, "customers")).isEqualTo(odooEmails.size());
+        assertRunBy(syncId, killed, service);
+    }
+
+    @Test
+    @Order(10)
+    void killedWhileOdooHeldTheAnswerOfABatchOfProductsEachShopProductIsOneOdooProduct() {
+        String org = ORGS.get(9);
+        woo.reset();
+        woo.seed(EntityType.PRODUCTS, 400);
+        List<String> skus = woo.products().stream().map(p -> p.get("sku").asText().toLowerCase(Locale.ROOT)).toList();
+        hold = odoo.holdAnswer("product.product", "create", 3);
+        String syncId = startSync(api(org), "products", WOO_TO_ODOO);
+        await("the 3rd batch of products is created in Odoo and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(hold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        hold.release();
+        assertKilledMidSync(syncId, batchesOf(skus.size()));
+        assertThat(odooVariantsByCode().size()).as("the held batch was created in Odoo but not recorded")
+                .isGreaterThan(linkCount(org, "products"));
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertDoneWithEveryRecord(report, skus.size());
+        Map<String, List<JsonNode>> variantsByCode = odooVariantsByCode();
+        assertThat(variantsByCode.entrySet()).as("products made twice").filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(variantsByCode.keySet()).as("one Odoo product per shop product").containsExactlyInAnyOrderElementsOf(skus);
+        assertOneLinkEach(org, "odoo", skus.size(), variantsByCode.values().stream().map(v -> v.get(0).get("id").asText()).toList());
+        assertRunBy(syncId, killed, service);
+    }
+
+    @Test
+    @Order(11)
+    void killedWhileTheShopHeldTheAnswerOfABatchOfProductsEachOdooProductIsOneShopProduct() {
+        String org = ORGS.get(10);
+        woo.reset();
+        odoo.seed(EntityType.PRODUCTS, 400);
+        List<String> codes = odooVariantsByCode().keySet().stream().toList();
+        shopHold = woo.holdAnswer("POST", "products/batch", 3);
+        String syncId = startSync(api(org), "products", ODOO_TO_WOO);
+        await("the 3rd batch of products is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        shopHold.release();
+        assertKilledMidSync(syncId, batchesOf(codes.size()));
+        assertThat(woo.products().size()).as("the held batch was created in the shop but not recorded")
+                .isGreaterThan(linkCount(org, "products"));
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertDoneWithEveryRecord(report, codes.size());
+        Map<String, List<JsonNode>> productsBySku = woo.products().stream()
+                .collect(Collectors.groupingBy(p -> p.get("sku").asText().toLowerCase(Locale.ROOT)));
+        assertThat(productsBySku.entrySet()).as("products made twice").filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(productsBySku.keySet()).as("one shop product per Odoo product").containsExactlyInAnyOrderElementsOf(codes);
+        assertOneLinkEach(org, "woocommerce", codes.size(), productsBySku.values().stream().map(p -> p.get(0).get("id").asText()).toList());
+        assertRunBy(syncId, killed, service);
+    }
+
+    /**
+     * The shop numbers orders itself, so an order we created cannot be found by a key of ours: the
+     * create is announced before it is sent, and after the restart the announced orders are looked
+     * for by the source reference they carry (the service's log says how many were found).
+     */
+    @Test
+    @Order(12)
+    void killedWhileTheShopHeldTheAnswerOfABatchOfOrdersTheAnnouncedCreatesAreFoundAndNoOrderIsMadeTwice() {
+        String org = ORGS.get(11);
+        woo.reset();
+        odoo.seed(EntityType.ORDERS, 200); // with their contacts and products
+        List<String> odooOrders = odoo.records("sale.order").stream().map(o -> "odoo:" + o.get("id").asText()).toList();
+        JsonNode references = awaitEnd(api(org), startSync(api(org), "customers", ODOO_TO_WOO));
+        assertThat(references.get("status").asText()).as(references.toString()).isEqualTo("done");
+        references = awaitEnd(api(org), startSync(api(org), "products", ODOO_TO_WOO));
+        assertThat(references.get("status").asText()).as(references.toString()).isEqualTo("done");
+        shopHold = woo.holdAnswer("POST", "orders/batch", 2);
+        String syncId = startSync(api(org), "orders", ODOO_TO_WOO);
+        await("the 2nd batch of orders is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
+
+        ServiceProcess killed = service;
+        killed.kill();
+        shopHold.release();
+        assertKilledMidSync(syncId, batchesOf(odooOrders.size()));
+        Integer announced = jdbc.queryForObject("SELECT count(*) FROM sync_create_intent WHERE org_id = ? "
+                + "AND entity_type = 'orders'", Integer.class, org);
+        assertThat(announced).as("the held batch's creates were announced and not recorded").isPositive();
+        assertThat(woo.orders().size()).as("the held batch was created in the shop but not recorded")
+                .isGreaterThan(linkCount(org, "orders"));
+
+        service = startService(testName + "-restarted");
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertDoneWithEveryRecord(report, odooOrders.size());
+        Map<String, Long> shopOrdersBySource = woo.orders().stream()
+                .flatMap(o -> java.util.stream.StreamSupport.stream(o.path("meta_data").spliterator(), false))
+                .filter(m -> m.path("key").asText().equals("_wooodoo_source"))
+                .collect(Collectors.groupingBy(m -> m.path("value").asText(), Collectors.counting()));
+        assertThat(shopOrdersBySource.entrySet()).as("orders made twice").filteredOn(e -> e.getValue() > 1).isEmpty();
+        assertThat(shopOrdersBySource.keySet()).as("one shop order per Odoo order").containsExactlyInAnyOrderElementsOf(odooOrders);
+        assertThat(woo.orders()).hasSize(odooOrders.size());
+        assertThat(readLog(service)).as("the restarted service found the held batch's orders by their source reference")
+                .contains("created by an earlier attempt whose answer never came are updated, not created again");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sync_create_intent WHERE org_id = ?", Integer.class, org))
+                .as("every announcement settled").isZero();
+        assertRunBy(syncId, killed, service);
+    }
+
     // ---- the checks --------------------------------------------------------------------------
 
     private void assertKilledMidSync(String syncId) {
@@ -522,6 +665,15 @@ class CrashRecoveryTest {
         Integer applied = jdbc.queryForObject("SELECT count(DISTINCT source_record_id) FROM sync_idempotency_log "
                 + "WHERE org_id = ? AND sync_id = ?::uuid", Integer.class, org, syncId);
         assertThat(applied).as("every customer is in the idempotency log").isEqualTo(customers);
+    }
+
+    /** The sync ended {@code done}: every one of {@code records} processed, none failed, skipped or in conflict. */
+    private static void assertDoneWithEveryRecord(JsonNode report, int records) {
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(report.at("/queue/processed").asInt()).as(report.toString()).isEqualTo(records);
+        assertThat(report.at("/queue/failed").asInt() + report.at("/queue/skipped").asInt()).as(report.toString()).isZero();
+        assertThat(report.at("/queue/pending").asInt()).as(report.toString()).isZero();
+        assertThat(report.at("/conflicts/totalConflicts").asInt()).as(report.toString()).isZero();
     }
 
     /**
@@ -648,6 +800,14 @@ class CrashRecoveryTest {
                     return Set.of("done", "partial", "failed", "cancelled").contains(status);
                 });
         return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+    }
+
+    private static String readLog(ServiceProcess process) {
+        try {
+            return java.nio.file.Files.readString(process.log());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void execute(String url, String sql) {
