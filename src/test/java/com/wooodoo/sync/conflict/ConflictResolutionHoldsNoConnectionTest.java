@@ -92,9 +92,9 @@ class ConflictResolutionHoldsNoConnectionTest extends ApiTestBase {
             List<CompletableFuture<Answer>> resolutions = ids.stream()
                     .map(id -> CompletableFuture.supplyAsync(() -> resolve(api, id, "accept"), callers)).toList();
             await("the resolutions reach Odoo").atMost(Duration.ofSeconds(20)).until(() -> odoo.waiting() >= 1);
-            Thread.sleep(1_000); // the others reach the throttle or Odoo too
-
-            assertThat(resolutions).noneMatch(CompletableFuture::isDone);
+            // the others reach the throttle or Odoo too, and none of them gets through meanwhile
+            await("no resolution ends while Odoo holds the calls").during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3)).until(() -> resolutions.stream().noneMatch(CompletableFuture::isDone));
             // a second resolution of a conflict being resolved is refused, not queued behind it
             Answer second = resolve(api, ids.get(0), "reject");
             assertThat(second.status()).isEqualTo(409);

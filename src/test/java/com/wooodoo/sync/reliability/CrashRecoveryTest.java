@@ -64,7 +64,9 @@ class CrashRecoveryTest {
     private static final int BATCH = 50;
     private static final int BATCHES = CUSTOMERS / BATCH;
     private static final int LONG_RUN_CUSTOMERS = 5_000;
-    private static final int LONG_RUN_KILLS = 20;
+    private static final int LONG_RUN_KILLS = Integer.getInteger("crash.kills", 20);
+    /** Records of each entity type in the long runs of the other entity types and directions: 40 batches. */
+    private static final int LONG_RUN_RECORDS = 2_000;
     private static final Duration START_UP = Duration.ofSeconds(90);
     private static final Path LOGS = Path.of("target", "reliability");
     private static final int VARIABLE_PRODUCTS = 24;
@@ -78,7 +80,8 @@ class CrashRecoveryTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> ORGS = List.of("crash-" + RUN + "-a", "crash-" + RUN + "-b", "crash-" + RUN + "-c",
             "crash-" + RUN + "-d", "crash-" + RUN + "-e", "crash-" + RUN + "-f", "crash-" + RUN + "-g", "crash-" + RUN + "-h",
-            "crash-" + RUN + "-i", "crash-" + RUN + "-j", "crash-" + RUN + "-k", "crash-" + RUN + "-l");
+            "crash-" + RUN + "-i", "crash-" + RUN + "-j", "crash-" + RUN + "-k", "crash-" + RUN + "-l",
+            "crash-" + RUN + "-m", "crash-" + RUN + "-n", "crash-" + RUN + "-o", "crash-" + RUN + "-p", "crash-" + RUN + "-q");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
     private static HoldingWooCommerceSimulator woo;
@@ -617,6 +620,100 @@ class CrashRecoveryTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sync_create_intent WHERE org_id = ?", Integer.class, org))
                 .as("every announcement settled").isZero();
         assertRunBy(syncId, killed, service);
+    }
+
+    /** The long run for the other entity types and directions (customers shop → Odoo has its own above). */
+    enum LongRun {
+        PRODUCTS_SHOP_TO_ODOO, ORDERS_SHOP_TO_ODOO, CUSTOMERS_ODOO_TO_SHOP, PRODUCTS_ODOO_TO_SHOP, ORDERS_ODOO_TO_SHOP
+    }
+
+    /**
+     * Killed at {@code crash.kills} (20) random points of a sync of 2,000 records of each other
+     * entity type and direction, restarted each time: every source record once in the target.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(LongRun.class)
+    @Order(13)
+    @org.junit.jupiter.api.Tag("long")
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    void killedAtRandomPointsOfASyncOfEachOtherEntityTypeAndDirectionEveryRecordEndsOnceInTheTarget(LongRun run) {
+        String org = ORGS.get(12 + run.ordinal());
+        woo.reset();
+        odoo.reset();
+        String entity = run.name().substring(0, run.name().indexOf('_')).toLowerCase(Locale.ROOT);
+        boolean toOdoo = run.name().endsWith("SHOP_TO_ODOO");
+        String systems = toOdoo ? WOO_TO_ODOO : ODOO_TO_WOO;
+        switch (run) {
+            case PRODUCTS_SHOP_TO_ODOO -> woo.seed(EntityType.PRODUCTS, LONG_RUN_RECORDS);
+            case ORDERS_SHOP_TO_ODOO -> {
+                woo.seed(EntityType.CUSTOMERS, 300);
+                woo.seed(EntityType.PRODUCTS, 100);
+                woo.seedOrderMix(LONG_RUN_RECORDS, 13);
+                odoo.seedShopAccounting();
+            }
+            case CUSTOMERS_ODOO_TO_SHOP -> odoo.seed(EntityType.CUSTOMERS, LONG_RUN_RECORDS);
+            case PRODUCTS_ODOO_TO_SHOP -> odoo.seed(EntityType.PRODUCTS, LONG_RUN_RECORDS);
+            case ORDERS_ODOO_TO_SHOP -> {
+                odoo.seed(EntityType.ORDERS, LONG_RUN_RECORDS);
+                for (String references : List.of("customers", "products")) {
+                    JsonNode synced = awaitEnd(api(org), startSync(api(org), references, ODOO_TO_WOO));
+                    assertThat(synced.get("status").asText()).as(synced.toString()).isEqualTo("done");
+                }
+            }
+        }
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        int batches = batchesOf(LONG_RUN_RECORDS);
+        List<Integer> killPoints = random.ints(1, batches - 1).distinct().limit(LONG_RUN_KILLS).sorted().boxed().toList();
+        System.out.printf("%s crash points (seed %d): after batch %s%n", run, seed, killPoints);
+
+        String syncId = startSync(api(org), entity, systems);
+        for (int point : killPoints) {
+            await("batch " + point + " done (service log: " + service.log() + ")").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(10)).until(() -> batchesDone(syncId) >= point);
+            service.kill();
+            service = startService(testName + "-" + run + "-after-" + point);
+        }
+        JsonNode report = awaitEnd(api(org), syncId);
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(report.at("/queue/failed").asInt() + report.at("/queue/skipped").asInt()).as(report.toString()).isZero();
+        assertThat(report.at("/conflicts/totalConflicts").asInt()).as(report.toString()).isZero();
+        List<String> sourceKeys;
+        List<String> targetKeys;
+        switch (run) {
+            case PRODUCTS_SHOP_TO_ODOO -> {
+                sourceKeys = woo.products().stream().map(p -> p.get("sku").asText()).toList();
+                targetKeys = odoo.records("product.product").stream().filter(p -> !p.get("type").asText().equals("service"))
+                        .map(p -> p.get("default_code").asText()).toList();
+            }
+            case ORDERS_SHOP_TO_ODOO -> {
+                sourceKeys = ImportedOrders.of(woo.orders()).stream().map(o -> o.get("number").asText()).toList();
+                targetKeys = odoo.records("sale.order").stream().map(o -> o.get("client_order_ref").asText()).toList();
+            }
+            case CUSTOMERS_ODOO_TO_SHOP -> {
+                sourceKeys = odoo.records("res.partner").stream().map(p -> p.path("email").asText().toLowerCase(Locale.ROOT))
+                        .filter(e -> !e.isBlank() && !e.equals("false")).toList();
+                targetKeys = woo.customers().stream().map(c -> c.get("email").asText().toLowerCase(Locale.ROOT)).toList();
+            }
+            case PRODUCTS_ODOO_TO_SHOP -> {
+                sourceKeys = odooVariantsByCode().keySet().stream().toList();
+                targetKeys = woo.products().stream().map(p -> p.get("sku").asText().toLowerCase(Locale.ROOT)).toList();
+            }
+            default -> {
+                sourceKeys = odoo.records("sale.order").stream().map(o -> "odoo:" + o.get("id").asText()).toList();
+                targetKeys = woo.orders().stream()
+                        .flatMap(o -> java.util.stream.StreamSupport.stream(o.path("meta_data").spliterator(), false))
+                        .filter(m -> m.path("key").asText().equals("_wooodoo_source")).map(m -> m.path("value").asText())
+                        .toList();
+                assertThat(woo.orders()).as("shop orders without their source").hasSize(targetKeys.size());
+            }
+        }
+        assertThat(targetKeys).as("records made twice in the target").doesNotHaveDuplicates();
+        assertThat(targetKeys).as("every source record once in the target, none missing, none extra")
+                .containsExactlyInAnyOrderElementsOf(sourceKeys);
+        assertThat(linkCount(org, entity)).isEqualTo(sourceKeys.size());
+        System.out.printf("%s: %d kills, %d restarts: %s%n", run, killPoints.size(), killPoints.size(), report);
     }
 
     // ---- the checks --------------------------------------------------------------------------

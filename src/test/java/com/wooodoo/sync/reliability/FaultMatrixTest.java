@@ -46,9 +46,9 @@ import static org.awaitility.Awaitility.await;
  * exactly once, orders to the cent.
  *
  * <p>The first retry waits 200 ms, so a sync's retries (0.2 + 0.4 + 0.8 + 1.6 + 3.2 s at
- * maxRetries 5) outlast an outage of {@link #DOWN_SECONDS}. The long profile runs the outage for
- * 60 s ({@code -Dfaults.downSeconds=60}), longer than the retries: there the first sync may end
- * failed or partial as the contract says, and the second one completes the target.
+ * maxRetries 5) outlast an outage of {@link #DOWN_SECONDS}. With {@code -Dfaults.downSeconds=60}
+ * the outage is longer than the retries: the first sync may then end failed or partial as the
+ * contract says, and the second one completes the target.
  */
 @TestPropertySource(properties = "wooodoo.pipeline.first-retry-delay-ms=200")
 class FaultMatrixTest extends SandboxTestBase {
