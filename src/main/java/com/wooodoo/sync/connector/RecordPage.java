@@ -26,7 +26,9 @@ public record RecordPage(List<SyncRecord> records, int page, int totalPages, lon
                                      long claimedTotal) {
         if (received < asked) {
             long held = (long) (page - 1) * asked + received;
-            return new RecordPage(records, page, page, received == 0 ? Math.min(claimedTotal, held) : held);
+            // an empty page is past the last one (none at all when it is the first)
+            int pages = received == 0 ? page - 1 : page;
+            return new RecordPage(records, page, pages, received == 0 ? Math.min(claimedTotal, held) : held);
         }
         return new RecordPage(records, page, (int) Math.min(Integer.MAX_VALUE, Math.max(0, claimedPages)), claimedTotal);
     }
