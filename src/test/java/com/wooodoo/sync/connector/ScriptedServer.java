@@ -41,6 +41,11 @@ public final class ScriptedServer implements AutoCloseable {
             return with(CHUNKED, "yes");
         }
 
+        /** Its status line and headers sent only after this long (the body at once after them). */
+        public Answer headersAfter(Duration delay) {
+            return with(HEADERS_AFTER_MS, String.valueOf(delay.toMillis()));
+        }
+
         /** Sent a byte at a time, {@code perByte} apart: slow enough never to trip a read timeout, yet endless. */
         public Answer dripped(Duration perByte) {
             return with(DRIP_MS, String.valueOf(perByte.toMillis()));
@@ -57,6 +62,8 @@ public final class ScriptedServer implements AutoCloseable {
     public static final String CHUNKED = "X-Scripted-Chunked";
     /** A header of an answer whose body is dripped (milliseconds between bytes), not sent as a header. */
     public static final String DRIP_MS = "X-Scripted-Drip-Ms";
+    /** A header of an answer whose headers are held back (milliseconds), not sent as a header. */
+    public static final String HEADERS_AFTER_MS = "X-Scripted-Headers-After-Ms";
 
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<String> requests = new ArrayList<>();
@@ -83,10 +90,14 @@ public final class ScriptedServer implements AutoCloseable {
                 boolean chunked = answer.headers().containsKey(CHUNKED);
                 String dripMs = answer.headers().get(DRIP_MS);
                 answer.headers().forEach((k, v) -> {
-                    if (!k.equals(CHUNKED) && !k.equals(DRIP_MS)) {
+                    if (!k.equals(CHUNKED) && !k.equals(DRIP_MS) && !k.equals(HEADERS_AFTER_MS)) {
                         exchange.getResponseHeaders().set(k, v);
                     }
                 });
+                String headersAfterMs = answer.headers().get(HEADERS_AFTER_MS);
+                if (headersAfterMs != null) {
+                    pause(Long.parseLong(headersAfterMs));
+                }
                 long length = (long) answer.body().length * answer.repeat();
                 exchange.sendResponseHeaders(answer.status(), length == 0 ? -1 : chunked ? 0 : length);
                 if (length > 0) {
@@ -117,12 +128,17 @@ public final class ScriptedServer implements AutoCloseable {
         for (byte b : body) {
             out.write(b);
             out.flush();
-            try {
-                Thread.sleep(dripMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            pause(dripMs);
+        }
+    }
+
+    /** The server's own pacing of an answer (what it simulates is a slow peer). */
+    private static void pause(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

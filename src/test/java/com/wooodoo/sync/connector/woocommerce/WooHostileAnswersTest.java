@@ -10,6 +10,7 @@ import com.wooodoo.sync.connector.LogCapture;
 import com.wooodoo.sync.connector.RecordPage;
 import com.wooodoo.sync.connector.ScriptedServer;
 import com.wooodoo.sync.connector.ScriptedServer.Answer;
+import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.WooCommerceSettings;
 import com.wooodoo.sync.outbound.OutboundChannel;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -167,6 +168,20 @@ class WooHostileAnswersTest {
     }
 
     @Test
+    void headersHeldPastTheDeadlineAreAbandonedToo() {
+        WooCommerceConnector hurried = withTimeouts(new HttpTimeouts(5_000, 30_000, HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES, 1_500));
+        server.add(Answer.json(200, "[]").with("X-WP-Total", "0").with("X-WP-TotalPages", "0").headersAfter(Duration.ofSeconds(10)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> hurried.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
+                    assertThat(e.getMessage()).contains("WooCommerce's answer to GET customers page 1 did not arrive within 1500 ms");
+                });
+        assertThat((System.nanoTime() - started) / 1_000_000).as("shut at the deadline, not at the read timeout").isBetween(1_400L, 6_000L);
+    }
+
+    @Test
     void aBillionClaimedPagesEndAtTheFirstShortPage() {
         Answer full = Answer.json(200, "[" + String.join(",", java.util.Collections.nCopies(10, "{\"id\":1,\"email\":\"a@example.com\"}")) + "]")
                 .with("X-WP-Total", "100000000000").with("X-WP-TotalPages", "1000000000");
@@ -194,6 +209,29 @@ class WooHostileAnswersTest {
 
         assertThat(http.getAll("products", WooQuery.of("sku", "A"))).hasSize(200);
         assertThat(server.queries()).hasSize(3).allSatisfy(q -> assertThat(q).contains("per_page=100"));
+    }
+
+    @Test
+    void theScanOfTheShopsEmailsEndsAtTheFirstShortPageWhateverTheHeaderClaims() {
+        server.add(Answer.json(200, customers(1, 100)).with("X-WP-Total", "100000000000").with("X-WP-TotalPages", "1000000000"));
+        server.add(Answer.json(200, customers(101, 5)).with("X-WP-Total", "100000000000").with("X-WP-TotalPages", "1000000000"));
+        server.add(Answer.json(200, customers(103, 1)).with("X-WP-Total", "1").with("X-WP-TotalPages", "1"));
+
+        List<SyncRecord> found = connector.findByNaturalKeys(EntityType.CUSTOMERS,
+                List.of("c103@example.com", "nobody@example.com", "nobody-else@example.com"));
+
+        assertThat(found).extracting(SyncRecord::id).containsExactly("103");
+        assertThat(server.queries()).as("two pages of the scan, then the customer found").hasSize(3);
+        assertThat(server.queries().get(2)).contains("include=103");
+    }
+
+    /** Customers as the shop lists them, ids from {@code firstId}, e-mails c<id>@example.com. */
+    private static String customers(int firstId, int count) {
+        List<String> rows = new java.util.ArrayList<>();
+        for (int id = firstId; id < firstId + count; id++) {
+            rows.add("{\"id\":" + id + ",\"email\":\"c" + id + "@example.com\"}");
+        }
+        return "[" + String.join(",", rows) + "]";
     }
 
     @Test
