@@ -129,7 +129,13 @@ public class Connections {
             problems.add("wooodoo.http.connect-timeout-ms, read-timeout-ms and max-answer-bytes must be positive");
             return HttpTimeouts.DEFAULTS;
         }
-        return new HttpTimeouts(http.getConnectTimeoutMs(), http.getReadTimeoutMs(), http.getMaxAnswerBytes());
+        if (http.getAnswerDeadlineMs() < http.getReadTimeoutMs()) {
+            problems.add("wooodoo.http.answer-deadline-ms (" + http.getAnswerDeadlineMs() + ") must be at least "
+                    + "wooodoo.http.read-timeout-ms (" + http.getReadTimeoutMs() + "): it bounds a whole answer, not one wait");
+            return HttpTimeouts.DEFAULTS;
+        }
+        return new HttpTimeouts(http.getConnectTimeoutMs(), http.getReadTimeoutMs(), http.getMaxAnswerBytes(),
+                http.getAnswerDeadlineMs());
     }
 
     private static URI url(String text, String property, List<String> problems) {

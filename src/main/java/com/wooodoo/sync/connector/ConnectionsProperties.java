@@ -154,6 +154,16 @@ public class ConnectionsProperties {
         private int readTimeoutMs = HttpTimeouts.DEFAULTS.readMs();
         /** The largest answer body read from WooCommerce or Odoo; a larger one is a failure of the call. */
         private long maxAnswerBytes = HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES;
+        /** The longest an answer may take, from the request to its last byte; a later one is abandoned (transient). */
+        private long answerDeadlineMs = HttpTimeouts.DEFAULT_ANSWER_DEADLINE_MS;
+
+        public long getAnswerDeadlineMs() {
+            return answerDeadlineMs;
+        }
+
+        public void setAnswerDeadlineMs(long answerDeadlineMs) {
+            this.answerDeadlineMs = answerDeadlineMs;
+        }
 
         public long getMaxAnswerBytes() {
             return maxAnswerBytes;

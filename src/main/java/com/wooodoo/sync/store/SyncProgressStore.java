@@ -66,12 +66,17 @@ public class SyncProgressStore {
         if (!outcome.isFinal() || outcome == SyncStatus.CANCELLED) {
             throw new IllegalArgumentException("a run ends done, partial or failed, not " + outcome);
         }
+        // A run that read everything knows how many records there were: the total counted at its
+        // start came from what the source claimed, which may be far too high (never more, then).
+        boolean readEverything = outcome == SyncStatus.DONE || outcome == SyncStatus.PARTIAL;
         return jdbc.update("""
                 UPDATE sync_orchestration
                    SET status = ?, failure_reason = ?, finished_at = now(), updated_at = now(),
-                       lease_owner = NULL, lease_expires_at = NULL
+                       lease_owner = NULL, lease_expires_at = NULL,
+                       total_records = CASE WHEN ? THEN LEAST(total_records, processed_records + failed_records + skipped_records)
+                                            ELSE total_records END
                  WHERE sync_id = ? AND lease_owner = ? AND %s""".formatted(SyncStatus.Transition.FINISH.sqlCondition()),
-                outcome.id(), failureReason, syncId, runner) == 1;
+                outcome.id(), failureReason, readEverything, syncId, runner) == 1;
     }
 
     /** One record version applied to the target, for the idempotency log. */

@@ -29,6 +29,23 @@ class ConnectionsTest {
     }
 
     @Test
+    void theAnswerDeadlineIsTwoMinutesUnlessSetAndNeverShorterThanTheReadTimeout() {
+        ConnectionsProperties properties = new ConnectionsProperties();
+        properties.getOrganizations().put("acme", organization("https://shop.example.com", "ck", "cs", null, null, null,
+                null, null, null));
+        assertThat(new Connections(properties).wooCommerce("acme").orElseThrow().timeouts().answerDeadlineMs()).isEqualTo(120_000);
+
+        properties.getHttp().setAnswerDeadlineMs(45_000);
+        assertThat(new Connections(properties).wooCommerce("acme").orElseThrow().timeouts().answerDeadlineMs()).isEqualTo(45_000);
+
+        properties.getHttp().setAnswerDeadlineMs(10_000);
+        assertThatThrownBy(() -> new Connections(properties))
+                .hasMessageContaining("wooodoo.http.answer-deadline-ms (10000) must be at least wooodoo.http.read-timeout-ms (30000)");
+        properties.getHttp().setAnswerDeadlineMs(0);
+        assertThatThrownBy(() -> new Connections(properties)).hasMessageContaining("wooodoo.http.answer-deadline-ms");
+    }
+
+    @Test
     void json2NeedsAnApiKey() {
         ConnectionsProperties properties = new ConnectionsProperties();
         properties.getOrganizations().put("acme", organization("https://shop.example.com", "ck", "cs",

@@ -1,6 +1,7 @@
 package com.wooodoo.sync.connector.odoo;
 
 import com.wooodoo.sync.outbound.OutboundChannel;
+import com.wooodoo.sync.connector.AnswerDeadline;
 import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
@@ -55,7 +56,7 @@ final class OdooHttp {
                 + "&responseTimeout=" + timeouts.readMs()
                 + "&soTimeout=" + timeouts.readMs()
                 + "&httpClientConfigurer=%23class:" + OdooHttpClientConfigurer.class.getName()
-                + "(" + timeouts.maxAnswerBytes() + ")";
+                + "(" + timeouts.maxAnswerBytes() + "," + timeouts.answerDeadlineMs() + ")";
     }
 
     String endpointUri() {
@@ -75,6 +76,11 @@ final class OdooHttp {
             if (tooLarge != null) {
                 throw new ConnectorException(ExternalSystem.ODOO, FailureKind.PROTOCOL, null, 0,
                         AnswerLimits.tooLargeMessage("Odoo at " + host, call, tooLarge), null, tooLarge);
+            }
+            AnswerDeadline.AnswerLate late = AnswerDeadline.lateIn(exchange.getException()).orElse(null);
+            if (late != null) {
+                throw new ConnectorException(ExternalSystem.ODOO, FailureKind.TRANSIENT, null, 0,
+                        AnswerDeadline.lateMessage("Odoo", call + " at " + host, late), null, late);
             }
             throw unreachable(exchange.getException());
         }

@@ -1,5 +1,6 @@
 package com.wooodoo.sync.connector.odoo;
 
+import com.wooodoo.sync.connector.AnswerDeadline;
 import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.HttpTimeouts;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -19,19 +20,26 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 public class OdooHttpClientConfigurer implements HttpClientConfigurer {
 
     private final long maxAnswerBytes;
+    private final long answerDeadlineMs;
 
     public OdooHttpClientConfigurer() {
-        this(HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES);
+        this(HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES, HttpTimeouts.DEFAULT_ANSWER_DEADLINE_MS);
     }
 
-    /** @param maxAnswerBytes the largest answer body read ({@link AnswerLimits}), from the endpoint URI's {@code #class:...(n)} */
-    public OdooHttpClientConfigurer(long maxAnswerBytes) {
+    /**
+     * @param maxAnswerBytes   the largest answer body read ({@link AnswerLimits})
+     * @param answerDeadlineMs the longest a whole answer may take ({@link AnswerDeadline}); both from the
+     *                         endpoint URI's {@code #class:...(bytes,ms)}
+     */
+    public OdooHttpClientConfigurer(long maxAnswerBytes, long answerDeadlineMs) {
         this.maxAnswerBytes = maxAnswerBytes;
+        this.answerDeadlineMs = answerDeadlineMs;
     }
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
         AnswerLimits.limitAnswers(builder, maxAnswerBytes);
+        AnswerDeadline.limitTime(builder, answerDeadlineMs);
         builder.disableAutomaticRetries();
         builder.disableCookieManagement();
     }

@@ -69,10 +69,10 @@ final class OdooReader {
             throw failures.protocol(model + ".search_count answered " + count.getNodeType() + " instead of a count");
         }
         long total = count.asLong();
-        int totalPages = (int) ((total + pageSize - 1) / pageSize);
-        List<SyncRecord> records = page > totalPages ? List.of()
+        long claimedPages = total / pageSize + (total % pageSize == 0 ? 0 : 1);
+        List<SyncRecord> records = page > claimedPages ? List.of()
                 : read(type, mapping, domain, pageSize, (long) (page - 1) * pageSize, PAGE_ORDER, false);
-        return new RecordPage(records, page, totalPages, total);
+        return RecordPage.checked(records, page, records.size(), pageSize, claimedPages, total);
     }
 
     /**

@@ -113,10 +113,10 @@ final class OdooStockReader {
             throw failures.protocol(PRODUCT + ".search_count answered " + count.getNodeType() + " instead of a count");
         }
         long total = count.asLong();
-        int totalPages = (int) ((total + pageSize - 1) / pageSize);
-        List<SyncRecord> records = page > totalPages ? List.of()
+        long claimedPages = total / pageSize + (total % pageSize == 0 ? 0 : 1);
+        List<SyncRecord> records = page > claimedPages ? List.of()
                 : read(domain, where, pageSize, (long) (page - 1) * pageSize);
-        return new RecordPage(records, page, totalPages, total);
+        return RecordPage.checked(records, page, records.size(), pageSize, claimedPages, total);
     }
 
     /** The variants with these ids or internal references (compared exactly), with their free quantity. */

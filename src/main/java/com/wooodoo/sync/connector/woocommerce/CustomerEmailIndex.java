@@ -34,7 +34,12 @@ final class CustomerEmailIndex {
         Page read(int page, boolean newestFirst);
     }
 
-    record Page(JsonNode items, int totalPages) {
+    /** One page of the scan; the last one is short (or empty) or the last the shop claims, never later. */
+    record Page(JsonNode items, long claimedPages) {
+
+        boolean isLast(int page) {
+            return items.size() < WooCommerceHttp.PER_PAGE || page >= claimedPages;
+        }
     }
 
     private final Clock clock;
@@ -89,18 +94,18 @@ final class CustomerEmailIndex {
             idsByEmail.clear();
             emailsById.clear();
             highestId = 0;
-            int totalPages = 1;
-            for (int page = 1; page <= totalPages; page++) {
+            for (int page = 1; ; page++) {
                 Page read = reader.read(page, false);
                 read.items().forEach(this::scanned);
-                totalPages = read.totalPages();
+                if (read.isLast(page)) {
+                    break;
+                }
             }
             readAt = started;
             return;
         }
         long known = highestId;
-        int totalPages = 1;
-        for (int page = 1; page <= totalPages; page++) {
+        for (int page = 1; ; page++) {
             Page read = reader.read(page, true);
             boolean reachedKnown = false;
             for (JsonNode customer : read.items()) {
@@ -110,10 +115,9 @@ final class CustomerEmailIndex {
                     scanned(customer);
                 }
             }
-            if (reachedKnown) {
+            if (reachedKnown || read.isLast(page)) {
                 return;
             }
-            totalPages = read.totalPages();
         }
     }
 

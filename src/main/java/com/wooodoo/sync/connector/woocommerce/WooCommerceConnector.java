@@ -159,7 +159,8 @@ public class WooCommerceConnector implements SystemConnector {
             throw new IllegalArgumentException("stock is read from Odoo, never from the shop");
         }
         EntityMapping mapping = mapping(type);
-        WooQuery query = WooQuery.of("page", page).with("per_page", Math.min(pageSize, PER_PAGE));
+        int asked = Math.min(pageSize, PER_PAGE);
+        WooQuery query = WooQuery.of("page", page).with("per_page", asked);
         if (modifiedAfter.isPresent() && canFilterByModification(type)) {
             Instant since = modifiedAfter.get().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
             query.with("orderby", "modified").with("order", "asc")
@@ -174,12 +175,14 @@ public class WooCommerceConnector implements SystemConnector {
         WooResponse response = http.get(resource, query);
         List<JsonNode> items = new ArrayList<>();
         array(response, "GET " + resource).forEach(items::add);
+        int received = items.size();
         if (type == EntityType.PRODUCTS) {
             items = variableProducts.expand(items);
         }
         List<SyncRecord> records = new ArrayList<>();
         items.forEach(item -> records.add(toRecord(mapping, item)));
-        return new RecordPage(records, page, (int) count(response, "X-WP-TotalPages", resource), count(response, "X-WP-Total", resource));
+        return RecordPage.checked(records, page, received, asked, count(response, "X-WP-TotalPages", resource),
+                count(response, "X-WP-Total", resource));
     }
 
     @Override
@@ -409,7 +412,7 @@ public class WooCommerceConnector implements SystemConnector {
             WooQuery query = WooQuery.of("page", page).with("per_page", PER_PAGE).with("orderby", "id")
                     .with("order", newestFirst ? "desc" : "asc").with("role", "all").with("_fields", "id,email");
             WooResponse response = http.get(resource, query);
-            return new CustomerEmailIndex.Page(array(response, "GET " + resource), (int) count(response, "X-WP-TotalPages", resource));
+            return new CustomerEmailIndex.Page(array(response, "GET " + resource), count(response, "X-WP-TotalPages", resource));
         });
         List<JsonNode> customers = readRaw(mapping, ids.stream().map(String::valueOf).toList());
         customers.forEach(emailIndex::remember);

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.wooodoo.sync.connector.AnswerDeadline;
 import com.wooodoo.sync.connector.AnswerLimits;
+import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.WooCommerceSettings;
 import org.apache.camel.Exchange;
@@ -22,6 +25,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The calls to one shop's REST API, made through Camel's {@code http} component and sent by the
@@ -67,11 +72,13 @@ final class WooCommerceHttp {
         return call("GET", resourcePath, query.encoded(), null);
     }
 
-    /** Every page of a filtered list, 100 per call, by id; the pages counted by {@code X-WP-TotalPages}. */
+    /**
+     * Every page of a filtered list, 100 per call, by id, up to the first page with fewer than 100
+     * (or the last {@code X-WP-TotalPages} claims, if earlier): the header never makes it read on.
+     */
     java.util.List<JsonNode> getAll(String resourcePath, WooQuery filter) {
         java.util.List<JsonNode> all = new java.util.ArrayList<>();
-        int totalPages = 1;
-        for (int page = 1; page <= totalPages; page++) {
+        for (int page = 1; ; page++) {
             WooResponse response = get(resourcePath, filter.copy().with("page", page).with("per_page", PER_PAGE)
                     .with("orderby", "id").with("order", "asc"));
             if (!response.body().isArray()) {
@@ -79,12 +86,13 @@ final class WooCommerceHttp {
             }
             response.body().forEach(all::add);
             String pages = response.header("X-WP-TotalPages");
-            if (pages == null || !pages.strip().matches("\\d{1,9}")) {
+            if (pages == null || !pages.strip().matches("\\d{1,18}")) {
                 throw protocol("GET " + resourcePath + ": the answer has no valid X-WP-TotalPages header");
             }
-            totalPages = Integer.parseInt(pages.strip());
+            if (response.body().size() < PER_PAGE || page >= Long.parseLong(pages.strip())) {
+                return all;
+            }
         }
-        return all;
     }
 
     /**
@@ -148,6 +156,11 @@ final class WooCommerceHttp {
             if (tooLarge != null) {
                 throw errors.protocol(AnswerLimits.tooLargeMessage("WooCommerce", call, tooLarge));
             }
+            AnswerDeadline.AnswerLate late = AnswerDeadline.lateIn(exchange.getException()).orElse(null);
+            if (late != null) {
+                throw new ConnectorException(ExternalSystem.WOOCOMMERCE, FailureKind.TRANSIENT, null, 0,
+                        AnswerDeadline.lateMessage("WooCommerce", call + pageOf(query), late), null, late);
+            }
             throw errors.ofTransport(exchange.getException(), call, readTimeoutMs);
         }
         Message out = exchange.getMessage();
@@ -191,6 +204,17 @@ final class WooCommerceHttp {
         }
     }
 
+    /** " page 3" when the query asks for a page, for messages that must say which page of a list it was. */
+    private static String pageOf(String query) {
+        if (query == null) {
+            return "";
+        }
+        Matcher page = PAGE_PARAMETER.matcher(query);
+        return page.find() ? " page " + page.group(1) : "";
+    }
+
+    private static final Pattern PAGE_PARAMETER = Pattern.compile("(?:^|&)page=(\\d{1,10})(?:&|$)");
+
     private static long elapsedMs(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
@@ -217,7 +241,7 @@ final class WooCommerceHttp {
                 + "&maxTotalConnections=" + POOL_SIZE
                 + "&connectionsPerRoute=" + POOL_SIZE
                 + "&httpClientConfigurer=#class:" + WooHttpClientConfigurer.class.getName()
-                + "(" + settings.timeouts().maxAnswerBytes() + ")";
+                + "(" + settings.timeouts().maxAnswerBytes() + "," + settings.timeouts().answerDeadlineMs() + ")";
     }
 
     /** For failures found after the answer arrived (a body not shaped as documented). */

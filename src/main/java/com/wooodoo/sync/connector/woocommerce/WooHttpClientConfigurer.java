@@ -1,5 +1,6 @@
 package com.wooodoo.sync.connector.woocommerce;
 
+import com.wooodoo.sync.connector.AnswerDeadline;
 import com.wooodoo.sync.connector.AnswerLimits;
 import com.wooodoo.sync.connector.HttpTimeouts;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -19,19 +20,26 @@ import org.apache.hc.core5.util.TimeValue;
 public class WooHttpClientConfigurer implements HttpClientConfigurer {
 
     private final long maxAnswerBytes;
+    private final long answerDeadlineMs;
 
     public WooHttpClientConfigurer() {
-        this(HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES);
+        this(HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES, HttpTimeouts.DEFAULT_ANSWER_DEADLINE_MS);
     }
 
-    /** @param maxAnswerBytes the largest answer body read ({@link AnswerLimits}), from the endpoint URI's {@code #class:...(n)} */
-    public WooHttpClientConfigurer(long maxAnswerBytes) {
+    /**
+     * @param maxAnswerBytes   the largest answer body read ({@link AnswerLimits})
+     * @param answerDeadlineMs the longest a whole answer may take ({@link AnswerDeadline}); both from the
+     *                         endpoint URI's {@code #class:...(bytes,ms)}
+     */
+    public WooHttpClientConfigurer(long maxAnswerBytes, long answerDeadlineMs) {
         this.maxAnswerBytes = maxAnswerBytes;
+        this.answerDeadlineMs = answerDeadlineMs;
     }
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
         AnswerLimits.limitAnswers(builder, maxAnswerBytes);
+        AnswerDeadline.limitTime(builder, answerDeadlineMs);
         builder.setRetryStrategy(new DefaultHttpRequestRetryStrategy(1, TimeValue.ZERO_MILLISECONDS) {
             @Override
             public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {

@@ -69,6 +69,7 @@ public class WooCommerceSimulator extends SandboxServer {
     private final Map<String, WooResource> resources = new LinkedHashMap<>();
     private final WooProducts products;
     private volatile Clock clock = Clock.systemUTC();
+    private volatile String[] claimedPaging;
 
     public WooCommerceSimulator(int port, long seed, String consumerKey, String consumerSecret) {
         super("woocommerce", port, seed);
@@ -96,6 +97,16 @@ public class WooCommerceSimulator extends SandboxServer {
         synchronized (store) {
             store.clear();
         }
+        claimedPaging = null;
+    }
+
+    /**
+     * Every list answers these paging headers ({@code X-WP-Total}, {@code X-WP-TotalPages}) as they
+     * are, whatever the store holds, as a broken caching plugin or a hostile shop might; the records
+     * of each page stay the real ones. Cleared by {@link #reset}.
+     */
+    public void claimPaging(String total, String totalPages) {
+        claimedPaging = new String[] {total, totalPages};
     }
 
     /** Adds generated records, deterministic for the simulator's seed; answers their ids. */
@@ -525,8 +536,9 @@ public class WooCommerceSimulator extends SandboxServer {
             page = selected.records().stream().map(r -> onlyFields(render.apply(r), query)).toList();
         }
         int totalPages = request.totalPages(total);
-        exchange.getResponseHeaders().set("X-WP-Total", String.valueOf(total));
-        exchange.getResponseHeaders().set("X-WP-TotalPages", String.valueOf(totalPages));
+        String[] claimed = claimedPaging;
+        exchange.getResponseHeaders().set("X-WP-Total", claimed == null ? String.valueOf(total) : claimed[0]);
+        exchange.getResponseHeaders().set("X-WP-TotalPages", claimed == null ? String.valueOf(totalPages) : claimed[1]);
         String links = pageLinks(collection, exchange.getRequestURI().getRawQuery(), request.page(), totalPages);
         if (!links.isEmpty()) {
             exchange.getResponseHeaders().set("Link", links);

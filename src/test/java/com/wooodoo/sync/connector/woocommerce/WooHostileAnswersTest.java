@@ -7,9 +7,12 @@ import com.wooodoo.sync.connector.ExternalText;
 import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.HttpTimeouts;
 import com.wooodoo.sync.connector.LogCapture;
+import com.wooodoo.sync.connector.RecordPage;
 import com.wooodoo.sync.connector.ScriptedServer;
 import com.wooodoo.sync.connector.ScriptedServer.Answer;
+import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.WooCommerceSettings;
+import com.wooodoo.sync.outbound.OutboundChannel;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,10 +139,122 @@ class WooHostileAnswersTest {
     }
 
     @Test
-    void theDefaultAnswerCapIs32Megabytes() {
+    void theDefaultAnswerCapIs32MegabytesAndTheDeadlineTwoMinutes() {
         assertThat(HttpTimeouts.DEFAULTS.maxAnswerBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(HttpTimeouts.DEFAULTS.answerDeadlineMs()).isEqualTo(120_000);
         assertThat(WooCommerceHttp.endpointUri(new WooCommerceSettings(server.baseUrl(), KEY, SECRET, HttpTimeouts.DEFAULTS)))
-                .contains("WooHttpClientConfigurer(33554432)");
+                .contains("WooHttpClientConfigurer(33554432,120000)");
+    }
+
+    @Test
+    void aBodyDrippedPastTheDeadlineIsAbandonedAsATransientFailureNamingTheCallAndPage() {
+        WooCommerceConnector hurried = withTimeouts(new HttpTimeouts(5_000, 30_000, HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES, 1_500));
+        // about 80 bytes, one every 150 ms: 12 s in all, never 30 s without a byte
+        server.add(Answer.json(200, "[" + "{\"id\":1,\"email\":\"a@example.com\"},".repeat(2) + "{}]".repeat(1))
+                .with("X-WP-Total", "3").with("X-WP-TotalPages", "1").dripped(Duration.ofMillis(150)));
+        server.add(Answer.json(200, "[]").with("X-WP-Total", "0").with("X-WP-TotalPages", "0"));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> hurried.readPage(EntityType.CUSTOMERS, 3, 10, Optional.empty()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
+                    assertThat(e.getMessage()).contains("WooCommerce's answer to GET customers page 3 did not arrive within 1500 ms");
+                });
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(tookMs).as("abandoned at the deadline, not when the body ended").isBetween(1_400L, 6_000L);
+        assertThat(hurried.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty()).records())
+                .as("the next call has a connection of its own").isEmpty();
+    }
+
+    @Test
+    void headersHeldPastTheDeadlineAreAbandonedToo() {
+        WooCommerceConnector hurried = withTimeouts(new HttpTimeouts(5_000, 30_000, HttpTimeouts.DEFAULT_MAX_ANSWER_BYTES, 1_500));
+        server.add(Answer.json(200, "[]").with("X-WP-Total", "0").with("X-WP-TotalPages", "0").headersAfter(Duration.ofSeconds(10)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> hurried.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
+                    assertThat(e.getMessage()).contains("WooCommerce's answer to GET customers page 1 did not arrive within 1500 ms");
+                });
+        assertThat((System.nanoTime() - started) / 1_000_000).as("shut at the deadline, not at the read timeout").isBetween(1_400L, 6_000L);
+    }
+
+    @Test
+    void aBillionClaimedPagesEndAtTheFirstShortPage() {
+        Answer full = Answer.json(200, "[" + String.join(",", java.util.Collections.nCopies(10, "{\"id\":1,\"email\":\"a@example.com\"}")) + "]")
+                .with("X-WP-Total", "100000000000").with("X-WP-TotalPages", "1000000000");
+        server.add(full);
+        server.add(Answer.json(200, "[{\"id\":2,\"email\":\"b@example.com\"}]")
+                .with("X-WP-Total", "100000000000").with("X-WP-TotalPages", "1000000000"));
+
+        RecordPage first = connector.readPage(EntityType.CUSTOMERS, 1, 10, Optional.empty());
+        RecordPage second = connector.readPage(EntityType.CUSTOMERS, 2, 10, Optional.empty());
+
+        assertThat(first.isLast()).isFalse();
+        assertThat(first.totalPages()).as("a full page: the claim stands, until a short page").isEqualTo(1_000_000_000);
+        assertThat(second.isLast()).as("fewer records than asked: the last page, whatever the header").isTrue();
+        assertThat(second.total()).as("what the pages held").isEqualTo(11);
+    }
+
+    @Test
+    void aListReadToTheEndStopsAtTheFirstShortPageWhateverTheHeaderClaims() {
+        String hundred = "[" + String.join(",", java.util.Collections.nCopies(100, "{\"id\":1}")) + "]";
+        server.add(Answer.json(200, hundred).with("X-WP-TotalPages", "1000000000"));
+        server.add(Answer.json(200, hundred).with("X-WP-TotalPages", "1000000000"));
+        server.add(Answer.json(200, "[]").with("X-WP-TotalPages", "1000000000"));
+        WooCommerceHttp http = new WooCommerceHttp(new WooCommerceSettings(server.baseUrl(), KEY, SECRET, HttpTimeouts.DEFAULTS),
+                camel.createProducerTemplate(), OutboundChannel.straight(), new ObjectMapper(), Clock.systemUTC());
+
+        assertThat(http.getAll("products", WooQuery.of("sku", "A"))).hasSize(200);
+        assertThat(server.queries()).hasSize(3).allSatisfy(q -> assertThat(q).contains("per_page=100"));
+    }
+
+    @Test
+    void theScanOfTheShopsEmailsEndsAtTheFirstShortPageWhateverTheHeaderClaims() {
+        server.add(Answer.json(200, customers(1, 100)).with("X-WP-Total", "100000000000").with("X-WP-TotalPages", "1000000000"));
+        server.add(Answer.json(200, customers(101, 5)).with("X-WP-Total", "100000000000").with("X-WP-TotalPages", "1000000000"));
+        server.add(Answer.json(200, customers(103, 1)).with("X-WP-Total", "1").with("X-WP-TotalPages", "1"));
+
+        List<SyncRecord> found = connector.findByNaturalKeys(EntityType.CUSTOMERS,
+                List.of("c103@example.com", "nobody@example.com", "nobody-else@example.com"));
+
+        assertThat(found).extracting(SyncRecord::id).containsExactly("103");
+        assertThat(server.queries()).as("two pages of the scan, then the customer found").hasSize(3);
+        assertThat(server.queries().get(2)).contains("include=103");
+    }
+
+    /** Customers as the shop lists them, ids from {@code firstId}, e-mails c<id>@example.com. */
+    private static String customers(int firstId, int count) {
+        List<String> rows = new java.util.ArrayList<>();
+        for (int id = firstId; id < firstId + count; id++) {
+            rows.add("{\"id\":" + id + ",\"email\":\"c" + id + "@example.com\"}");
+        }
+        return "[" + String.join(",", rows) + "]";
+    }
+
+    @Test
+    void aPageCountThatIsNotANonNegativeNumberFailsTheRead() {
+        for (String claim : List.of("-1", "many", "1e9", "")) {
+            server.add(Answer.json(200, "[]").with("X-WP-Total", "0").with("X-WP-TotalPages", claim));
+            ConnectorException failure = readFails();
+            assertThat(failure.kind()).as(claim).isEqualTo(FailureKind.PROTOCOL);
+            assertThat(failure.getMessage()).as(claim).contains("GET customers").contains("no valid X-WP-TotalPages header");
+        }
+    }
+
+    @Test
+    void aHundredKilobyteErrorIsCutToABoundedMessageWithItsSecretsMasked() {
+        String text = "y".repeat(50_000) + SECRET + "z".repeat(50_000) + KEY;
+        server.add(Answer.json(400, "{\"code\":\"rest_invalid_param\",\"message\":\"" + SECRET + " " + text
+                + "\",\"data\":{\"status\":400}}"));
+        server.add(Answer.html(502, "<html><body>" + SECRET + "x".repeat(100_000) + "</body></html>"));
+
+        for (ConnectorException failure : List.of(readFails(), readFails())) {
+            assertThat(failure.getMessage().length()).as(failure.getMessage()).isLessThan(2 * ExternalText.MAX_CHARS);
+            assertClean(failure.getMessage());
+        }
     }
 
     @Test
@@ -169,6 +284,11 @@ class WooHostileAnswersTest {
 
         assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
         assertThat(failure.getMessage()).contains("GET customers").contains("nesting depth");
+    }
+
+    private WooCommerceConnector withTimeouts(HttpTimeouts timeouts) {
+        return new WooCommerceConnector(new WooCommerceSettings(server.baseUrl(), KEY, SECRET, timeouts), WooTestShop.MAPPINGS,
+                camel.createProducerTemplate(), new ObjectMapper(), Clock.systemUTC(), Duration.ofMinutes(30));
     }
 
     static void assertClean(String text) {

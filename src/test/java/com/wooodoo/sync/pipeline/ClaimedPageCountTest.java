@@ -1,0 +1,42 @@
+package com.wooodoo.sync.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.support.SandboxTestBase;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A shop whose paging headers claim a billion pages (and a hundred billion customers) while it
+ * holds two pages: the sync reads the two pages, writes every customer once, ends {@code done},
+ * and reports the total it really read, not the claim.
+ */
+class ClaimedPageCountTest extends SandboxTestBase {
+
+    @Test
+    void aBillionClaimedPagesEndAtTheFirstShortPageAndTheTotalIsWhatWasRead() {
+        woo.seed(EntityType.CUSTOMERS, 150);
+        woo.claimPaging("100000000000", "1000000000");
+
+        String syncId = startSync("[\"woocommerce\",\"odoo\"]", "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
+        JsonNode report = runToEnd(syncId, Duration.ofSeconds(60));
+
+        assertThat(report.path("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(report.at("/queue/total").asInt()).as(report.toString()).isEqualTo(150);
+        assertThat(report.at("/queue/processed").asInt()).isEqualTo(150);
+        assertThat(report.at("/queue/pending").asInt()).isZero();
+        List<JsonNode> partners = odoo.records("res.partner");
+        Map<String, Long> byEmail = partners.stream().collect(Collectors.groupingBy(p -> p.path("email").asText(),
+                Collectors.counting()));
+        assertThat(byEmail).hasSize(150).allSatisfy((email, n) -> assertThat(n).as(email).isEqualTo(1L));
+        assertThat(woo.customers().stream().map(c -> c.path("email").asText()).collect(Collectors.toSet()))
+                .isEqualTo(byEmail.keySet());
+        assertThat(woo.stats().get("GET customers")).as("the count, then two pages: " + woo.stats()).isLessThanOrEqualTo(3L);
+    }
+}
