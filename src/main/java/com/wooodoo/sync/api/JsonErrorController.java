@@ -36,7 +36,11 @@ public class JsonErrorController implements ErrorController {
             case NOT_FOUND -> "no such path: " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
                     + "; the API is at " + OrchestrateRequestReader.BASE_PATH;
             case INTERNAL -> "internal error; the service log has the details";
-            case UNAVAILABLE -> "the service is not accepting requests right now; retry shortly";
+            case UNAVAILABLE -> Boolean.TRUE.equals(request.getAttribute(SlowAnswers.TIMED_OUT))
+                    ? "no answer within spring.mvc.async.request-timeout, but the action goes on in the service: a "
+                    + "resolve-conflict records its outcome when it ends (the conflict is answered 409 until then); "
+                    + "read it with the conflicts action in a minute"
+                    : "the service is not accepting requests right now; retry shortly";
             default -> "the request could not be read (HTTP " + status + ")";
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
