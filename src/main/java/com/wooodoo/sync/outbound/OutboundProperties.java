@@ -18,6 +18,7 @@ public class OutboundProperties {
      */
     private boolean throttleEnabled = true;
     private final Breaker breaker = new Breaker();
+    private final SharedRateLimit sharedRateLimit = new SharedRateLimit();
 
     public int getRequestsPerMinuteOverride() {
         return requestsPerMinuteOverride;
@@ -40,6 +41,27 @@ public class OutboundProperties {
 
     public Breaker getBreaker() {
         return breaker;
+    }
+
+    public SharedRateLimit getSharedRateLimit() {
+        return sharedRateLimit;
+    }
+
+    /**
+     * {@code wooodoo.outbound.shared-rate-limit.*}: an organisation's metered requests counted in
+     * PostgreSQL as well, so that its limit holds across every instance ({@link OrganisationRateLimit}).
+     */
+    public static class SharedRateLimit {
+        /** False: each instance meters only its own requests (the local throttle alone). */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** {@code wooodoo.outbound.breaker.*}: the circuit breaker of each organisation's connection to a system. */
