@@ -25,9 +25,13 @@ import java.util.concurrent.TimeUnit;
  * request waits, at most the time one token takes plus a margin, and tries again.
  *
  * <p>At {@code N} requests a minute the bucket holds {@code C = max(1, N / 10)} tokens (the burst) and
- * is refilled greedily with {@code N - C} a minute: within any 60 s at most {@code C + (N - C) = N}
- * requests pass, which a bucket of capacity N refilled N a minute (up to 2N) would not ensure. At
- * {@code N = 1} the one token comes back a whole minute after it was taken.
+ * is refilled greedily with {@code N - C} per minute and arrival margin
+ * ({@code wooodoo.outbound.shared-rate-limit.arrival-margin-ms}): tokens taken within any such span
+ * number at most {@code C + (N - C) = N}, which a bucket of capacity N refilled N a minute (up to 2N)
+ * would not ensure. The margin is for what the system counts: a request reaches it some time after
+ * its token was taken (a new connection, a pause of the JVM), so requests taken over a minute and
+ * the margin may arrive within 60 s. At {@code N = 1} the one token comes back a whole span after it
+ * was taken.
  *
  * <p>Connections: the bucket's row is read {@code FOR UPDATE} and written in one short transaction
  * of its own, on a connection taken from the pool for that command and given back at once; no
@@ -50,22 +54,23 @@ public class OrganisationRateLimit {
 
     private final ProxyManager<String> buckets;
     private final boolean enabled;
-    private final Duration period;
+    private final Duration refillPeriod;
     private final Clock clock;
 
     @Autowired
     public OrganisationRateLimit(DataSource dataSource, OutboundProperties properties) {
-        this(dataSource, properties.getSharedRateLimit().isEnabled(), Duration.ofMinutes(1));
+        this(dataSource, properties.getSharedRateLimit().isEnabled(),
+                Duration.ofMinutes(1).plusMillis(properties.getSharedRateLimit().getArrivalMarginMs()));
     }
 
-    /** {@code period}: the limit's time unit, a minute but in tests. */
-    OrganisationRateLimit(DataSource dataSource, boolean enabled, Duration period) {
+    /** {@code refillPeriod}: a minute and the arrival margin, but in tests. */
+    OrganisationRateLimit(DataSource dataSource, boolean enabled, Duration refillPeriod) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
                 .build();
         this.enabled = enabled;
-        this.period = period;
+        this.refillPeriod = refillPeriod;
         this.clock = Clock.systemUTC();
     }
 
@@ -83,7 +88,7 @@ public class OrganisationRateLimit {
         BucketProxy bucket = buckets.builder()
                 .withImplicitConfigurationReplacement(configurationVersion(requestsPerMinute), TokensInheritanceStrategy.AS_IS)
                 .build(orgId, () -> configuration(requestsPerMinute));
-        long longestWait = period.toNanos() / requestsPerMinute + MARGIN_NANOS;
+        long longestWait = refillPeriod.toNanos() / refillTokens(requestsPerMinute) + MARGIN_NANOS;
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         while (!probe.isConsumed()) {
             // another instance may take the token meanwhile: try again, never wait longer than one token takes
@@ -92,13 +97,20 @@ public class OrganisationRateLimit {
         }
     }
 
-    /** Capacity and refill such that no {@code period} lets more than {@code requestsPerMinute} through. */
+    /** Capacity and refill such that no refill period lets more than {@code requestsPerMinute} through. */
     BucketConfiguration configuration(int requestsPerMinute) {
-        long burst = Math.max(1, requestsPerMinute / 10);
-        long refill = Math.max(1, requestsPerMinute - burst);
         return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(refill, period))
+                .addLimit(limit -> limit.capacity(burst(requestsPerMinute))
+                        .refillGreedy(refillTokens(requestsPerMinute), refillPeriod))
                 .build();
+    }
+
+    private static long burst(int requestsPerMinute) {
+        return Math.max(1, requestsPerMinute / 10);
+    }
+
+    private static long refillTokens(int requestsPerMinute) {
+        return Math.max(1, requestsPerMinute - burst(requestsPerMinute));
     }
 
     /** Later epochs first; within one, the stricter limit (fewer requests) is the newer configuration. */

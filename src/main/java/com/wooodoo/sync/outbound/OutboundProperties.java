@@ -54,6 +54,12 @@ public class OutboundProperties {
     public static class SharedRateLimit {
         /** False: each instance meters only its own requests (the local throttle alone). */
         private boolean enabled = true;
+        /**
+         * How much later than its token a request may reach the system: an organisation's tokens of
+         * a minute are spread over a minute and this, so that the system never counts more than
+         * the limit within 60 s.
+         */
+        private long arrivalMarginMs = 5_000;
 
         public boolean isEnabled() {
             return enabled;
@@ -61,6 +67,18 @@ public class OutboundProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public long getArrivalMarginMs() {
+            return arrivalMarginMs;
+        }
+
+        public void setArrivalMarginMs(long value) {
+            if (value < 0 || value > 60_000) {
+                throw new IllegalArgumentException(
+                        "wooodoo.outbound.shared-rate-limit.arrival-margin-ms must be from 0 to 60000, not " + value);
+            }
+            this.arrivalMarginMs = value;
         }
     }
 
