@@ -187,7 +187,7 @@ class TwoInstancesRateLimitTest {
         List<String> args = database.serviceArguments();
         // one worker each: the instance running one sync leaves the other sync to the other instance
         args.addAll(List.of("--wooodoo.pipeline.poll-ms=100", "--wooodoo.pipeline.workers=1",
-                "--wooodoo.outbound.requests-per-minute-override=0", "--wooodoo.outbound.shared-rate-limit.enabled=true"));
+                "--wooodoo.outbound.requests-per-minute-override=0", "--" + ServiceProcess.SHARED_RATE_LIMIT + "=true"));
         args.addAll(OwnDatabase.organisationArguments(orgId, woo.baseUrl(), odoo.baseUrl()));
         ServiceProcess process = ServiceProcess.start(name,
                 Path.of("target", "reliability", "rate-" + RUN + "-" + name + ".log"), args);
