@@ -18,6 +18,7 @@ public class OutboundProperties {
      */
     private boolean throttleEnabled = true;
     private final Breaker breaker = new Breaker();
+    private final SharedRateLimit sharedRateLimit = new SharedRateLimit();
 
     public int getRequestsPerMinuteOverride() {
         return requestsPerMinuteOverride;
@@ -40,6 +41,45 @@ public class OutboundProperties {
 
     public Breaker getBreaker() {
         return breaker;
+    }
+
+    public SharedRateLimit getSharedRateLimit() {
+        return sharedRateLimit;
+    }
+
+    /**
+     * {@code wooodoo.outbound.shared-rate-limit.*}: an organisation's metered requests counted in
+     * PostgreSQL as well, so that its limit holds across every instance ({@link OrganisationRateLimit}).
+     */
+    public static class SharedRateLimit {
+        /** False: each instance meters only its own requests (the local throttle alone). */
+        private boolean enabled = true;
+        /**
+         * How much later than its token a request may reach the system: an organisation's tokens of
+         * a minute are spread over a minute and this, so that the system never counts more than
+         * the limit within 60 s.
+         */
+        private long arrivalMarginMs = 5_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public long getArrivalMarginMs() {
+            return arrivalMarginMs;
+        }
+
+        public void setArrivalMarginMs(long value) {
+            if (value < 0 || value > 60_000) {
+                throw new IllegalArgumentException(
+                        "wooodoo.outbound.shared-rate-limit.arrival-margin-ms must be from 0 to 60000, not " + value);
+            }
+            this.arrivalMarginMs = value;
+        }
     }
 
     /** {@code wooodoo.outbound.breaker.*}: the circuit breaker of each organisation's connection to a system. */

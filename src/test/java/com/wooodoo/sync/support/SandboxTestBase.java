@@ -27,6 +27,8 @@ import java.time.Duration;
         "wooodoo.pipeline.poll-ms=100",
         "wooodoo.pipeline.first-retry-delay-ms=20",
         "wooodoo.outbound.requests-per-minute-override=100000",
+        // at that rate the bucket shared by instances would cost a transaction per request for nothing
+        "wooodoo.outbound.shared-rate-limit.enabled=false",
         "wooodoo.outbound.breaker.open-ms=500",
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its runner must not claim other tests' syncs

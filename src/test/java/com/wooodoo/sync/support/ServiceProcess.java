@@ -30,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The setting that turns the outbound bucket shared by instances on or off. */
+    public static final String SHARED_RATE_LIMIT = "wooodoo.outbound.shared-rate-limit.enabled";
     private static final Set<ServiceProcess> ALIVE = ConcurrentHashMap.newKeySet();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -54,11 +56,16 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts the service on a free port (and Actuator on another, {@link #managementPort()}) with these
      * arguments ({@code --key=value} properties) added to {@code --server.port}, {@code --management.server.port}
-     * and the tests' pool settings ({@link TestPools}); output to {@code log}.
+     * and the tests' pool settings ({@link TestPools}); output to {@code log}. The outbound bucket
+     * shared by instances is off unless the arguments set {@value #SHARED_RATE_LIMIT}: at the sandbox
+     * tests' huge rate its transaction per request would slow them down.
      */
     public static ServiceProcess start(String name, Path log, List<String> arguments) {
         // start-up speed matters more than peak speed here (the machine may be busy with other builds)
         List<String> withTestPools = new ArrayList<>(TestPools.arguments());
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--" + SHARED_RATE_LIMIT + "="))) {
+            withTestPools.add("--" + SHARED_RATE_LIMIT + "=false");
+        }
         withTestPools.addAll(arguments);
         return start(name, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"), withTestPools);
     }
