@@ -44,7 +44,9 @@ class OrganisationRateLimitTest {
     static void createTheTable() {
         database = OwnDatabase.create("rate_" + RUN);
         Flyway.configure().dataSource(database.url(), TestDatabase.USER, TestDatabase.PASSWORD)
-                .schemas("wooodoo").defaultSchema("wooodoo").load().migrate();
+                .schemas("wooodoo").defaultSchema("wooodoo")
+                .placeholders(java.util.Map.of("service_role", TestDatabase.USER)) // migrating and serving as one role
+                .load().migrate();
         firstPool = pool();
         secondPool = pool();
     }
