@@ -99,6 +99,15 @@ public class BatchStart {
         exchange.setProperty(BatchWork.PROPERTY, batch);
     }
 
+    /**
+     * The sync's {@code interBatchDelayMs} after a batch, looking at the sync's state as any wait
+     * of a batch does: a pause or a cancel ends it at once (the next batch then does not begin).
+     */
+    public void waitBetweenBatches(Exchange exchange) {
+        SyncJob job = SyncJob.of(exchange);
+        control.waitWhileRunning(job, job.config().interBatchDelayMs());
+    }
+
     static void settle(long ms) {
         if (ms <= 0) {
             return;
