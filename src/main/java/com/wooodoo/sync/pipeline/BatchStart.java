@@ -105,7 +105,9 @@ public class BatchStart {
      */
     public void waitBetweenBatches(Exchange exchange) {
         SyncJob job = SyncJob.of(exchange);
-        control.waitWhileRunning(job, job.config().interBatchDelayMs());
+        if (job.config().interBatchDelayMs() > 0) {
+            control.waitWhileRunning(job, job.config().interBatchDelayMs());
+        }
     }
 
     static void settle(long ms) {

@@ -142,7 +142,7 @@ public class SyncClaimStore {
                 UPDATE sync_orchestration
                    SET status = CASE WHEN status = %1$s THEN %1$s ELSE %2$s END,
                        paused_from = CASE WHEN status = %1$s THEN %2$s END,
-                       not_before = now() + ? * interval '1 millisecond', wait_reason = ?,
+                       not_before = greatest(not_before, now() + ? * interval '1 millisecond'), wait_reason = ?,
                        lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
                  WHERE sync_id = ? AND lease_owner = ? AND %3$s""".formatted(SyncStatus.PAUSED.sql(),
                         SyncStatus.QUEUED.sql(), Transition.REQUEUE.sqlCondition()),

@@ -1,13 +1,21 @@
 package com.wooodoo.sync.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.wooodoo.sync.connector.Connections;
 import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.HttpTimeouts;
+import com.wooodoo.sync.connector.OdooSettings;
 import com.wooodoo.sync.sandbox.Faults;
+import com.wooodoo.sync.support.ApiClient;
+import com.wooodoo.sync.support.HoldingOdooSimulator;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -27,6 +35,10 @@ class PauseWhileBatchWaitsTest extends SandboxTestBase {
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
     private static final String CONFIG = "{\"interBatchDelayMs\":0,\"mode\":\"full\",\"batchSize\":10,\"maxRetries\":3}";
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
+    private static final int READ_TIMEOUT_MS = 3_000;
+
+    @Autowired
+    private Connections connections;
 
     @Test
     void aPauseWhileABatchWaitsOutA30SecondRetryAfterIsTakenWithinTwoSecondsAndTheResumeEndsDone() {
@@ -68,7 +80,66 @@ class PauseWhileBatchWaitsTest extends SandboxTestBase {
         assertThat(odoo.records("res.partner")).isEmpty();
     }
 
+    /**
+     * A create whose answer never came may still be running in Odoo: the batch waits the read
+     * timeout before it plans again. A pause cutting that wait short leaves the rest of it as the
+     * sync's not-before, so a quick resume does not plan the records again (and create them twice).
+     */
+    @Test
+    void aPauseCuttingTheSettleAfterACreateWithoutAnswerHoldsTheResumedSyncBackUntilTheSettleIsOver() {
+        HoldingOdooSimulator holding = new HoldingOdooSimulator(0, 13, "test", "admin", "odoo-password", "odoo-api-key")
+                .start();
+        HoldingOdooSimulator.Hold hold = null;
+        try {
+            holding.seedShopAccounting(false);
+            connections.register(orgId, new OdooSettings(URI.create(holding.baseUrl()), OdooSettings.Protocol.JSONRPC,
+                    "test", "admin", "odoo-password", new HttpTimeouts(1_000, READ_TIMEOUT_MS)));
+            woo.seed(EntityType.CUSTOMERS, 20);
+            hold = holding.holdAnswer("res.partner", "create", 1);
+            String syncId = startSync(WOO_TO_ODOO, "[\"customers\"]", CONFIG);
+            HoldingOdooSimulator.Hold held = hold;
+            await("Odoo ran the first create and holds its answer").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20)).until(held::isHolding);
+
+            assertThat(api.post(action("pause", syncId)).status()).isEqualTo(200);
+            await("the runner let the paused sync go").atMost(Duration.ofMillis(READ_TIMEOUT_MS).plus(TWO_SECONDS))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> leaseReleased(syncId));
+            JsonNode paused = report(syncId);
+            assertThat(paused.get("status").asText()).isEqualTo("paused");
+            assertThat(paused.get("notBefore").isTextual()).as(paused.toString()).isTrue();
+            Instant notBefore = Instant.parse(paused.get("notBefore").asText());
+            assertThat(notBefore).as("what is left of the settle").isAfter(Instant.now())
+                    .isBefore(Instant.now().plusMillis(READ_TIMEOUT_MS + 500));
+            assertThat(paused.get("waitReason").asText()).contains("may still be running");
+            hold.release();
+
+            assertThat(api.post(action("resume", syncId)).status()).isEqualTo(200);
+            Duration untilNotBefore = Duration.between(Instant.now(), notBefore).minusMillis(200);
+            if (!untilNotBefore.isNegative()) {
+                await("the resumed sync is not taken up before its not-before").during(untilNotBefore)
+                        .atMost(untilNotBefore.plusSeconds(1)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> leaseReleased(syncId));
+            }
+            JsonNode done = runToEnd(syncId, Duration.ofSeconds(60));
+            assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+            assertThat(done.at("/queue/processed").asInt()).as(done.toString()).isEqualTo(20);
+            Map<String, Long> partners = holding.records("res.partner").stream()
+                    .collect(Collectors.groupingBy(p -> p.path("email").asText().toLowerCase(), Collectors.counting()));
+            assertThat(partners.entrySet()).as("partners created more than once").filteredOn(e -> e.getValue() > 1).isEmpty();
+            assertThat(partners).hasSize(20);
+        } finally {
+            if (hold != null) {
+                hold.release();
+            }
+            holding.close();
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
+
+    private JsonNode report(String syncId) {
+        return api.get(ApiClient.BASE + "/status?syncId=" + syncId).json();
+    }
 
     /** A sync whose first batch met Odoo's 429 with Retry-After: 30, and now waits for it. */
     private String startWithABatchWaiting30Seconds() {
