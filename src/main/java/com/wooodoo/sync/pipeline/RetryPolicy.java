@@ -6,6 +6,7 @@ import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.outbound.OutboundBreakers;
 import com.wooodoo.sync.outbound.OutboundChannel;
+import com.wooodoo.sync.store.SyncClaimStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -41,12 +42,12 @@ public class RetryPolicy {
 
     private final SyncControl control;
     private final Connections connections;
-    private final com.wooodoo.sync.store.SyncClaimStore claims;
+    private final SyncClaimStore claims;
 
     private final long firstDelayMs;
     private final long maxRetryAfterMs;
 
-    public RetryPolicy(SyncControl control, Connections connections, com.wooodoo.sync.store.SyncClaimStore claims,
+    public RetryPolicy(SyncControl control, Connections connections, SyncClaimStore claims,
                        PipelineProperties properties) {
         this.control = control;
         this.connections = connections;
@@ -222,7 +223,7 @@ public class RetryPolicy {
                 + Math.max(1, settleMs / 1000) + " s";
     }
 
-    private java.util.Optional<Long> readTimeoutMs(SyncJob job) {
+    private Optional<Long> readTimeoutMs(SyncJob job) {
         return switch (job.target()) {
             case WOOCOMMERCE -> connections.wooCommerce(job.orgId()).map(s -> (long) s.timeouts().readMs());
             case ODOO -> connections.odoo(job.orgId()).map(s -> (long) s.timeouts().readMs());

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -77,7 +79,7 @@ public class SourceReads {
                 if (RetryPolicy.connectorFailure(failure) == null && !RetryPolicy.isOpenCircuit(failure)) {
                     throw failure; // not a failure of the source: a fault of the service, as it was raised
                 }
-                java.util.Optional<java.time.Duration> tooLong = policy.waitTooLongForTheWorker(failure);
+                Optional<Duration> tooLong = policy.waitTooLongForTheWorker(failure);
                 if (tooLong.isPresent()) {
                     job.requeue(RetryPolicy.requeue(job.source(), tooLong.get(), 0, "reading " + call));
                     LOG.info("{}: {}", job, job.requeueRequested().reason());
