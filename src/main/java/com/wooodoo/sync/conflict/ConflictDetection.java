@@ -38,6 +38,13 @@ public class ConflictDetection {
             LOG.error("A batch failed outside of a sync run", failure);
             return;
         }
+        if (work.abandoned()) {
+            // the sync stopped (paused, cancelled, back to the queue) before the batch was done:
+            // nothing is recorded, the batch is done again from the checkpoint
+            LOG.info("{}: batch {} of {} abandoned, not recorded: {}", job, work.batchIndex(), work.entity(),
+                    failure == null ? "the sync stopped" : failure.getMessage());
+            return;
+        }
         ConflictType type = classify(failure);
         String reason = failure == null ? "unknown failure" : failure.getMessage();
         LOG.warn("{}: batch {} of {} failed ({}): {}", job, work.batchIndex(), work.entity(), type, reason);

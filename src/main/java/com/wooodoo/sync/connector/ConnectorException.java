@@ -27,7 +27,7 @@ public class ConnectorException extends RuntimeException {
         this.kind = kind;
         this.code = code == null ? null : safe(code, 200);
         this.httpStatus = httpStatus;
-        this.retryAfter = retryAfter;
+        this.retryAfter = retryAfter == null ? null : RetryAfterHeader.bounded(retryAfter);
     }
 
     public ConnectorException(ExternalSystem system, FailureKind kind, String code, int httpStatus, String message) {
@@ -55,7 +55,7 @@ public class ConnectorException extends RuntimeException {
         return httpStatus;
     }
 
-    /** What the system asked for in {@code Retry-After}, if anything. */
+    /** What the system asked for in {@code Retry-After}, if anything (at most {@link RetryAfterHeader#LONGEST}). */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

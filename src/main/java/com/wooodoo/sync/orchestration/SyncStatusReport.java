@@ -49,6 +49,9 @@ public class SyncStatusReport {
         report.put("startedAt", iso(sync.startedAt()));
         report.put("updatedAt", iso(sync.updatedAt()));
         report.put("finishedAt", iso(sync.finishedAt()));
+        boolean waits = !status.isFinal() && sync.notBefore() != null && sync.notBefore().isAfter(clock.instant());
+        report.put("notBefore", waits ? iso(sync.notBefore()) : null);
+        report.put("waitReason", waits ? sync.waitReason() : null);
         return report;
     }
 

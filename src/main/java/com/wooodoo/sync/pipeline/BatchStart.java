@@ -1,6 +1,7 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.SyncRecord;
+import com.wooodoo.sync.store.SyncClaimStore;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,19 @@ import java.util.List;
 @Component("batchStart")
 public class BatchStart {
 
-    private final SyncControl control;
+    /** The sync stopped while a batch waited before its next attempt: the batch is abandoned. */
+    public static final class Abandoned extends RuntimeException {
+        Abandoned(String message) {
+            super(message, null, false, false);
+        }
+    }
 
-    public BatchStart(SyncControl control) {
+    private final SyncControl control;
+    private final SyncClaimStore claims;
+
+    public BatchStart(SyncControl control, SyncClaimStore claims) {
         this.control = control;
+        this.claims = claims;
     }
 
     /** The page's batches, cut lazily (the split's expression: the batch size is the sync's own). */
@@ -60,14 +70,44 @@ public class BatchStart {
 
     /**
      * An attempt at the batch, the first or one after a failure: it waits as long as the retry
-     * policy asked (see {@link BatchWork#settleBeforeReplanning}), forgets what an earlier attempt
-     * found and did, and is the records the next steps work on.
+     * policy asked (see {@link BatchWork#backOffBeforeNextAttempt}, {@link BatchWork#settleBeforeReplanning}),
+     * looking at the sync's state, forgets what an earlier attempt found and did, and is the
+     * records the next steps work on. When the sync stops during the wait (paused, cancelled) the
+     * batch is abandoned; what is left of the settle then holds the sync back, so that a quick
+     * resume does not plan again a create that may still be running in the target.
+     *
+     * @throws Abandoned when the sync stopped during the wait
      */
     public void attempt(Exchange exchange) {
         BatchWork batch = BatchWork.batchOf(exchange);
-        settle(batch.takeSettleMs());
+        SyncJob job = batch.job();
+        long settleMs = batch.takeSettleMs();
+        long waitMs = Math.max(settleMs, batch.takeBackOffMs());
+        if (waitMs > 0) {
+            long began = System.nanoTime();
+            if (!control.waitWhileRunning(job, waitMs)) {
+                long settleLeftMs = settleMs - (System.nanoTime() - began) / 1_000_000L;
+                if (settleLeftMs > 0) {
+                    claims.holdBack(job.syncId(), job.runner(), settleLeftMs, RetryPolicy.settleReason(job, settleLeftMs));
+                }
+                batch.abandon();
+                throw new Abandoned("batch " + batch.batchIndex() + " of " + batch.entity().id()
+                        + " abandoned: the sync stopped while it waited to be tried again");
+            }
+        }
         batch.restart();
         exchange.setProperty(BatchWork.PROPERTY, batch);
+    }
+
+    /**
+     * The sync's {@code interBatchDelayMs} after a batch, looking at the sync's state as any wait
+     * of a batch does: a pause or a cancel ends it at once (the next batch then does not begin).
+     */
+    public void waitBetweenBatches(Exchange exchange) {
+        SyncJob job = SyncJob.of(exchange);
+        if (job.config().interBatchDelayMs() > 0) {
+            control.waitWhileRunning(job, job.config().interBatchDelayMs());
+        }
     }
 
     static void settle(long ms) {

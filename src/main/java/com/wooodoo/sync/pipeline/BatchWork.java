@@ -101,6 +101,8 @@ public final class BatchWork {
     private final List<String> unchangedIds = new ArrayList<>();
     private int leftOut;
     private long settleMs;
+    private long backOffMs;
+    private boolean abandoned;
     private boolean createsAnnounced;
 
     public BatchWork(SyncJob job, EntityType entity, int batchIndex, List<SyncRecord> records) {
@@ -195,6 +197,30 @@ public final class BatchWork {
         long ms = settleMs;
         settleMs = 0;
         return ms;
+    }
+
+    /** Asks the next attempt to wait this long (the back-off, or what {@code Retry-After} asked). */
+    public void backOffBeforeNextAttempt(long ms) {
+        backOffMs = Math.max(backOffMs, ms);
+    }
+
+    /** How long to wait before the next attempt, the settle aside; resets it. */
+    public long takeBackOffMs() {
+        long ms = backOffMs;
+        backOffMs = 0;
+        return ms;
+    }
+
+    /**
+     * The sync stopped (paused, cancelled, back to the queue) before the batch was done: it is
+     * neither recorded nor dead-lettered, and is done again when the sync goes on from its checkpoint.
+     */
+    public void abandon() {
+        abandoned = true;
+    }
+
+    public boolean abandoned() {
+        return abandoned;
     }
 
     /** The target is one whose creates are announced first (it cannot find them by natural key). */

@@ -1,10 +1,11 @@
 package com.wooodoo.sync.pipeline;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code wooodoo.pipeline.*}: how this instance claims and runs syncs (see config/application.yaml). */
 @ConfigurationProperties(prefix = "wooodoo.pipeline")
-public class PipelineProperties {
+public class PipelineProperties implements InitializingBean {
 
     /** Claim and run queued syncs on this instance (several instances may share the database). */
     private boolean enabled = true;
@@ -16,6 +17,18 @@ public class PipelineProperties {
     private long leaseMs = 60_000;
     /** The first retry of a failed batch (then 2×, 4×, 8×, 16×) and of a DataMismatch (then 2×), in ms. */
     private long firstRetryDelayMs = 1_000;
+    /**
+     * The longest {@code Retry-After} a sync waits out on its worker, in ms; a system that asks for
+     * longer gets the sync put back in the queue until then, and the worker goes to other syncs.
+     */
+    private long maxRetryAfterMs = 300_000;
+    /**
+     * Syncs of one organisation this instance runs at once. Unset: half of {@link #workers}, at
+     * least 1, so that one organisation's backlog never takes every worker, and the others'
+     * syncs find half of them free, while an organisation alone on the instance still runs
+     * several syncs at once.
+     */
+    private Integer workersPerOrganisation;
 
     public boolean isEnabled() {
         return enabled;
@@ -55,6 +68,31 @@ public class PipelineProperties {
 
     public void setFirstRetryDelayMs(long firstRetryDelayMs) {
         this.firstRetryDelayMs = positive("first-retry-delay-ms", firstRetryDelayMs);
+    }
+
+    public long getMaxRetryAfterMs() {
+        return maxRetryAfterMs;
+    }
+
+    public void setMaxRetryAfterMs(long maxRetryAfterMs) {
+        this.maxRetryAfterMs = positive("max-retry-after-ms", maxRetryAfterMs);
+    }
+
+    public int getWorkersPerOrganisation() {
+        return workersPerOrganisation == null ? Math.max(1, workers / 2) : workersPerOrganisation;
+    }
+
+    public void setWorkersPerOrganisation(int workersPerOrganisation) {
+        this.workersPerOrganisation = (int) positive("workers-per-organisation", workersPerOrganisation);
+    }
+
+    /** Checks what one setting alone cannot: the settings are all bound by now. */
+    @Override
+    public void afterPropertiesSet() {
+        if (getWorkersPerOrganisation() > workers) {
+            throw new IllegalArgumentException("wooodoo.pipeline.workers-per-organisation must not be above "
+                    + "wooodoo.pipeline.workers (" + workers + "), not " + getWorkersPerOrganisation());
+        }
     }
 
     private static long positive(String name, long value) {

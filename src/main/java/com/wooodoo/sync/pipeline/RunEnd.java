@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Step "end" of a run, once every batch is recorded: a run through all its pages, or one that
  * failed, ends the sync done, partial or failed; one stopped by a pause, a cancel or a take-over
- * lets the sync go, for whoever resumes it.
+ * lets the sync go, for whoever resumes it; one stopped because a system asked for a long wait
+ * puts the sync back in the queue until then.
  */
 @Component("runEnd")
 public class RunEnd {
@@ -38,12 +39,32 @@ public class RunEnd {
     public void end(Exchange exchange) {
         SyncJob job = SyncJob.of(exchange);
         job.recording().drain();
+        if (job.failure() == null && job.requeueRequested() != null) {
+            requeue(job, job.requeueRequested());
+            return;
+        }
         if (job.isStopped() && job.failure() == null) {
             LOG.info("{} stops at {}: it is {}", job, job.checkpoint(), progress.status(job.syncId()));
             claims.release(job.syncId(), job.runner());
             return;
         }
         finish(job);
+    }
+
+    /**
+     * The sync goes back to the queue, its worker free for other syncs, and is not claimed again
+     * before the wait asked: it then goes on from its checkpoint. Paused meanwhile, it stays
+     * paused and is resumed to the queue; cancelled, it is let go.
+     */
+    private void requeue(SyncJob job, SyncJob.Requeue request) {
+        if (claims.requeue(job.syncId(), job.runner(), request.waitMs(), request.reason())) {
+            activity.record(job.orgId(), job.syncId(), null, "pipeline", "requeue", ActivityRecorder.Outcome.OK,
+                    Map.of("reason", request.reason(), "waitMs", request.waitMs(), "checkpoint", job.checkpoint().toJson()),
+                    null);
+            LOG.info("{} back in the queue at {}: {}", job, job.checkpoint(), request.reason());
+        } else {
+            LOG.info("{} stops at {}: it is {}", job, job.checkpoint(), progress.status(job.syncId()));
+        }
     }
 
     /** Ends the sync done, partial or failed (as the job says), unless it is no longer processing under this runner. */

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +19,9 @@ import java.util.function.Supplier;
  * ({@link RetryPolicy}): transient failures up to the sync's {@code maxRetries}, after the
  * back-off or the {@code Retry-After} asked; an open circuit waited out without counting. Every
  * wait looks at the sync's state ({@link SyncControl#waitWhileRunning}), so that a pause or a
- * cancel is taken while a read waits. What cannot be read stops the run ({@link #stopRun}): the
+ * cancel is taken while a read waits. A {@code Retry-After} too long for the worker stops the run,
+ * and the sync goes back to the queue until then ({@link RetryPolicy#waitTooLongForTheWorker}).
+ * What cannot be read stops the run ({@link #stopRun}): the
  * sync ends {@code failed} with a reason naming the system and the call, and refused credentials
  * with one {@code AuthError} conflict.
  */
@@ -26,7 +30,10 @@ public class SourceReads {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceReads.class);
 
-    /** The sync was paused, cancelled, failed or taken over while a read waited to be tried again. */
+    /**
+     * The sync was paused, cancelled, failed or taken over while a read waited to be tried again,
+     * or the source asked for a wait too long for the worker (the job then says until when).
+     */
     public static final class Stopped extends RuntimeException {
         Stopped() {
             super("the sync stopped while a read of its source waited", null, false, false);
@@ -71,6 +78,12 @@ public class SourceReads {
             } catch (RuntimeException failure) {
                 if (RetryPolicy.connectorFailure(failure) == null && !RetryPolicy.isOpenCircuit(failure)) {
                     throw failure; // not a failure of the source: a fault of the service, as it was raised
+                }
+                Optional<Duration> tooLong = policy.waitTooLongForTheWorker(failure);
+                if (tooLong.isPresent()) {
+                    job.requeue(RetryPolicy.requeue(job.source(), tooLong.get(), 0, "reading " + call));
+                    LOG.info("{}: {}", job, job.requeueRequested().reason());
+                    throw new Stopped();
                 }
                 RetryPolicy.Verdict verdict = policy.judge(camel, job, failure, retries);
                 if (verdict == RetryPolicy.Verdict.GIVE_UP) {

@@ -18,14 +18,14 @@ public class SyncControl {
     }
 
     /**
-     * False once paused, cancelled, failed or taken over. A batch recorded within the last
-     * {@link #FRESH_NANOS} found the sync still processing: that answer is taken (a sync at full
+     * False once paused, cancelled, failed, taken over, or stopped to go back to the queue. A batch
+     * recorded within the last {@link #FRESH_NANOS} found the sync still processing: that answer is taken (a sync at full
      * speed records a batch every few milliseconds); otherwise the state is read, once. The lease
      * is renewed by the route {@code renewSyncLeases}, not here: a check per batch that wrote would
      * cost a commit per batch.
      */
     public boolean mayContinue(SyncJob job) {
-        if (job.failure() != null) {
+        if (job.failure() != null || job.isStopped() || job.requeueRequested() != null) {
             return false;
         }
         return job.processingConfirmedWithin(FRESH_NANOS) || claims.holdsProcessing(job.syncId(), job.runner());
@@ -37,7 +37,8 @@ public class SyncControl {
      * sync may not go on (or the thread was interrupted).
      */
     public boolean waitWhileRunning(SyncJob job, long ms) {
-        long end = System.nanoTime() + ms * 1_000_000L;
+        // bounded, so that a wait of centuries (however asked) cannot overflow in nanoseconds
+        long end = System.nanoTime() + Math.min(ms, LONGEST_WAIT_MS) * 1_000_000L;
         while (mayContinue(job)) {
             long left = end - System.nanoTime();
             if (left <= 0) {
@@ -54,6 +55,9 @@ public class SyncControl {
     }
 
     static final long WAIT_SLICE_MS = 100;
+
+    /** No wait is longer than a year ({@code Retry-After} is bounded so when it is read, see {@code RetryAfterHeader}). */
+    private static final long LONGEST_WAIT_MS = 365L * 24 * 3_600_000;
 
     /** How old the state seen by the latest recorded batch may be to stand for a check (a pause is seen this late at most). */
     static final long FRESH_NANOS = 250_000_000L;

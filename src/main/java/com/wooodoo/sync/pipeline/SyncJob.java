@@ -42,6 +42,7 @@ public final class SyncJob {
     private volatile LookAhead lookAhead;
     private volatile PageReadAhead.Pending nextPage;
     private volatile RecordingLane recording = RecordingLane.inline(this);
+    private volatile Requeue requeue;
     /** When a recorded batch last found the sync still processing (System.nanoTime); null when the latest did not. */
     private volatile Long processingConfirmedAt;
 
@@ -194,6 +195,25 @@ public final class SyncJob {
     boolean processingConfirmedWithin(long maxAgeNanos) {
         Long confirmedAt = processingConfirmedAt;
         return confirmedAt != null && System.nanoTime() - confirmedAt < maxAgeNanos;
+    }
+
+    /**
+     * The sync goes back to the queue, not to be claimed for {@code waitMs}: a system asked for a
+     * longer wait than a worker is held for ({@code reason} says so).
+     */
+    public record Requeue(long waitMs, String reason) {
+    }
+
+    /** The run is to stop and the sync to go back to the queue (the first request counts). */
+    void requeue(Requeue request) {
+        if (requeue == null) {
+            requeue = request;
+        }
+    }
+
+    /** Whether, and until when, the sync is to go back to the queue; null when it is not. */
+    public Requeue requeueRequested() {
+        return requeue;
     }
 
     /** Why the sync cannot go on (an authentication failure), or null. */

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +49,10 @@ public class SyncRunner {
     private final ExecutorService workers;
     private final ExecutorService recorders;
     private final int maxWorkers;
+    private final int maxWorkersPerOrganisation;
     private final AtomicInteger running = new AtomicInteger();
+    /** Syncs running here per organisation (only organisations with one or more). */
+    private final Map<String, Integer> runningByOrganisation = new ConcurrentHashMap<>();
     private final Set<UUID> runningSyncs = ConcurrentHashMap.newKeySet();
     private final String runnerId;
 
@@ -64,30 +68,49 @@ public class SyncRunner {
         this.producer = producer;
         this.json = json;
         this.maxWorkers = properties.getWorkers();
+        this.maxWorkersPerOrganisation = properties.getWorkersPerOrganisation();
         this.workers = camel.getExecutorServiceManager().newFixedThreadPool(this, "syncRunner", maxWorkers);
         this.recorders = camel.getExecutorServiceManager().newCachedThreadPool(this, "batchRecorder");
         this.runnerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Called by the route {@code claimQueuedSyncs}: claims work while this instance has free workers. */
+    /**
+     * Called by the route {@code claimQueuedSyncs}: claims work while this instance has free
+     * workers, never more syncs of one organisation at once than
+     * {@code wooodoo.pipeline.workers-per-organisation}: the claim leaves out the organisations at
+     * that limit, so another organisation's queued sync is taken instead.
+     */
     public void claimAndStart() {
         while (running.get() < maxWorkers) {
-            var claimed = claims.claimNext(runnerId, control.lease());
+            var claimed = claims.claimNext(runnerId, control.lease(), organisationsAtLimit());
             if (claimed.isEmpty()) {
                 return;
             }
             running.incrementAndGet();
-            UUID syncId = claimed.get();
+            UUID syncId = claimed.get().syncId();
+            String orgId = claimed.get().orgId();
+            runningByOrganisation.merge(orgId, 1, Integer::sum);
             runningSyncs.add(syncId);
             workers.submit(() -> {
                 try {
                     run(syncId);
                 } finally {
                     runningSyncs.remove(syncId);
+                    runningByOrganisation.computeIfPresent(orgId, (org, n) -> n > 1 ? n - 1 : null);
                     running.decrementAndGet();
                 }
             });
         }
+    }
+
+    private Set<String> organisationsAtLimit() {
+        Set<String> atLimit = new java.util.HashSet<>();
+        runningByOrganisation.forEach((org, n) -> {
+            if (n >= maxWorkersPerOrganisation) {
+                atLimit.add(org);
+            }
+        });
+        return atLimit;
     }
 
     /**

@@ -47,10 +47,14 @@ public class SyncClaimStore {
             .formatted(SyncStatus.PROCESSING.sql(), SyncStatus.PAUSED.sql(), SyncStatus.CANCELLED.sql(),
                     SyncStatus.QUEUED.sql());
 
-    /** A queued sync nothing blocks, or a processing one whose runner's lease ran out (taken over as if queued). */
+    /**
+     * A queued sync nothing blocks, or a processing one whose runner's lease ran out (taken over as
+     * if queued); neither before its {@code not_before}.
+     */
     private static final String CLAIMABLE = """
-            (s.%s AND NOT EXISTS (%s))
-            OR (s.status = %s AND (s.lease_expires_at IS NULL OR s.lease_expires_at < now()))"""
+            (s.not_before IS NULL OR s.not_before <= now())
+            AND ((s.%s AND NOT EXISTS (%s))
+                 OR (s.status = %s AND (s.lease_expires_at IS NULL OR s.lease_expires_at < now())))"""
             .formatted(Transition.CLAIM.sqlCondition(), BLOCKERS, SyncStatus.PROCESSING.sql());
 
     private final JdbcTemplate jdbc;
@@ -74,8 +78,22 @@ public class SyncClaimStore {
      * is taken over whatever the rule says: it already holds its turn.
      */
     public Optional<UUID> claimNext(String runner, Duration lease) {
+        return claimNext(runner, lease, Set.of()).map(Claimed::syncId);
+    }
+
+    /** A sync claimed, and its organisation. */
+    public record Claimed(UUID syncId, String orgId) {
+    }
+
+    /**
+     * As {@link #claimNext(String, Duration)}, leaving out the syncs of {@code organisationsAtLimit}
+     * (those that run as many syncs on this instance as they may), so that another organisation's
+     * sync is claimed instead.
+     */
+    public Optional<Claimed> claimNext(String runner, Duration lease, Set<String> organisationsAtLimit) {
+        String[] skipped = organisationsAtLimit.toArray(String[]::new);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Claim claim = tx.execute(status -> claimOnce(runner, lease));
+            Claim claim = tx.execute(status -> claimOnce(runner, lease, skipped));
             if (claim == null || claim.claimed() != null) {
                 return Optional.ofNullable(claim == null ? null : claim.claimed());
             }
@@ -84,32 +102,67 @@ public class SyncClaimStore {
         return Optional.empty();
     }
 
-    private Claim claimOnce(String runner, Duration lease) {
+    private Claim claimOnce(String runner, Duration lease, String[] organisationsSkipped) {
         List<String[]> candidate = jdbc.query("""
                 SELECT s.sync_id, s.org_id FROM sync_orchestration s
-                 WHERE %s
+                 WHERE (%s) AND s.org_id <> ALL (?::text[])
                  ORDER BY s.created_at, s.sync_id
                  LIMIT 1
                    FOR UPDATE OF s SKIP LOCKED""".formatted(CLAIMABLE),
-                (rs, n) -> new String[] {rs.getString("sync_id"), rs.getString("org_id")});
+                (rs, n) -> new String[] {rs.getString("sync_id"), rs.getString("org_id")}, (Object) organisationsSkipped);
         if (candidate.isEmpty()) {
             return null;
         }
         UUID syncId = UUID.fromString(candidate.get(0)[0]);
         jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) rs -> { },
                 CLAIM_LOCK_CLASS, candidate.get(0)[1]);
-        List<UUID> claimed = jdbc.query("""
+        List<Claimed> claimed = jdbc.query("""
                 UPDATE sync_orchestration s
                    SET status = %s, lease_owner = ?, lease_expires_at = now() + ? * interval '1 millisecond',
-                       started_at = coalesce(started_at, now()), updated_at = now()
+                       started_at = coalesce(started_at, now()), updated_at = now(), not_before = NULL,
+                       wait_reason = NULL
                  WHERE s.sync_id = ? AND (%s)
-                RETURNING s.sync_id""".formatted(SyncStatus.PROCESSING.sql(), CLAIMABLE),
-                (rs, n) -> rs.getObject("sync_id", UUID.class), runner, lease.toMillis(), syncId);
+                RETURNING s.sync_id, s.org_id""".formatted(SyncStatus.PROCESSING.sql(), CLAIMABLE),
+                (rs, n) -> new Claimed(rs.getObject("sync_id", UUID.class), rs.getString("org_id")),
+                runner, lease.toMillis(), syncId);
         return new Claim(claimed.stream().findFirst().orElse(null));
     }
 
     /** The outcome of one attempt: the sync claimed, or null when the candidate was taken from under it. */
-    private record Claim(UUID claimed) {
+    private record Claim(Claimed claimed) {
+    }
+
+    /**
+     * Puts a sync this runner holds back in the queue, not to be claimed for {@code waitMs} (and
+     * lets it go): a processing one becomes queued, a paused one stays paused and is resumed to
+     * the queue; a cancelled one is only let go. False when this runner no longer holds it.
+     */
+    public boolean requeue(UUID syncId, String runner, long waitMs, String reason) {
+        int changed = jdbc.update("""
+                UPDATE sync_orchestration
+                   SET status = CASE WHEN status = %1$s THEN %1$s ELSE %2$s END,
+                       paused_from = CASE WHEN status = %1$s THEN %2$s END,
+                       not_before = greatest(not_before, now() + ? * interval '1 millisecond'), wait_reason = ?,
+                       lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+                 WHERE sync_id = ? AND lease_owner = ? AND %3$s""".formatted(SyncStatus.PAUSED.sql(),
+                        SyncStatus.QUEUED.sql(), Transition.REQUEUE.sqlCondition()),
+                waitMs, reason, syncId, runner);
+        if (changed == 0) {
+            release(syncId, runner);
+        }
+        return changed == 1;
+    }
+
+    /**
+     * Keeps a sync this runner holds from being claimed again for {@code waitMs} (or longer, when
+     * it already waits longer), e.g. after a pause: whoever resumes it claims it no earlier.
+     */
+    public void holdBack(UUID syncId, String runner, long waitMs, String reason) {
+        jdbc.update("""
+                UPDATE sync_orchestration
+                   SET not_before = greatest(not_before, now() + ? * interval '1 millisecond'),
+                       wait_reason = coalesce(wait_reason, ?)
+                 WHERE sync_id = ? AND lease_owner = ?""", waitMs, reason, syncId, runner);
     }
 
     /** Extends the lease; false when this runner no longer holds the sync (taken over, or not processing). */

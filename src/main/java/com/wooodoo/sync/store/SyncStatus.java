@@ -29,6 +29,11 @@ public enum SyncStatus {
         RESUME(EnumSet.of(PAUSED), null, "only a paused sync can be resumed"),
         CANCEL(EnumSet.complementOf(EnumSet.of(DONE, PARTIAL, FAILED, CANCELLED)), CANCELLED,
                 "a sync that has finished cannot be cancelled"),
+        /**
+         * The runner puts it back in the queue until a time (a system asked for a longer wait than
+         * a worker is held for); one paused meanwhile stays paused, to be resumed to the queue.
+         */
+        REQUEUE(EnumSet.of(PROCESSING, PAUSED), null, "only a running sync can go back to the queue"),
         /** The runner ends it as done, partial or failed. */
         FINISH(EnumSet.of(PROCESSING), null, "only a processing sync can finish");
 
@@ -46,7 +51,7 @@ public enum SyncStatus {
             return from.contains(status);
         }
 
-        /** Where it leads; empty for resume (where it was) and finish (the runner's outcome). */
+        /** Where it leads; empty for resume (where it was), requeue (queued, or still paused) and finish (the runner's outcome). */
         public java.util.Optional<SyncStatus> to() {
             return java.util.Optional.ofNullable(to);
         }

@@ -21,7 +21,7 @@ public class SyncStore {
             sync_id, org_id, status, paused_from, source_system, target_system, entity_types,
             sync_config::text AS sync_config, idempotency_key, created_by, total_records,
             processed_records, failed_records, skipped_records, batches_done, current_entity_type,
-            failure_reason, created_at, started_at, updated_at, finished_at""";
+            failure_reason, created_at, started_at, updated_at, finished_at, not_before, wait_reason""";
 
     private static final RowMapper<SyncRow> ROW = (rs, n) -> {
         Array types = rs.getArray("entity_types");
@@ -33,7 +33,7 @@ public class SyncStore {
                 rs.getInt("skipped_records"), rs.getInt("batches_done"), rs.getString("current_entity_type"),
                 rs.getString("failure_reason"), JdbcTimes.instant(rs, "created_at"),
                 JdbcTimes.instant(rs, "started_at"), JdbcTimes.instant(rs, "updated_at"),
-                JdbcTimes.instant(rs, "finished_at"));
+                JdbcTimes.instant(rs, "finished_at"), JdbcTimes.instant(rs, "not_before"), rs.getString("wait_reason"));
     };
 
     private final JdbcTemplate jdbc;

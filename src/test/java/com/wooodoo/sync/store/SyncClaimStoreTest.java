@@ -83,6 +83,54 @@ class SyncClaimStoreTest extends ApiTestBase {
     }
 
     @Test
+    void aSyncPutBackInTheQueueIsNotClaimedBeforeItsNotBeforeAndThenWithItCleared() {
+        cancelOtherOrganisationsWork();
+        UUID syncId = UUID.fromString(api.startSync());
+        assertThat(claims.claimNext("runner", LEASE)).contains(syncId);
+
+        assertThat(claims.requeue(syncId, "runner", Duration.ofDays(1).toMillis(), "asked to wait")).isTrue();
+        assertThat(jdbc.queryForObject("SELECT status FROM sync_orchestration WHERE sync_id = ?", String.class, syncId))
+                .isEqualTo("queued");
+        assertThat(claims.claimNext("runner", LEASE)).isEmpty();
+
+        jdbc.update("UPDATE sync_orchestration SET not_before = now() - interval '1 second' WHERE sync_id = ?", syncId);
+        assertThat(claims.claimNext("runner", LEASE)).contains(syncId);
+        assertThat(jdbc.queryForObject("SELECT not_before IS NULL AND wait_reason IS NULL FROM sync_orchestration "
+                + "WHERE sync_id = ?", Boolean.class, syncId)).isTrue();
+    }
+
+    @Test
+    void aSyncPausedWhileItWasPutBackInTheQueueIsResumedToTheQueue() {
+        cancelOtherOrganisationsWork();
+        UUID syncId = UUID.fromString(api.startSync());
+        assertThat(claims.claimNext("runner", LEASE)).contains(syncId);
+        api.post("{\"action\":\"pause\",\"syncId\":\"" + syncId + "\"}");
+
+        assertThat(claims.requeue(syncId, "runner", 60_000, "asked to wait")).isTrue();
+        assertThat(jdbc.queryForObject("SELECT status || '/' || paused_from FROM sync_orchestration WHERE sync_id = ?",
+                String.class, syncId)).isEqualTo("paused/queued");
+        assertThat(api.post("{\"action\":\"resume\",\"syncId\":\"" + syncId + "\"}").json().get("status").asText())
+                .isEqualTo("queued");
+        assertThat(claims.claimNext("runner", LEASE)).as("the wait still holds").isEmpty();
+    }
+
+    @Test
+    void theOrganisationsAtTheirLimitAreLeftOutSoThatAnotherOrganisationsSyncIsClaimed() {
+        cancelOtherOrganisationsWork();
+        String otherOrg = newOrgId();
+        ApiClient other = api.as(issueToken(otherOrg), otherOrg);
+        UUID first = UUID.fromString(api.startSync(WOO_TO_ODOO, "[\"customers\"]"));
+        UUID second = UUID.fromString(api.startSync(WOO_TO_ODOO, "[\"products\"]"));
+        UUID others = UUID.fromString(other.startSync(WOO_TO_ODOO, "[\"customers\"]"));
+
+        assertThat(claims.claimNext("runner", LEASE, Set.of()).map(SyncClaimStore.Claimed::syncId)).contains(first);
+        assertThat(claims.claimNext("runner", LEASE, Set.of(orgId)))
+                .contains(new SyncClaimStore.Claimed(others, otherOrg));
+        assertThat(claims.claimNext("runner", LEASE, Set.of(orgId, otherOrg))).isEmpty();
+        assertThat(claims.claimNext("runner", LEASE, Set.of(otherOrg)).map(SyncClaimStore.Claimed::syncId)).contains(second);
+    }
+
+    @Test
     void aSyncSharingAnEntityTypeWaitsUntilTheOnesAheadOfItHaveEnded() {
         cancelOtherOrganisationsWork();
         UUID customers = UUID.fromString(api.startSync(WOO_TO_ODOO, "[\"customers\"]"));

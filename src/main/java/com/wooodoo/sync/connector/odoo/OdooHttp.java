@@ -7,15 +7,13 @@ import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.connector.HttpTimeouts;
+import com.wooodoo.sync.connector.RetryAfterHeader;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -102,20 +100,8 @@ final class OdooHttp {
                 "the call to Odoo at " + host + " could not be made: " + failure.getClass().getSimpleName(), null, failure);
     }
 
-    /** {@code Retry-After} as seconds or as an HTTP date. */
+    /** {@code Retry-After} as seconds or as an HTTP date (see {@link RetryAfterHeader}). */
     static Optional<Duration> retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
+        return Optional.ofNullable(RetryAfterHeader.parse(value, java.time.Clock.systemUTC()));
     }
 }
