@@ -109,16 +109,4 @@ public class BatchStart {
             control.waitWhileRunning(job, job.config().interBatchDelayMs());
         }
     }
-
-    static void settle(long ms) {
-        if (ms <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the target to settle", e);
-        }
-    }
 }

@@ -40,8 +40,10 @@ public class MismatchRetry {
 
     private final ConnectorRegistry connectors;
     private final PipelineProperties properties;
+    private final SyncControl control;
 
-    public MismatchRetry(ConnectorRegistry connectors, PipelineProperties properties) {
+    public MismatchRetry(ConnectorRegistry connectors, PipelineProperties properties, SyncControl control) {
+        this.control = control;
         this.connectors = connectors;
         this.properties = properties;
     }
@@ -70,7 +72,12 @@ public class MismatchRetry {
         List<BatchWork.Failed> mismatched = batch.failed().stream().filter(MismatchRetry::isMismatch).toList();
         batch.failed().removeAll(mismatched);
         mismatched.forEach(f -> state.firstSeen.putIfAbsent(f.source().id(), f));
-        BatchStart.settle(properties.getFirstRetryDelayMs() << (state.attempt - 2));
+        if (!control.waitWhileRunning(job, properties.getFirstRetryDelayMs() << (state.attempt - 2))) {
+            // paused or cancelled while the target settles: the batch is done again from the checkpoint
+            batch.abandon();
+            throw new BatchStart.Abandoned("batch " + batch.batchIndex() + " of " + batch.entity().id()
+                    + " abandoned: the sync stopped while its mismatched records waited to be written again");
+        }
 
         List<String> ids = mismatched.stream().map(f -> f.source().id()).toList();
         Map<String, SyncRecord> reread = new HashMap<>();
