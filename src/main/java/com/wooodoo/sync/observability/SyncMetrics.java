@@ -62,7 +62,7 @@ public class SyncMetrics implements OutboundBreakers.Listener {
      * (since the property {@code wooodooThrottleEntered} was set).
      */
     public void throttlePassed(Exchange exchange) {
-        java.util.Date entered = exchange.getProperty("wooodooThrottleEntered", java.util.Date.class);
+        java.util.Date entered = exchange.getProperty(OutboundChannel.THROTTLE_ENTERED, java.util.Date.class);
         String orgId = exchange.getProperty(OutboundChannel.ORGANISATION, String.class);
         if (entered != null && orgId != null) {
             Timer.builder("wooodoo.throttle.wait").description("Time an outbound request waited for the organisation's throttle")

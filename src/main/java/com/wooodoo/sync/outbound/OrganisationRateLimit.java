@@ -51,6 +51,7 @@ public class OrganisationRateLimit {
     /** How long a stricter limit asked by one instance stays in force against a looser one of another. */
     static final Duration CONFIGURATION_EPOCH = Duration.ofSeconds(10);
     private static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long WANTED_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final ProxyManager<String> buckets;
     private final boolean enabled;
@@ -91,8 +92,13 @@ public class OrganisationRateLimit {
         long longestWait = refillPeriod.toNanos() / refillTokens(requestsPerMinute) + MARGIN_NANOS;
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         while (!probe.isConsumed()) {
-            // another instance may take the token meanwhile: try again, never wait longer than one token takes
-            TimeUnit.NANOSECONDS.sleep(Math.min(probe.getNanosToWaitForRefill(), longestWait));
+            // another instance may take the token meanwhile: try again, never wait longer than one token
+            // takes, and look every slice whether the request's sync still wants it
+            long waitNanos = Math.min(probe.getNanosToWaitForRefill(), longestWait);
+            for (long waited = 0; waited < waitNanos; waited += WANTED_SLICE_NANOS) {
+                OutboundWaits.checkWanted(orgId);
+                TimeUnit.NANOSECONDS.sleep(Math.min(WANTED_SLICE_NANOS, waitNanos - waited));
+            }
             probe = bucket.tryConsumeAndReturnRemaining(1);
         }
     }

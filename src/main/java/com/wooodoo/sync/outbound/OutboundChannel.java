@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 
 import java.util.Optional;
 
@@ -25,6 +26,10 @@ public final class OutboundChannel {
     /** The connection, {@code <organisation>-<system>}: which circuit breaker the request passes. */
     public static final String CONNECTION = "wooodooConnection";
     public static final String ENDPOINT = "wooodooEndpoint";
+    /** When the request first asked the throttle (the metric of the throttle's wait reads it). */
+    public static final String THROTTLE_ENTERED = "wooodooThrottleEntered";
+    /** How long a request the throttle refused waits before it asks again. */
+    static final long THROTTLE_RETRY_MS = 100;
 
     private final String orgId;
     private final String system;
@@ -49,12 +54,24 @@ public final class OutboundChannel {
         if (orgId == null) {
             return producer.send(endpointUri, request);
         }
-        Exchange done = producer.send(ROUTE, exchange -> {
-            exchange.setProperty(ORGANISATION, orgId);
-            exchange.setProperty(CONNECTION, OutboundBreakers.connection(orgId, system));
-            exchange.setProperty(ENDPOINT, endpointUri);
-            request.process(exchange);
-        });
+        java.util.Date entered = new java.util.Date();
+        Exchange done;
+        while (true) {
+            done = producer.send(ROUTE, exchange -> {
+                exchange.setProperty(ORGANISATION, orgId);
+                exchange.setProperty(CONNECTION, OutboundBreakers.connection(orgId, system));
+                exchange.setProperty(ENDPOINT, endpointUri);
+                exchange.setProperty(THROTTLE_ENTERED, entered);
+                request.process(exchange);
+            });
+            if (!(done.getException() instanceof ThrottlerRejectedExecutionException)) {
+                break;
+            }
+            // the organisation's throttle is full: wait a moment, unless the request's sync has stopped
+            OutboundWaits.checkWanted(orgId);
+            pause(THROTTLE_RETRY_MS);
+            OutboundWaits.checkWanted(orgId);
+        }
         Exception failure = done.getException();
         if (failure instanceof TransientAnswerException answered) {
             // counted by the breaker as a failure; the caller reads it as the answer it is
@@ -67,6 +84,15 @@ public final class OutboundChannel {
             }
         }
         return done;
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the organisation's rate limit", e);
+        }
     }
 
     /** The refusal of an open circuit breaker among a failure and its causes. */

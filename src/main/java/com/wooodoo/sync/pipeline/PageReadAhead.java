@@ -6,10 +6,13 @@ import org.apache.camel.CamelContext;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
+import com.wooodoo.sync.outbound.OutboundWaits;
+
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -59,12 +62,13 @@ public class PageReadAhead {
     /** Starts reading {@code page} of {@code entity} now, with the caller's log context. */
     public Pending start(EntityType entity, int page, Supplier<RecordPage> read) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
+        BooleanSupplier wanted = OutboundWaits.current();
         return new Pending(entity, page, CompletableFuture.supplyAsync(() -> {
             if (logContext != null) {
                 MDC.setContextMap(logContext);
             }
             try {
-                return read.get();
+                return OutboundWaits.whileWanted(wanted, read);
             } finally {
                 MDC.clear();
             }

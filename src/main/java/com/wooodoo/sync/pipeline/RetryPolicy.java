@@ -6,6 +6,7 @@ import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
 import com.wooodoo.sync.outbound.OutboundBreakers;
 import com.wooodoo.sync.outbound.OutboundChannel;
+import com.wooodoo.sync.outbound.OutboundWaits;
 import com.wooodoo.sync.store.SyncClaimStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.CamelContext;
@@ -143,6 +144,13 @@ public class RetryPolicy {
             return false;
         }
         if (work != null && work.abandoned()) {
+            return false;
+        }
+        if (OutboundWaits.isWithdrawn(failure)) {
+            // the sync stopped while a request of the batch waited for the rate limit: done again from the checkpoint
+            if (work != null) {
+                work.abandon();
+            }
             return false;
         }
         Optional<Duration> tooLong = waitTooLongForTheWorker(failure);

@@ -4,6 +4,7 @@ import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.ExternalSystem;
 import com.wooodoo.sync.connector.FailureKind;
+import com.wooodoo.sync.outbound.OutboundWaits;
 import com.wooodoo.sync.store.ConflictType;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -76,6 +77,9 @@ public class SourceReads {
             try {
                 return read.get();
             } catch (RuntimeException failure) {
+                if (OutboundWaits.isWithdrawn(failure)) {
+                    throw new Stopped(); // the sync stopped while the read waited for the rate limit
+                }
                 if (RetryPolicy.connectorFailure(failure) == null && !RetryPolicy.isOpenCircuit(failure)) {
                     throw failure; // not a failure of the source: a fault of the service, as it was raised
                 }

@@ -7,6 +7,7 @@ import com.wooodoo.sync.observability.LogContext;
 import com.wooodoo.sync.orchestration.SyncConfigJson;
 import com.wooodoo.sync.orchestration.SyncLifecycle;
 import com.wooodoo.sync.outbound.OutboundBudgets;
+import com.wooodoo.sync.outbound.OutboundWaits;
 import com.wooodoo.sync.store.SyncClaimStore;
 import com.wooodoo.sync.store.SyncProgressStore;
 import com.wooodoo.sync.store.SyncRow;
@@ -133,7 +134,9 @@ public class SyncRunner {
         LogContext.organisation(job.orgId());
         LogContext.sync(syncId);
         try (OutboundBudgets.Budget budget = budgets.open(job.orgId(), job.config().rateLimit())) {
-            Exchange done = producer.send("direct:syncRun", exchange -> exchange.setProperty(SyncJob.PROPERTY, job));
+            // a request waiting for the organisation's rate limit is withdrawn once the sync stops
+            Exchange done = OutboundWaits.whileWanted(() -> control.mayContinue(job),
+                    () -> producer.send("direct:syncRun", exchange -> exchange.setProperty(SyncJob.PROPERTY, job)));
             if (done.getException() != null) {
                 Exception failure = done.getException();
                 LOG.error("{} failed: {}", job, failure.getMessage(), failure);
