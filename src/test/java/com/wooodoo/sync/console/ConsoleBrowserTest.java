@@ -9,6 +9,7 @@ import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.OwnDatabase;
 import com.wooodoo.sync.support.ServiceProcess;
+import com.wooodoo.sync.support.Teardown;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,18 +84,7 @@ class ConsoleBrowserTest {
 
     @AfterAll
     static void stopEverything() {
-        if (service != null) {
-            service.close();
-        }
-        if (woo != null) {
-            woo.close();
-        }
-        if (odoo != null) {
-            odoo.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
+        Teardown.closeAll(service, woo, odoo, database);
     }
 
     @Test

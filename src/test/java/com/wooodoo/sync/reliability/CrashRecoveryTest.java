@@ -490,18 +490,12 @@ class CrashRecoveryTest {
                 .filter(e -> !e.isBlank() && !e.equals("false")).collect(Collectors.toSet());
         shopHold = woo.holdAnswer("POST", "customers/batch", 3);
         String syncId = startSync(api(org), "customers", ODOO_TO_WOO);
-        await("the 3rd batch of customers is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
-
-        ServiceProcess killed = service;
-        killed.kill();
-        shopHold.release();
-        assertKilledMidSync(syncId, batchesOf(odooEmails.size()));
+        ServiceProcess killed = killWhileHeld(shopHold::isHolding, shopHold::release, syncId, batchesOf(odooEmails.size()),
+                "the 3rd batch of customers is created in the shop and its answer held");
         assertThat(woo.customers().size()).as("the held batch was created in the shop but not recorded")
                 .isGreaterThan(linkCount(org, "customers"));
 
-        service = startService(testName + "-restarted");
-        JsonNode report = awaitEnd(api(org), syncId);
+        JsonNode report = restartAndAwaitEnd(org, syncId);
 
         assertDoneWithEveryRecord(report, odooEmails.size());
         Map<String, Long> customersByEmail = woo.customers().stream()
@@ -521,18 +515,12 @@ class CrashRecoveryTest {
         List<String> skus = woo.products().stream().map(p -> p.get("sku").asText().toLowerCase(Locale.ROOT)).toList();
         hold = odoo.holdAnswer("product.product", "create", 3);
         String syncId = startSync(api(org), "products", WOO_TO_ODOO);
-        await("the 3rd batch of products is created in Odoo and its answer held").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).until(hold::isHolding);
-
-        ServiceProcess killed = service;
-        killed.kill();
-        hold.release();
-        assertKilledMidSync(syncId, batchesOf(skus.size()));
+        ServiceProcess killed = killWhileHeld(hold::isHolding, hold::release, syncId, batchesOf(skus.size()),
+                "the 3rd batch of products is created in Odoo and its answer held");
         assertThat(odooVariantsByCode().size()).as("the held batch was created in Odoo but not recorded")
                 .isGreaterThan(linkCount(org, "products"));
 
-        service = startService(testName + "-restarted");
-        JsonNode report = awaitEnd(api(org), syncId);
+        JsonNode report = restartAndAwaitEnd(org, syncId);
 
         assertDoneWithEveryRecord(report, skus.size());
         Map<String, List<JsonNode>> variantsByCode = odooVariantsByCode();
@@ -551,18 +539,12 @@ class CrashRecoveryTest {
         List<String> codes = odooVariantsByCode().keySet().stream().toList();
         shopHold = woo.holdAnswer("POST", "products/batch", 3);
         String syncId = startSync(api(org), "products", ODOO_TO_WOO);
-        await("the 3rd batch of products is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
-
-        ServiceProcess killed = service;
-        killed.kill();
-        shopHold.release();
-        assertKilledMidSync(syncId, batchesOf(codes.size()));
+        ServiceProcess killed = killWhileHeld(shopHold::isHolding, shopHold::release, syncId, batchesOf(codes.size()),
+                "the 3rd batch of products is created in the shop and its answer held");
         assertThat(woo.products().size()).as("the held batch was created in the shop but not recorded")
                 .isGreaterThan(linkCount(org, "products"));
 
-        service = startService(testName + "-restarted");
-        JsonNode report = awaitEnd(api(org), syncId);
+        JsonNode report = restartAndAwaitEnd(org, syncId);
 
         assertDoneWithEveryRecord(report, codes.size());
         Map<String, List<JsonNode>> productsBySku = woo.products().stream()
@@ -591,21 +573,15 @@ class CrashRecoveryTest {
         assertThat(references.get("status").asText()).as(references.toString()).isEqualTo("done");
         shopHold = woo.holdAnswer("POST", "orders/batch", 2);
         String syncId = startSync(api(org), "orders", ODOO_TO_WOO);
-        await("the 2nd batch of orders is created in the shop and its answer held").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).until(shopHold::isHolding);
-
-        ServiceProcess killed = service;
-        killed.kill();
-        shopHold.release();
-        assertKilledMidSync(syncId, batchesOf(odooOrders.size()));
+        ServiceProcess killed = killWhileHeld(shopHold::isHolding, shopHold::release, syncId, batchesOf(odooOrders.size()),
+                "the 2nd batch of orders is created in the shop and its answer held");
         Integer announced = jdbc.queryForObject("SELECT count(*) FROM sync_create_intent WHERE org_id = ? "
                 + "AND entity_type = 'orders'", Integer.class, org);
         assertThat(announced).as("the held batch's creates were announced and not recorded").isPositive();
         assertThat(woo.orders().size()).as("the held batch was created in the shop but not recorded")
                 .isGreaterThan(linkCount(org, "orders"));
 
-        service = startService(testName + "-restarted");
-        JsonNode report = awaitEnd(api(org), syncId);
+        JsonNode report = restartAndAwaitEnd(org, syncId);
 
         assertDoneWithEveryRecord(report, odooOrders.size());
         Map<String, Long> shopOrdersBySource = woo.orders().stream()
@@ -717,6 +693,27 @@ class CrashRecoveryTest {
     }
 
     // ---- the checks --------------------------------------------------------------------------
+
+    /**
+     * Kills the service once the target holds the answer of a write it has done, then lets the
+     * answer go (to a dead client) and checks that the kill came mid-sync.
+     */
+    private ServiceProcess killWhileHeld(java.util.function.BooleanSupplier holding, Runnable release, String syncId,
+                                         int batches, String what) {
+        await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(holding::getAsBoolean);
+        ServiceProcess killed = service;
+        killed.kill();
+        release.run();
+        assertKilledMidSync(syncId, batches);
+        return killed;
+    }
+
+    /** A new service on the same database, which takes the sync over; the sync's status once it has ended. */
+    private JsonNode restartAndAwaitEnd(String org, String syncId) {
+        service = startService(testName + "-restarted");
+        return awaitEnd(api(org), syncId);
+    }
+
 
     private void assertKilledMidSync(String syncId) {
         assertKilledMidSync(syncId, BATCHES);

@@ -70,7 +70,7 @@ class NoisyNeighbourTest extends SandboxTestBase {
     @Test
     void aNeighbourWhoseShopMisbehavesNeitherSlowsAnotherOrganisationsSyncNorItsStatus() throws Exception {
         woo.seed(EntityType.CUSTOMERS, CUSTOMERS);
-        Duration alone = runAs(organisationWithSimulators(), "alone").elapsed();
+        Duration alone = runAs(anotherOrganisationOnTheSimulators(), "alone").elapsed();
 
         String orgA = newOrgId();
         ApiClient a = api.as(issueToken(orgA), orgA);
@@ -94,7 +94,7 @@ class NoisyNeighbourTest extends SandboxTestBase {
         try {
             await("the noisy shop is called").atMost(Duration.ofSeconds(30)).until(() -> noisyShop.calls() >= 1);
             odoo.reset();
-            Run beside = runAs(organisationWithSimulators(), "beside the noisy neighbour");
+            Run beside = runAs(anotherOrganisationOnTheSimulators(), "beside the noisy neighbour");
 
             assertThat(beside.elapsed()).as("B's sync beside A (alone: %s)", alone)
                     .isLessThanOrEqualTo(Duration.ofMillis(alone.toMillis() * 3 / 2));
@@ -115,15 +115,6 @@ class NoisyNeighbourTest extends SandboxTestBase {
 
     /** A sync's time from start to end, and how fast its status answered meanwhile. */
     private record Run(Duration elapsed, Duration statusP99, int statusReads) {
-    }
-
-    private ApiClient organisationWithSimulators() {
-        String org = newOrgId();
-        HttpTimeouts timeouts = new HttpTimeouts(2_000, 5_000);
-        connections.register(org, new WooCommerceSettings(URI.create(woo.baseUrl()), "ck_test", "cs_test", timeouts));
-        connections.register(org, new OdooSettings(URI.create(odoo.baseUrl()), OdooSettings.Protocol.JSONRPC, "test",
-                "admin", "odoo-password", timeouts));
-        return api.as(issueToken(org), org);
     }
 
     private static Run runAs(ApiClient b, String what) {

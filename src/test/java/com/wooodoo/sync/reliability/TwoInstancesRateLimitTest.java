@@ -8,6 +8,7 @@ import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.OwnDatabase;
 import com.wooodoo.sync.support.ServiceProcess;
+import com.wooodoo.sync.support.Teardown;
 import com.wooodoo.sync.support.Tenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -63,15 +64,7 @@ class TwoInstancesRateLimitTest {
             sampler.shutdownNow();
         }
         started.forEach(ServiceProcess::close);
-        if (woo != null) {
-            woo.close();
-        }
-        if (odoo != null) {
-            odoo.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
+        Teardown.closeAll(woo, odoo, database);
     }
 
     @Test

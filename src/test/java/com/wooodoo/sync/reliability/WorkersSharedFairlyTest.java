@@ -1,10 +1,6 @@
 package com.wooodoo.sync.reliability;
 
-import com.wooodoo.sync.connector.Connections;
 import com.wooodoo.sync.connector.EntityType;
-import com.wooodoo.sync.connector.HttpTimeouts;
-import com.wooodoo.sync.connector.OdooSettings;
-import com.wooodoo.sync.connector.WooCommerceSettings;
 import com.wooodoo.sync.pipeline.PipelineProperties;
 import com.wooodoo.sync.sandbox.Faults;
 import com.wooodoo.sync.support.ApiClient;
@@ -14,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +33,6 @@ class WorkersSharedFairlyTest extends SandboxTestBase {
     private static final Duration MARGIN = Duration.ofMillis(700);
 
     @Autowired
-    private Connections connections;
-    @Autowired
     private PipelineProperties pipeline;
 
     @Test
@@ -58,12 +51,7 @@ class WorkersSharedFairlyTest extends SandboxTestBase {
                 .atMost(Duration.ofMillis(3 * pipeline.getPollMs())).pollInterval(Duration.ofMillis(50))
                 .until(() -> processing(orgId) == 1);
 
-        String otherOrg = newOrgId();
-        HttpTimeouts timeouts = new HttpTimeouts(2_000, 5_000);
-        connections.register(otherOrg, new WooCommerceSettings(URI.create(woo.baseUrl()), "ck_test", "cs_test", timeouts));
-        connections.register(otherOrg, new OdooSettings(URI.create(odoo.baseUrl()), OdooSettings.Protocol.JSONRPC, "test",
-                "admin", "odoo-password", timeouts));
-        ApiClient other = api.as(issueToken(otherOrg), otherOrg);
+        ApiClient other = anotherOrganisationOnTheSimulators();
         long startedAt = System.nanoTime();
         String bSync = other.startSync(WOO_TO_ODOO, "[\"customers\"]");
 

@@ -7,6 +7,7 @@ import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.OwnDatabase;
 import com.wooodoo.sync.support.ServiceProcess;
+import com.wooodoo.sync.support.Teardown;
 import com.wooodoo.sync.support.Tenants;
 import com.wooodoo.sync.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -55,18 +56,7 @@ class LeastPrivilegeRoleTest {
 
     @AfterAll
     static void dropEverything() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        if (woo != null) {
-            woo.close();
-        }
-        if (odoo != null) {
-            odoo.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
+        Teardown.closeAll(service, woo, odoo, database);
         for (String role : List.of(SERVICE, OWNER)) {
             executeAsSuperuser(serverUrl() + "postgres", "DROP ROLE IF EXISTS " + role);
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * A database of a test class's own on the test server, for services run as child JVMs whose
  * runners and Quartz nodes must not meet other tests' syncs and triggers. Dropped by {@link #drop()}.
  */
-public final class OwnDatabase {
+public final class OwnDatabase implements AutoCloseable {
 
     private final String name;
     private final String url;
@@ -53,6 +53,12 @@ public final class OwnDatabase {
         return List.of(at + ".woocommerce.base-url=" + shopUrl, at + ".woocommerce.consumer-key=ck_test",
                 at + ".woocommerce.consumer-secret=cs_test", at + ".odoo.url=" + odooUrl, at + ".odoo.protocol=jsonrpc",
                 at + ".odoo.database=test", at + ".odoo.login=admin", at + ".odoo.password=odoo-password");
+    }
+
+    /** Drops the database ({@link #drop}). */
+    @Override
+    public void close() {
+        drop();
     }
 
     public void drop() {

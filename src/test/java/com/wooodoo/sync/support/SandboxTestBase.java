@@ -61,10 +61,22 @@ public abstract class SandboxTestBase extends ApiTestBase {
         odoo.seedShopAccounting(false);
         woo.setFaults(Faults.NONE);
         odoo.setFaults(Faults.NONE);
+        connectToTheSimulators(orgId);
+    }
+
+    /** Connects an organisation to both simulators (connect timeout 2 s, read timeout 5 s). */
+    protected void connectToTheSimulators(String org) {
         HttpTimeouts timeouts = new HttpTimeouts(2_000, 5_000);
-        connections.register(orgId, new WooCommerceSettings(URI.create(woo.baseUrl()), "ck_test", "cs_test", timeouts));
-        connections.register(orgId, new OdooSettings(URI.create(odoo.baseUrl()), OdooSettings.Protocol.JSONRPC, "test",
+        connections.register(org, new WooCommerceSettings(URI.create(woo.baseUrl()), "ck_test", "cs_test", timeouts));
+        connections.register(org, new OdooSettings(URI.create(odoo.baseUrl()), OdooSettings.Protocol.JSONRPC, "test",
                 "admin", "odoo-password", timeouts));
+    }
+
+    /** A new organisation of its own, with a token, connected to both simulators: its API client. */
+    protected ApiClient anotherOrganisationOnTheSimulators() {
+        String other = newOrgId();
+        connectToTheSimulators(other);
+        return api.as(issueToken(other), other);
     }
 
     protected String startSync(String systems, String entities, String syncConfig) {
