@@ -4,6 +4,7 @@ import com.wooodoo.sync.support.Tenants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.api.ApiTokens;
 import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.sandbox.Faults;
 import com.wooodoo.sync.sandbox.odoo.OdooSimulator;
 import com.wooodoo.sync.sandbox.woocommerce.WooCommerceSimulator;
 import com.wooodoo.sync.support.ApiClient;
@@ -70,6 +71,10 @@ class TwoInstancesManySyncsTest {
             simulators.add(odoo);
             woo.seed(EntityType.CUSTOMERS, CUSTOMERS);
             woo.seed(EntityType.PRODUCTS, PRODUCTS);
+            // 30 ms an answer: a sync lasts seconds, longer than an instance takes to claim its first
+            // sync (its claim timer starts 2 s after start-up), so neither instance does all the work
+            woo.setFaults(Faults.NONE.withLatencyMs(30));
+            odoo.setFaults(Faults.NONE.withLatencyMs(30));
             orgs.add(new Org("two-" + RUN + "-" + i, woo, odoo, ApiTokens.generate()));
         }
         ServiceProcess first = start("node-1", orgs).awaitReady(Duration.ofSeconds(120));
