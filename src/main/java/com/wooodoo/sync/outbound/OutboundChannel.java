@@ -6,6 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 
+import java.util.Date;
 import java.util.Optional;
 
 /**
@@ -54,7 +55,7 @@ public final class OutboundChannel {
         if (orgId == null) {
             return producer.send(endpointUri, request);
         }
-        java.util.Date entered = new java.util.Date();
+        Date entered = new Date();
         Exchange done;
         while (true) {
             done = producer.send(ROUTE, exchange -> {
