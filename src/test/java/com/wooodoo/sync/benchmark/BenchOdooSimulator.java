@@ -69,8 +69,10 @@ final class BenchOdooSimulator extends OdooSimulator {
                     domain = args.path(6).path("domain");
                 }
                 String fields = domain.toString();
+                // a look-up by natural key compares without case (=ilike); a page's scope may name the key
+                // field too (products: not the shipping and fee products), with other operators
                 yield fields.contains("\"id\"") ? CallKinds.READ_BY_IDS
-                        : fields.contains("\"email\"") || fields.contains("\"default_code\"") ? CallKinds.LOOKUP_BY_KEY
+                        : fields.contains("\"=ilike\"") ? CallKinds.LOOKUP_BY_KEY
                         : CallKinds.PAGE_READ;
             }
             default -> CallKinds.OTHER;

@@ -44,20 +44,50 @@ import java.util.regex.Pattern;
  * loopback (in this JVM) with the outbound rate limit lifted and no delay between batches, and
  * writes the figures to {@code docs/benchmarks.md} (between its "generated" marks; the text around
  * them is kept). Not a test: {@code mvn -B verify} does not run it; {@code mvn -B -Pbenchmark verify}
- * does (see the README). Settings are system properties:
+ * does (see the README).
  *
+ * <p>A scenario is an entity type in one direction, a latency profile, a record count and a number
+ * of batches in flight W. Each runs the floor ({@link PlainHttpFloor}), a first sync, an unchanged
+ * re-run (mode full) and an incremental sync after 1 % of the source records were changed; orders
+ * get their customers and products synced first (not measured). Sections 1 to 5 of the report are
+ * the customers from the shop to Odoo at a flat latency; 7 has every scenario with the HTTP calls
+ * per record by kind against the design's targets; 8 sets the values of W against each other.
+ * The service is started once per value of W (each JVM warmed up once, before its scenarios).
+ *
+ * <p>Commands:
+ * <pre>
+ * mvn -B -Pbenchmark verify      # the full report: every entity, both directions, 0 ms, 20 ms, realistic, W 1 and 4, 10,000 records
+ * mvn -B -Pbenchmark verify -Dbench.counts=500 -Dbench.profiles=0 -Dbench.batchesInFlight=1 -Dbench.repeats=1 \
+ *     -Dbench.warmupCount=500 -Dbench.warmupRounds=1 -Dbench.entityWarmupCount=200 -Dbench.profile=false \
+ *     -Dbench.wrkSeconds=0 -Dbench.section=smoke     # a quick smoke, about 2 minutes
+ * </pre>
+ *
+ * <p>Settings are system properties:
  * <ul>
- *   <li>{@code bench.counts} shop customers per scenario, default {@code 1000,10000}</li>
- *   <li>{@code bench.latencies} simulated latency of every external call in ms, default {@code 0,20}</li>
+ *   <li>{@code bench.entities} {@code customers}, {@code products}, {@code orders}, default all three</li>
+ *   <li>{@code bench.directions} {@code shop-to-odoo}, {@code odoo-to-shop}, default both</li>
+ *   <li>{@code bench.profiles} latency profiles: {@code <n> ms} (that latency added to every call by
+ *       the simulators) or {@code realistic} (server costs per call, per row scanned, per item
+ *       written; see {@link BenchProfile}), default {@code 0 ms,20 ms,realistic}</li>
+ *   <li>{@code bench.latencies} the older way to name flat profiles, in ms ({@code 0,20}): when
+ *       given, it replaces {@code bench.profiles}</li>
+ *   <li>{@code bench.counts} source records per scenario, default {@code 10000}</li>
+ *   <li>{@code bench.batchesInFlight} the service's {@code wooodoo.pipeline.batches-in-flight},
+ *       one service JVM per value, default {@code 1,4}</li>
  *   <li>{@code bench.batchSize} the syncs' batch size, default 50</li>
- *   <li>{@code bench.repeats} runs of each scenario up to 10,000 customers, the median reported, default 3</li>
+ *   <li>{@code bench.repeats} runs of each scenario up to 10,000 records, the median first sync
+ *       reported, default 3; {@code bench.slowRepeats} the same for the realistic profile, whose
+ *       runs against the shop take minutes each (40 ms per item written), default 1</li>
  *   <li>{@code bench.warmupCount} customers of the warm-up syncs (rounds of the floor, a first and a
  *       second sync, not reported: the JIT compiles the hot paths meanwhile), default 10,000</li>
  *   <li>{@code bench.warmupRounds} at most so many warm-up rounds, default 12: the warm-up ends after
  *       the first round from the second on whose first sync spent less than
  *       {@code bench.warmupJitShare} (default 0.10) of the service's CPU in the JIT compiler threads</li>
- *   <li>{@code bench.profile} profile one more run of the largest count at the first latency
- *       (Flight Recorder and the runner thread's stacks), default true</li>
+ *   <li>{@code bench.entityWarmupCount} records of one more warm-up, a first and a second sync of
+ *       each other entity type and direction, default 2,000 (0: none); the warm-up runs once per
+ *       service JVM, not per scenario</li>
+ *   <li>{@code bench.profile} profile one more run of the largest count of customers to Odoo at the
+ *       first flat latency (Flight Recorder and the runner thread's stacks), default true</li>
  *   <li>{@code bench.wrkSeconds} how long wrk asks for the status during a sync (0: not at all), default 15</li>
  *   <li>{@code bench.wrkRate} requests per second wrk aims at, default 200</li>
  *   <li>{@code bench.out} the report, default {@code docs/benchmarks.md}; {@code bench.timeoutMinutes} per sync, default 30</li>
@@ -80,8 +110,17 @@ public final class SyncBenchmark {
     private static final double DESIGN_CALLS_PER_RECORD = 0.05;
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)\\s+([\\d.]+)ms");
 
-    private final List<Integer> counts = ints(System.getProperty("bench.counts", "1000,10000"));
-    private final List<Integer> latencies = ints(System.getProperty("bench.latencies", "0,20"));
+    private final List<Integer> counts = ints(System.getProperty("bench.counts", "10000"));
+    private final List<BenchProfile> profiles = profiles();
+    private final List<EntityType> entities = names("bench.entities", "customers,products,orders").stream()
+            .map(BenchData::entity).distinct().toList();
+    private final List<BenchData.Direction> directions = names("bench.directions", "shop-to-odoo,odoo-to-shop").stream()
+            .map(BenchData.Direction::named).distinct().toList();
+    private final List<Integer> batchesInFlight = ints(System.getProperty("bench.batchesInFlight", "1,4"));
+    private final int slowRepeats = Integer.getInteger("bench.slowRepeats", 1);
+    private final int entityWarmupCount = Integer.getInteger("bench.entityWarmupCount", 2_000);
+    private final List<Scenario> notMeasured = new ArrayList<>();
+    private final Map<String, PlainHttpFloor.Result> floors = new LinkedHashMap<>();
     private final int batchSize = Integer.getInteger("bench.batchSize", 50);
     private final int warmupCount = Integer.getInteger("bench.warmupCount", 10_000);
     private final int warmupRounds = Integer.getInteger("bench.warmupRounds", 12);
@@ -133,7 +172,27 @@ public final class SyncBenchmark {
 
     // ---- the run ---------------------------------------------------------------------------
 
-    record Scenario(int count, int latencyMs) {
+    /** One scenario: an entity type in one direction, a latency profile, a count of records, batches in flight. */
+    record Scenario(EntityType entity, BenchData.Direction direction, BenchProfile profile, int count, int batchesInFlight) {
+
+        int latencyMs() {
+            return (int) profile.latencyMs();
+        }
+
+        String name() {
+            return String.format(Locale.ROOT, "%,d %s %s, %s", count, BenchData.apiName(entity), direction.label,
+                    profile.name()) + (batchesInFlight > 0 ? ", W = " + batchesInFlight : "");
+        }
+
+        /** What the floor depends on (not the service's batches in flight). */
+        String floorKey() {
+            return entity + " " + direction + " " + profile.name() + " " + count;
+        }
+
+        /** The sync's calls per record the design aims at: 0.05 for a first sync, 0.02 for an unchanged or 1 % run. */
+        static double target(String label) {
+            return label.equals("first") ? 0.05 : 0.02;
+        }
     }
 
     static final class SyncRun {
@@ -178,7 +237,8 @@ public final class SyncBenchmark {
         }
     }
 
-    record ScenarioResult(Scenario scenario, PlainHttpFloor.Result floor, SyncRun first, SyncRun second) {
+    record ScenarioResult(Scenario scenario, PlainHttpFloor.Result floor, SyncRun first, SyncRun second, SyncRun incremental,
+                          int changed) {
     }
 
     record WrkResult(String phase, long requests, double seconds, long non2xx, long errors, double p50Ms, double p90Ms,
@@ -188,32 +248,68 @@ public final class SyncBenchmark {
     private void run() throws Exception {
         Files.createDirectories(WORK);
         List<Scenario> scenarios = new ArrayList<>();
-        for (int latency : latencies) {
-            for (int count : counts) {
-                scenarios.add(new Scenario(count, latency));
+        for (int w : batchesInFlight) {
+            for (BenchProfile profile : profiles) {
+                for (EntityType entity : entities) {
+                    for (BenchData.Direction direction : directions) {
+                        for (int count : counts) {
+                            scenarios.add(new Scenario(entity, direction, profile, count, w));
+                        }
+                    }
+                }
             }
         }
-        int orgCount = warmupRounds + scenarios.size() * repeats + (profile ? 1 : 0) + (wrkSeconds > 0 ? 1 : 0);
+        int perServiceJvm = warmupRounds + 2 * entities.size() * directions.size() + 2;
+        int orgCount = batchesInFlight.size() * perServiceJvm + scenarios.stream().mapToInt(s -> 2 * timesOf(s)).sum();
         for (int i = 1; i <= orgCount; i++) {
             orgs.add("bench-" + UUID.randomUUID().toString().substring(0, 6) + "-" + i);
         }
-        startEverything();
-
-        warmUp();
+        startSimulatorsAndDatabase();
 
         List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario scenario : scenarios) {
-            results.add(runScenarioRepeated(scenario));
-        }
-
         Profile profiled = null;
-        if (profile) {
-            int largest = counts.stream().max(Integer::compare).orElseThrow();
-            profiled = runProfiled(largest, latencies.get(0));
+        List<WrkResult> wrk = List.of();
+        for (int w : batchesInFlight) {
+            startService(w);
+            warmUp();
+            warmUpEntities();
+            for (Scenario scenario : scenarios) {
+                if (scenario.batchesInFlight() != w) {
+                    continue;
+                }
+                if (!scenario.profile().available()) {
+                    log(scenario.name() + ": not measured (the simulators have no server costs yet)");
+                    notMeasured.add(scenario);
+                    continue;
+                }
+                results.add(runScenarioRepeated(scenario));
+            }
+            List<ScenarioResult> legacy = results.stream().filter(r -> isLegacy(r.scenario())).toList();
+            if (w == batchesInFlight.get(0) && !legacy.isEmpty()) {
+                int largest = legacy.stream().mapToInt(r -> r.scenario().count()).max().orElseThrow();
+                if (profile) {
+                    profiled = runProfiled(largest, legacy.get(0).scenario().latencyMs());
+                }
+                wrk = wrkSeconds > 0 ? runWrk(largest) : List.of();
+            }
+            stopService();
         }
-        List<WrkResult> wrk = wrkSeconds > 0 ? runWrk(counts.stream().max(Integer::compare).orElseThrow()) : List.of();
         writeReport(results, profiled, wrk);
         log("report written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * The scenarios of sections 1 to 5 (as before the other entity types came): customers from the
+     * shop to Odoo at a flat latency, with the first value of {@code bench.batchesInFlight}.
+     */
+    private boolean isLegacy(Scenario scenario) {
+        return scenario.entity() == EntityType.CUSTOMERS && scenario.direction() == BenchData.Direction.SHOP_TO_ODOO
+                && !scenario.profile().isRealistic() && scenario.batchesInFlight() == batchesInFlight.get(0);
+    }
+
+    /** How often a scenario runs: realistic ones {@code bench.slowRepeats} times, others up to 10,000 records {@code bench.repeats}. */
+    private int timesOf(Scenario scenario) {
+        return scenario.profile().isRealistic() ? slowRepeats : scenario.count() <= 10_000 ? repeats : 1;
     }
 
     /**
@@ -250,7 +346,7 @@ public final class SyncBenchmark {
      * the JIT and of whatever else the two cores do at that moment.
      */
     private ScenarioResult runScenarioRepeated(Scenario scenario) throws Exception {
-        int times = scenario.count() <= 10_000 ? repeats : 1;
+        int times = timesOf(scenario);
         List<ScenarioResult> runs = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             runs.add(runScenario(scenario));
@@ -259,39 +355,111 @@ public final class SyncBenchmark {
         List<PlainHttpFloor.Result> floors = runs.stream().map(ScenarioResult::floor)
                 .sorted(java.util.Comparator.comparingLong(PlainHttpFloor.Result::nanos)).toList();
         ScenarioResult median = runs.get(times / 2);
+        this.floors.putIfAbsent(scenario.floorKey(), floors.get(times / 2));
         repeatedRates.put(scenario, runs.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.first().recordsPerSecond()))
                 .collect(java.util.stream.Collectors.joining(", ")) + " (floor " + floors.stream()
                 .map(f -> String.format(Locale.ROOT, "%,.0f", scenario.count() * 1e9 / f.nanos()))
                 .collect(java.util.stream.Collectors.joining(", ")) + ")");
-        return new ScenarioResult(scenario, floors.get(times / 2), median.first(), median.second());
+        return new ScenarioResult(scenario, floors.get(times / 2), median.first(), median.second(), median.incremental(),
+                median.changed());
     }
 
+    /**
+     * One run of a scenario: the floor (once per scenario of the first {@code bench.batchesInFlight};
+     * the others reuse its median, the floor does not depend on the service), then, in the emptied
+     * target, the first sync, an unchanged re-run (mode full) and, after 1 % of the source records
+     * were changed, an incremental sync. Orders' customers and products are synced (mode full, no
+     * latency, not measured) before the floor and before the first sync.
+     */
     private ScenarioResult runScenario(Scenario scenario) throws Exception {
-        String name = String.format(Locale.ROOT, "%,d customers at %d ms", scenario.count(), scenario.latencyMs());
+        String name = scenario.name();
         log(name + ": seeding");
-        prepare(scenario.count(), scenario.latencyMs());
+        BenchProfile.zero(odoo, woo);
+        BenchData.seed(woo, odoo, scenario.entity(), scenario.direction(), scenario.count());
+        int expected = BenchData.sourceCount(woo, odoo, scenario.entity(), scenario.direction());
 
-        log(name + ": floor (plain HTTP client)");
-        PlainHttpFloor.Result floor = new PlainHttpFloor(woo.baseUrl(), WOO_KEY, WOO_SECRET, odoo.baseUrl(), ODOO_DB,
-                ODOO_LOGIN, ODOO_PASSWORD).copyCustomers(batchSize);
-        if (floor.created() != scenario.count()) {
-            throw new AssertionError("the floor created " + floor.created() + " partners, not " + scenario.count());
+        PlainHttpFloor.Result floor = scenario.batchesInFlight() == batchesInFlight.get(0) ? null : floors.get(scenario.floorKey());
+        if (floor == null) {
+            syncPrerequisites(nextOrg(), scenario);
+            log(name + ": floor (plain HTTP client)");
+            scenario.profile().applyTo(odoo, woo);
+            floor = floorClient().copy(scenario.entity(), scenario.direction(), batchSize);
+            BenchProfile.zero(odoo, woo);
+            check(floor.created() == expected, "the floor created " + floor.created() + " records, not " + expected);
+            BenchData.resetTarget(woo, odoo, scenario.entity(), scenario.direction());
         }
-        odoo.reset();
 
         String org = nextOrg();
+        syncPrerequisites(org, scenario);
+        scenario.profile().applyTo(odoo, woo);
         log(name + ": first sync");
-        SyncRun first = runSync(org, "first", scenario.count(), scenario.latencyMs(), false);
-        check(first.status.equals("done") && first.processed == scenario.count(), "first sync: " + first.status + ", "
-                + first.processed + " processed");
-        check(odoo.count("res.partner") == scenario.count(), "Odoo holds " + odoo.count("res.partner") + " partners");
-        log(name + ": second sync (nothing to write)");
-        SyncRun second = runSync(org, "second", scenario.count(), scenario.latencyMs(), false);
-        check(second.status.equals("done"), "second sync: " + second.status);
-        check(second.kind(CallKinds.WRITE) == 0, "the second sync wrote " + second.kind(CallKinds.WRITE) + " times");
-        log(String.format(Locale.ROOT, "%s: %.0f records/s (floor %.0f records/s), second run %.0f records/s", name,
-                first.recordsPerSecond(), scenario.count() * 1e9 / floor.nanos(), second.recordsPerSecond()));
-        return new ScenarioResult(scenario, floor, first, second);
+        SyncRun first = runSync(org, "first", scenario, "full");
+        check(Set.of("done", "partial").contains(first.status), "first sync: " + first.status + ", " + first.processed
+                + " processed");
+        int inTarget = BenchData.targetCount(woo, odoo, scenario.entity(), scenario.direction());
+        if (inTarget != expected || !first.status.equals("done")) {
+            log(String.format(Locale.ROOT, "%s: WARNING the first sync ended %s with %,d of %,d records in the target "
+                    + "(%,d failed, %,d skipped)", name, first.status, inTarget, expected, first.failed, first.skipped));
+        }
+        log(name + ": unchanged re-run (mode full)");
+        SyncRun second = runSync(org, "unchanged", scenario, "full");
+        if (second.kind(CallKinds.WRITE) > 0) {
+            log(name + ": WARNING the unchanged re-run wrote " + second.kind(CallKinds.WRITE) + " times");
+        }
+        BenchProfile.zero(odoo, woo);
+        int changed = BenchData.changeOnePercent(woo, odoo, floorClient(), scenario.entity(), scenario.direction(),
+                "at " + Instant.now());
+        scenario.profile().applyTo(odoo, woo);
+        log(name + ": incremental sync after " + changed + " source records changed");
+        SyncRun incremental = runSync(org, "incremental 1 %", scenario, "incremental");
+        BenchProfile.zero(odoo, woo);
+        log(String.format(Locale.ROOT, "%s: first %.0f records/s (floor %.0f records/s, %.4f calls/record), unchanged %.0f "
+                        + "records/s (%.4f calls/record), incremental %.2f s (%.4f calls/record)", name,
+                first.recordsPerSecond(), scenario.count() * 1e9 / floor.nanos(), first.calls() / (double) first.count,
+                second.recordsPerSecond(), second.calls() / (double) second.count, incremental.serverMillis / 1e3,
+                incremental.calls() / (double) incremental.count));
+        return new ScenarioResult(scenario, floor, first, second, incremental, changed);
+    }
+
+    /** Syncs (mode full, no latency) what an orders' sync needs in the target: its customers, then its products. */
+    private void syncPrerequisites(String org, Scenario scenario) throws Exception {
+        for (EntityType entity : BenchData.prerequisites(scenario.entity())) {
+            BenchProfile.zero(odoo, woo);
+            ApiClient api = api(org);
+            JsonNode end = awaitEnd(api, startSync(api, entity, scenario.direction(), "full"));
+            check(Set.of("done", "partial").contains(end.path("status").asText()), "syncing the " + BenchData.apiName(entity)
+                    + " before the orders: " + end);
+        }
+    }
+
+    /**
+     * A first and a second sync of each entity type and direction beyond customers to Odoo (which
+     * {@link #warmUp} covers), {@code bench.entityWarmupCount} records, no latency: once per
+     * service JVM, so that the measured runs do not pay for compiling those paths.
+     */
+    private void warmUpEntities() throws Exception {
+        if (entityWarmupCount <= 0) {
+            return;
+        }
+        for (EntityType entity : entities) {
+            for (BenchData.Direction direction : directions) {
+                if (entity == EntityType.CUSTOMERS && direction == BenchData.Direction.SHOP_TO_ODOO) {
+                    continue;
+                }
+                Scenario warm = new Scenario(entity, direction, BenchProfile.named("0 ms"), entityWarmupCount, 0);
+                log("warm-up: " + warm.name() + " (not reported)");
+                BenchProfile.zero(odoo, woo);
+                BenchData.seed(woo, odoo, entity, direction, entityWarmupCount);
+                String org = nextOrg();
+                syncPrerequisites(org, warm);
+                runSync(org, "warm-up", warm, "full");
+                runSync(org, "warm-up", warm, "full");
+            }
+        }
+    }
+
+    private PlainHttpFloor floorClient() {
+        return new PlainHttpFloor(woo.baseUrl(), WOO_KEY, WOO_SECRET, odoo.baseUrl(), ODOO_DB, ODOO_LOGIN, ODOO_PASSWORD);
     }
 
     private void prepare(int count, int latencyMs) {
@@ -307,6 +475,13 @@ public final class SyncBenchmark {
     // ---- one sync, measured ------------------------------------------------------------------
 
     private SyncRun runSync(String org, String label, int count, int latencyMs, boolean quiet) throws Exception {
+        return runSync(org, label, new Scenario(EntityType.CUSTOMERS, BenchData.Direction.SHOP_TO_ODOO,
+                BenchProfile.named(latencyMs + " ms"), count, 0), "full");
+    }
+
+    private SyncRun runSync(String org, String label, Scenario scenario, String mode) throws Exception {
+        int count = scenario.count();
+        int latencyMs = scenario.latencyMs();
         SyncRun run = new SyncRun();
         run.label = label;
         run.count = count;
@@ -329,7 +504,7 @@ public final class SyncBenchmark {
 
         ApiClient api = api(org);
         long started = System.nanoTime();
-        String syncId = startSync(api);
+        String syncId = startSync(api, scenario.entity(), scenario.direction(), mode);
         JsonNode report = awaitEnd(api, syncId);
         run.wallMillis = (System.nanoTime() - started) / 1_000_000;
         stop.set(true);
@@ -358,6 +533,10 @@ public final class SyncBenchmark {
         run.processed = report.at("/queue/processed").asLong();
         run.failed = report.at("/queue/failed").asLong();
         run.skipped = report.at("/queue/skipped").asLong();
+        if (!run.status.equals("done") && !label.equals("warm-up")) {
+            ApiClient.Answer conflicts = api.post("{\"action\":\"conflicts\",\"syncId\":\"" + syncId + "\",\"limit\":3}");
+            log(scenario.name() + ", " + label + ": " + run.status + ", the first conflicts: " + conflicts.raw());
+        }
         run.serverMillis = Duration.between(Instant.parse(report.path("startedAt").asText()),
                 Instant.parse(report.path("finishedAt").asText())).toMillis();
         readGc(run, gcFrom);
@@ -406,9 +585,13 @@ public final class SyncBenchmark {
     }
 
     private String startSync(ApiClient api) {
-        ApiClient.Answer answer = api.post("{\"action\":\"start\",\"systems\":[\"woocommerce\",\"odoo\"],"
-                + "\"entityTypes\":[\"customers\"],\"syncConfig\":{\"interBatchDelayMs\":0,\"batchSize\":" + batchSize
-                + ",\"mode\":\"full\"}}");
+        return startSync(api, EntityType.CUSTOMERS, BenchData.Direction.SHOP_TO_ODOO, "full");
+    }
+
+    private String startSync(ApiClient api, EntityType entity, BenchData.Direction direction, String mode) {
+        ApiClient.Answer answer = api.post("{\"action\":\"start\",\"systems\":" + direction.systems + ","
+                + "\"entityTypes\":[\"" + BenchData.apiName(entity) + "\"],\"syncConfig\":{\"interBatchDelayMs\":0,"
+                + "\"batchSize\":" + batchSize + ",\"mode\":\"" + mode + "\"}}");
         check(answer.status() == 202, "start answered " + answer.status() + ": " + answer.raw());
         return answer.json().get("syncId").asText();
     }
@@ -567,7 +750,7 @@ public final class SyncBenchmark {
 
     // ---- set-up and tear-down ------------------------------------------------------------------
 
-    private void startEverything() throws IOException {
+    private void startSimulatorsAndDatabase() {
         woo = new BenchWooCommerceSimulator(0, 42, WOO_KEY, WOO_SECRET).start();
         odoo = new BenchOdooSimulator(0, 42, ODOO_DB, ODOO_LOGIN, ODOO_PASSWORD, "odoo-api-key").start();
 
@@ -575,7 +758,14 @@ public final class SyncBenchmark {
         database = "wooodoo_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         execute(server + "postgres", "CREATE DATABASE " + database);
         databaseUrl = server + database;
+    }
 
+    /**
+     * Starts the service (a JVM of its own) with {@code batchesInFlight} batches of a sync in flight
+     * at once ({@code wooodoo.pipeline.batches-in-flight}); on the first start, the organisations'
+     * tokens are made.
+     */
+    private void startService(int batchesInFlight) throws IOException {
         gcLog = WORK.resolve("service-gc.log").toAbsolutePath();
         Files.deleteIfExists(gcLog);
         int jmxPort = freePort();
@@ -589,7 +779,8 @@ public final class SyncBenchmark {
                 "--spring.datasource.username=" + TestDatabase.USER,
                 "--spring.datasource.password=" + TestDatabase.PASSWORD,
                 "--spring.config.additional-location=file:" + SERVICE_SETTINGS,
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                "--wooodoo.pipeline.batches-in-flight=" + batchesInFlight));
         for (String org : orgs) {
             String at = "--wooodoo.organizations." + org;
             args.add(at + ".woocommerce.base-url=" + woo.baseUrl());
@@ -601,14 +792,25 @@ public final class SyncBenchmark {
             args.add(at + ".odoo.login=" + ODOO_LOGIN);
             args.add(at + ".odoo.password=" + ODOO_PASSWORD);
         }
-        log("starting the service (log: " + WORK.resolve("service.log") + ")");
-        service = ServiceProcess.start("benchmark", WORK.resolve("service.log"), jvm, args).awaitReady(Duration.ofSeconds(120));
+        Path serviceLog = WORK.resolve("service-w" + batchesInFlight + ".log");
+        log("starting the service with " + batchesInFlight + " batches in flight (log: " + serviceLog + ")");
+        service = ServiceProcess.start("benchmark", serviceLog, jvm, args).awaitReady(Duration.ofSeconds(120));
         probe = new ServiceProbe(service.pid(), service.managementPort(), jmxPort);
 
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo", TestDatabase.USER,
-                TestDatabase.PASSWORD));
-        for (String org : orgs) {
-            tokens.put(org, Tenants.withToken(jdbc, org, "Benchmark " + org, "benchmark"));
+        if (jdbc == null) {
+            jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl + "?currentSchema=wooodoo", TestDatabase.USER,
+                    TestDatabase.PASSWORD));
+            for (String org : orgs) {
+                tokens.put(org, Tenants.withToken(jdbc, org, "Benchmark " + org, "benchmark"));
+            }
+        }
+    }
+
+    /** Stops the service gracefully (a profiler agent given in serviceJvmArgs writes its file). */
+    private void stopService() {
+        if (service != null) {
+            service.stop(Duration.ofSeconds(30));
+            service = null;
         }
     }
 
@@ -617,9 +819,7 @@ public final class SyncBenchmark {
             return;
         }
         stopped = true;
-        if (service != null) {
-            service.stop(Duration.ofSeconds(30)); // gracefully: a profiler agent given in serviceJvmArgs writes its file
-        }
+        stopService();
         if (woo != null) {
             woo.close();
         }
@@ -648,7 +848,8 @@ public final class SyncBenchmark {
 
     // ---- the report ----------------------------------------------------------------------------
 
-    private void writeReport(List<ScenarioResult> results, Profile profiled, List<WrkResult> wrk) throws Exception {
+    private void writeReport(List<ScenarioResult> all, Profile profiled, List<WrkResult> wrk) throws Exception {
+        List<ScenarioResult> results = all.stream().filter(r -> isLegacy(r.scenario())).toList();
         StringBuilder md = new StringBuilder();
         md.append("<!-- generated by SyncBenchmark [").append(section)
                 .append("]: the text between these marks is replaced on every run of this section -->\n");
@@ -670,6 +871,188 @@ public final class SyncBenchmark {
                 .append("Records per second are the sync's own `startedAt` → `finishedAt`; each first sync starts with an ")
                 .append("empty Odoo and a new organisation (no links).\n\n");
 
+        if (results.isEmpty()) {
+            md.append("Sections 1 to 5 (customers from the shop to Odoo at a flat latency) were not selected in this run.\n");
+        } else {
+            customerSections(md, results);
+        }
+
+        md.append("\n### 6. Latency of the orchestrate API's `status` under load\n\n");
+        if (wrk.isEmpty()) {
+            md.append("Not measured: `wrk` is not installed (or `bench.wrkSeconds=0`).\n\n");
+        } else {
+            md.append(String.format(Locale.ROOT, "`wrk -t1 -c16` with `src/test/resources/benchmark/status-load.lua` (auth headers; "
+                    + "it paces the requests to %d a second on a fixed schedule, since wrk has no rate option; a "
+                    + "request waits for a free connection when 16 are busy), "
+                    + "`GET …/orchestrate/status?syncId=…`; the inbound rate limit lifted "
+                    + "(`wooodoo.api.rate-limit-per-minute`).\n\n", wrkRate));
+            md.append("| phase | duration | requests/s reached | median | p90 | p99 | max | non-2xx | socket errors | sync after wrk |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            for (WrkResult w : wrk) {
+                md.append(String.format(Locale.ROOT, "| %s | %.1f s | %.0f | %.2f ms | %.2f ms | **%.2f ms** | %.1f ms | %d | %d | %s |\n",
+                        w.phase(), w.seconds(), w.requests() / w.seconds(), w.p50Ms(), w.p90Ms(), w.p99Ms(), w.maxMs(),
+                        w.non2xx(), w.errors(), w.syncStateAfter().isEmpty() ? "-" : w.syncStateAfter()));
+            }
+            md.append(String.format(Locale.ROOT, "\nThe sync under that load ran at %,.0f records/s.\n\n", wrkSyncRate));
+        }
+
+        entitySections(md, all);
+
+        if (profiled != null) {
+            SyncRun run = profiled.run();
+            md.append(String.format(Locale.ROOT, "### Profile: one more first sync of %,d customers at %d ms (%,.0f records/s with the "
+                    + "profilers on)\n\n", run.count, run.latencyMs, run.recordsPerSecond()));
+            ServiceProbe.StackSamples stacks = profiled.stacks();
+            md.append(String.format(Locale.ROOT, "**Wall clock of the sync's runner thread** (%,d stack samples over JMX every 100 ms; "
+                    + "where it waits as well as where it computes):\n\n", stacks.total));
+            md.append("| what the thread does | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(stacks.byActivity, 12), stacks.total);
+            md.append("\n| step of the pipeline | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(stacks.byStep, 12), stacks.total);
+            md.append("\n| step · what the thread does | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(stacks.byStepAndActivity, 20), stacks.total);
+            md.append("\n| CPU samples of the runner, by innermost frame of the project | share of CPU samples |\n|---|---:|\n");
+            int cpu = stacks.cpuByProjectFrame.values().stream().mapToInt(Integer::intValue).sum();
+            share(md, JfrSummary.top(stacks.cpuByProjectFrame, 12), cpu);
+
+            JfrSummary jfr = profiled.service();
+            md.append(String.format(Locale.ROOT, "\n**CPU of the service process** (Flight Recorder `jdk.ExecutionSample`, "
+                    + "settings `profile`, %,d samples, all threads):\n\n", jfr.total));
+            md.append("| library of the sampled method (self) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byLibrary, 14), jfr.total);
+            md.append("\n| method (self) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byMethod, 15), jfr.total);
+            md.append("\n| innermost frame of the project (inclusive) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byProjectFrame, 15), jfr.total);
+            md.append("\n| thread | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(jfr.byThread, 8), jfr.total);
+            JfrSummary sim = profiled.simulators();
+            md.append(String.format(Locale.ROOT, "\n**CPU of the simulators' JVM** (%,d samples):\n\n| library (self) | share |\n|---|---:|\n",
+                    sim.total));
+            share(md, JfrSummary.top(sim.byLibrary, 8), sim.total);
+            md.append("\n| innermost frame of the project (inclusive) | share |\n|---|---:|\n");
+            share(md, JfrSummary.top(sim.byProjectFrame, 8), sim.total);
+            md.append("\nThe recordings are left in `target/benchmark/` (`jfr print --events jdk.ExecutionSample …`).\n\n");
+        }
+        md.append("<!-- end of generated figures [").append(section).append("] -->\n");
+        mergeInto(md.toString());
+    }
+
+    /** Sections 7 and 8: every entity type in both directions, and the batches in flight against each other. */
+    private void entitySections(StringBuilder md, List<ScenarioResult> all) {
+        md.append("### 7. Every entity type in both directions: floor, first sync, unchanged re-run, 1 % changed\n\n");
+        md.append("Per scenario, in this order: the **floor** (a plain client making the design's minimal calls, below), "
+                + "then in the emptied target the **first** sync (mode full), an **unchanged** re-run (mode full, nothing to "
+                + "write) and, after 1 % of the source records were changed through the simulator (every hundredth record: "
+                + "a shop customer's first name, a product's name, an order's customer note with a batch update of the "
+                + "shop; an Odoo contact's city, a variant's sales description, an order's note with a `write`), an "
+                + "**incremental** sync. Orders: their customers and products (a twentieth of the orders' count each, at "
+                + "least 10) are synced first, in the same direction, mode full, without latency and not measured, before "
+                + "the floor and before the first sync, as an orders' sync needs them in the target. Shop orders are a "
+                + "`WooOrderMix` (registered customers and guests, taxes, shipping, fees, coupons); only those of the "
+                + "statuses imported are read. W is `wooodoo.pipeline.batches-in-flight` of the service (one service "
+                + "JVM per value, each warmed up once). Time is the sync's own `startedAt` → `finishedAt` (the floor's: "
+                + "its client's clock); records/s are the records the run read; ÷ floor is the run's time over the "
+                + "floor's. Calls per record are all HTTP calls to both systems over the scenario's record count, "
+                + "against the design's targets: 0.05 for a first sync (batch size ").append(batchSize)
+                .append("), 0.02 for an unchanged re-run and for 1 % changed.\n\n");
+        md.append("| entity | direction | profile | W | records | run | status | read | time | records/s | ÷ floor "
+                + "| calls / record | target | |\n|---|---|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (ScenarioResult r : all) {
+            Scenario sc = r.scenario();
+            double floorMs = r.floor().nanos() / 1e6;
+            String head = String.format(Locale.ROOT, "| %s | %s | %s | %d | %,d ", BenchData.apiName(sc.entity()),
+                    sc.direction().label, sc.profile().name(), sc.batchesInFlight(), sc.count());
+            md.append(head).append(String.format(Locale.ROOT, "| floor | - | %,d | %.2f s | %,.0f | 1.0 | %.4f | - | |\n",
+                    r.floor().created(), floorMs / 1e3, r.floor().created() * 1000.0 / floorMs,
+                    r.floor().calls() / (double) sc.count()));
+            for (SyncRun run : List.of(r.first(), r.second(), r.incremental())) {
+                double perRecord = run.calls() / (double) sc.count();
+                double target = Scenario.target(run.label);
+                md.append(head).append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f s | %,.0f | %.1f | **%.4f** | %.2f "
+                                + "| %s |\n", run.label, run.status, run.processed, run.serverMillis / 1e3,
+                        run.serverMillis == 0 ? 0 : run.processed * 1000.0 / run.serverMillis, run.serverMillis / floorMs,
+                        perRecord, target, perRecord <= target ? "meets" : "**misses**"));
+            }
+        }
+        if (!notMeasured.isEmpty()) {
+            md.append("\nNot measured in this run: ").append(String.join("; ", notMeasured.stream().map(Scenario::name).toList()))
+                    .append(" (the profile needs server costs of the simulators that they do not have yet).\n");
+        }
+        md.append("\nHTTP calls by kind (each cell: calls, and per record of the scenario):\n\n");
+        md.append("| entity | direction | profile | W | run | page reads | counts | look-ups by key | reads by id | reference look-ups "
+                + "| writes | logins | other | **calls / record** | target | |\n"
+                + "|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (ScenarioResult r : all) {
+            Scenario sc = r.scenario();
+            String head = String.format(Locale.ROOT, "| %s | %s | %s | %d ", BenchData.apiName(sc.entity()),
+                    sc.direction().label, sc.profile().name(), sc.batchesInFlight());
+            PlainHttpFloor.Result f = r.floor();
+            md.append(head).append(String.format(Locale.ROOT, "| floor | %s | 0 | %s | 0 | 0 | %s | 0 | %s | %.4f | - | |\n",
+                    perCount(f.pageReads(), sc.count()), perCount(f.lookups(), sc.count()), perCount(f.writes(), sc.count()),
+                    perCount(f.otherCalls(), sc.count()), f.calls() / (double) sc.count()));
+            for (SyncRun run : List.of(r.first(), r.second(), r.incremental())) {
+                double perRecord = run.calls() / (double) sc.count();
+                double target = Scenario.target(run.label);
+                md.append(head).append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | **%.4f** | %.2f "
+                                + "| %s |\n", run.label, per(run, CallKinds.PAGE_READ), per(run, CallKinds.COUNT),
+                        per(run, CallKinds.LOOKUP_BY_KEY), per(run, CallKinds.READ_BY_IDS), per(run, CallKinds.REFERENCE_LOOKUP),
+                        per(run, CallKinds.WRITE), per(run, CallKinds.LOGIN), per(run, CallKinds.OTHER), perRecord, target,
+                        perRecord <= target ? "meets" : "**misses**"));
+            }
+        }
+        md.append("\nThe floors: every floor reads the source in pages of 100 and writes batches of ").append(batchSize)
+                .append(" with one bulk write each. Odoo as the target: one login, per batch one `search_read` of the batch's "
+                        + "natural keys (e-mail, internal reference or customer reference, `=ilike`) and one `create` of the "
+                        + "batch (customers: one read of the countries). The shop as the target: customers, one read of the "
+                        + "shop's customer list (pages of 100, counted as look-ups) to know its e-mails, then one `POST "
+                        + "/customers/batch` per batch; products, per batch one `GET /products?sku=…` and one `POST "
+                        + "/products/batch`; orders, no look-up (a shop order has no key the shop can be searched by), one "
+                        + "`POST /orders/batch` per batch, and Odoo's order lines read with one `search_read` per page of "
+                        + "orders (counted as page reads). An order's customer and products are found in the target with reads "
+                        + "made before the floor's clock starts (the service has them in its links). No read-backs, no "
+                        + "database, no Camel.\n\n");
+
+        md.append("### 8. Batches in flight: W = ").append(batchesInFlight.get(0)).append(" against the others\n\n");
+        md.append("Throughput of the first sync with each W, same scenario otherwise. The goal (≥ 3 × from W = 1 to W = 4) "
+                + "is for the \"realistic\" profile, where the target's own time per call and per item written "
+                + "dominates (the shop as the target above all); at a flat latency the other rows show what overlapping "
+                + "batches gives there.\n\n");
+        md.append("| entity | direction | profile | records | W | first sync | records/s | × W = ").append(batchesInFlight.get(0))
+                .append(" | goal | |\n|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        boolean any = false;
+        for (ScenarioResult base : all) {
+            Scenario b = base.scenario();
+            if (b.batchesInFlight() != batchesInFlight.get(0)) {
+                continue;
+            }
+            for (ScenarioResult other : all) {
+                Scenario o = other.scenario();
+                if (o.batchesInFlight() == b.batchesInFlight() || !o.floorKey().equals(b.floorKey())) {
+                    continue;
+                }
+                any = true;
+                double ratio = other.first().recordsPerSecond() / Math.max(1e-9, base.first().recordsPerSecond());
+                boolean goal = o.profile().isRealistic() && b.batchesInFlight() == 1 && o.batchesInFlight() == 4;
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %d → %d | %.2f s → %.2f s | %,.0f → %,.0f | **%.2f** "
+                                + "| %s | %s |\n", BenchData.apiName(o.entity()), o.direction().label, o.profile().name(),
+                        o.count(), b.batchesInFlight(), o.batchesInFlight(), base.first().serverMillis / 1e3,
+                        other.first().serverMillis / 1e3, base.first().recordsPerSecond(), other.first().recordsPerSecond(),
+                        ratio, goal ? "≥ 3" : "-", goal ? (ratio >= 3 ? "meets" : "**misses**") : ""));
+            }
+        }
+        if (!any) {
+            md.append("| (only one value of `bench.batchesInFlight` in this run) | | | | | | | | | |\n");
+        }
+        md.append("\n");
+    }
+
+    private static String perCount(int calls, int count) {
+        return calls == 0 ? "0" : String.format(Locale.ROOT, "%,d (%.4f)", calls, calls / (double) count);
+    }
+
+    /** Sections 1 to 5: customers from the shop to Odoo at a flat latency (the first value of bench.batchesInFlight). */
+    private void customerSections(StringBuilder md, List<ScenarioResult> results) {
         md.append("### 1. Throughput of a full WooCommerce → Odoo customer sync, and 3. the floor\n\n");
         md.append("| customers | latency | first sync | records/s | floor (plain HTTP) | floor records/s | pipeline / floor | "
                 + "second sync (unchanged) | records/s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -786,7 +1169,7 @@ public final class SyncBenchmark {
                         d.get("tup_fetched") / (double) run.count));
             }
         }
-        ScenarioResult largest = results.stream().filter(r -> r.scenario().latencyMs() == latencies.get(0))
+        ScenarioResult largest = results.stream().filter(r -> r.scenario().latencyMs() == results.get(0).scenario().latencyMs())
                 .max(java.util.Comparator.comparingInt(r -> r.scenario().count())).orElseThrow();
         md.append(String.format(Locale.ROOT, "\nRows read by table (`pg_stat_user_tables`), syncs of %,d customers at %d ms, "
                 + "the ten largest:\n\n| table · counter | first sync | per record | second sync | per record |\n"
@@ -809,63 +1192,6 @@ public final class SyncBenchmark {
                     r.second().kind(CallKinds.WRITE)));
         }
 
-        md.append("\n### 6. Latency of the orchestrate API's `status` under load\n\n");
-        if (wrk.isEmpty()) {
-            md.append("Not measured: `wrk` is not installed (or `bench.wrkSeconds=0`).\n\n");
-        } else {
-            md.append(String.format(Locale.ROOT, "`wrk -t1 -c16` with `src/test/resources/benchmark/status-load.lua` (auth headers; "
-                    + "it paces the requests to %d a second on a fixed schedule, since wrk has no rate option; a "
-                    + "request waits for a free connection when 16 are busy), "
-                    + "`GET …/orchestrate/status?syncId=…`; the inbound rate limit lifted "
-                    + "(`wooodoo.api.rate-limit-per-minute`).\n\n", wrkRate));
-            md.append("| phase | duration | requests/s reached | median | p90 | p99 | max | non-2xx | socket errors | sync after wrk |\n"
-                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-            for (WrkResult w : wrk) {
-                md.append(String.format(Locale.ROOT, "| %s | %.1f s | %.0f | %.2f ms | %.2f ms | **%.2f ms** | %.1f ms | %d | %d | %s |\n",
-                        w.phase(), w.seconds(), w.requests() / w.seconds(), w.p50Ms(), w.p90Ms(), w.p99Ms(), w.maxMs(),
-                        w.non2xx(), w.errors(), w.syncStateAfter().isEmpty() ? "-" : w.syncStateAfter()));
-            }
-            md.append(String.format(Locale.ROOT, "\nThe sync under that load ran at %,.0f records/s.\n\n", wrkSyncRate));
-        }
-
-        if (profiled != null) {
-            SyncRun run = profiled.run();
-            md.append(String.format(Locale.ROOT, "### Profile: one more first sync of %,d customers at %d ms (%,.0f records/s with the "
-                    + "profilers on)\n\n", run.count, run.latencyMs, run.recordsPerSecond()));
-            ServiceProbe.StackSamples stacks = profiled.stacks();
-            md.append(String.format(Locale.ROOT, "**Wall clock of the sync's runner thread** (%,d stack samples over JMX every 100 ms; "
-                    + "where it waits as well as where it computes):\n\n", stacks.total));
-            md.append("| what the thread does | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(stacks.byActivity, 12), stacks.total);
-            md.append("\n| step of the pipeline | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(stacks.byStep, 12), stacks.total);
-            md.append("\n| step · what the thread does | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(stacks.byStepAndActivity, 20), stacks.total);
-            md.append("\n| CPU samples of the runner, by innermost frame of the project | share of CPU samples |\n|---|---:|\n");
-            int cpu = stacks.cpuByProjectFrame.values().stream().mapToInt(Integer::intValue).sum();
-            share(md, JfrSummary.top(stacks.cpuByProjectFrame, 12), cpu);
-
-            JfrSummary jfr = profiled.service();
-            md.append(String.format(Locale.ROOT, "\n**CPU of the service process** (Flight Recorder `jdk.ExecutionSample`, "
-                    + "settings `profile`, %,d samples, all threads):\n\n", jfr.total));
-            md.append("| library of the sampled method (self) | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(jfr.byLibrary, 14), jfr.total);
-            md.append("\n| method (self) | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(jfr.byMethod, 15), jfr.total);
-            md.append("\n| innermost frame of the project (inclusive) | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(jfr.byProjectFrame, 15), jfr.total);
-            md.append("\n| thread | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(jfr.byThread, 8), jfr.total);
-            JfrSummary sim = profiled.simulators();
-            md.append(String.format(Locale.ROOT, "\n**CPU of the simulators' JVM** (%,d samples):\n\n| library (self) | share |\n|---|---:|\n",
-                    sim.total));
-            share(md, JfrSummary.top(sim.byLibrary, 8), sim.total);
-            md.append("\n| innermost frame of the project (inclusive) | share |\n|---|---:|\n");
-            share(md, JfrSummary.top(sim.byProjectFrame, 8), sim.total);
-            md.append("\nThe recordings are left in `target/benchmark/` (`jfr print --events jdk.ExecutionSample …`).\n\n");
-        }
-        md.append("<!-- end of generated figures [").append(section).append("] -->\n");
-        mergeInto(md.toString());
     }
 
     private static String per(SyncRun run, String kind) {
@@ -911,16 +1237,24 @@ public final class SyncBenchmark {
     }
 
     private String command() {
-        return String.format(Locale.ROOT, "mvn -B -Pbenchmark verify -Dbench.counts=%s -Dbench.latencies=%s%s%s%s%s%s%s%s",
-                String.join(",", counts.stream().map(String::valueOf).toList()),
-                String.join(",", latencies.stream().map(String::valueOf).toList()),
-                batchSize == 50 ? "" : " -Dbench.batchSize=" + batchSize,
-                wrkSeconds == 15 ? "" : " -Dbench.wrkSeconds=" + wrkSeconds,
-                profile ? "" : " -Dbench.profile=false",
-                repeats == 3 ? "" : " -Dbench.repeats=" + repeats,
-                warmupCount == 10_000 ? "" : " -Dbench.warmupCount=" + warmupCount,
-                warmupRounds == 12 ? "" : " -Dbench.warmupRounds=" + warmupRounds,
-                section.equals("main") ? "" : " -Dbench.section=" + section);
+        StringBuilder command = new StringBuilder("mvn -B -Pbenchmark verify");
+        command.append(" -Dbench.counts=").append(String.join(",", counts.stream().map(String::valueOf).toList()));
+        command.append(" -Dbench.entities=").append(String.join(",", entities.stream().map(BenchData::apiName).toList()));
+        command.append(" -Dbench.directions=").append(String.join(",", directions.stream()
+                .map(d -> d == BenchData.Direction.SHOP_TO_ODOO ? "shop-to-odoo" : "odoo-to-shop").toList()));
+        command.append(" '-Dbench.profiles=").append(String.join(",", profiles.stream().map(BenchProfile::name).toList()))
+                .append("'");
+        command.append(" -Dbench.batchesInFlight=").append(String.join(",", batchesInFlight.stream().map(String::valueOf).toList()));
+        command.append(batchSize == 50 ? "" : " -Dbench.batchSize=" + batchSize)
+                .append(wrkSeconds == 15 ? "" : " -Dbench.wrkSeconds=" + wrkSeconds)
+                .append(profile ? "" : " -Dbench.profile=false")
+                .append(repeats == 3 ? "" : " -Dbench.repeats=" + repeats)
+                .append(slowRepeats == 1 ? "" : " -Dbench.slowRepeats=" + slowRepeats)
+                .append(warmupCount == 10_000 ? "" : " -Dbench.warmupCount=" + warmupCount)
+                .append(warmupRounds == 12 ? "" : " -Dbench.warmupRounds=" + warmupRounds)
+                .append(entityWarmupCount == 2_000 ? "" : " -Dbench.entityWarmupCount=" + entityWarmupCount)
+                .append(section.equals("main") ? "" : " -Dbench.section=" + section);
+        return command.toString();
     }
 
     /** Replaces the generated part of the report, keeping what was written around it. */
@@ -947,6 +1281,20 @@ public final class SyncBenchmark {
         if (!condition) {
             throw new AssertionError(message);
         }
+    }
+
+    /** {@code bench.profiles}, or the flat latencies of {@code bench.latencies} (in ms) when that is given. */
+    private static List<BenchProfile> profiles() {
+        String latencies = System.getProperty("bench.latencies", "");
+        String names = latencies.isBlank() ? System.getProperty("bench.profiles", "0 ms,20 ms,realistic") : latencies;
+        return Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(BenchProfile::named)
+                .distinct().toList();
+    }
+
+    private static List<String> names(String property, String fallback) {
+        String value = System.getProperty(property, "");
+        return Arrays.stream((value.isBlank() ? fallback : value).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<Integer> ints(String csv) {
