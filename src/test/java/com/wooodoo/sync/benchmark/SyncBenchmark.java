@@ -67,7 +67,7 @@ import java.util.regex.Pattern;
  *   <li>{@code bench.directions} {@code shop-to-odoo}, {@code odoo-to-shop}, default both</li>
  *   <li>{@code bench.profiles} latency profiles: {@code <n> ms} (that latency added to every call by
  *       the simulators) or {@code realistic} (server costs per call, per row scanned, per item
- *       written; see {@link BenchProfile}), default {@code 0 ms,20 ms,realistic}</li>
+ *       written; see {@link BenchProfile}); a bare number is in ms; default {@code 0,20,realistic}</li>
  *   <li>{@code bench.latencies} the older way to name flat profiles, in ms ({@code 0,20}): when
  *       given, it replaces {@code bench.profiles}</li>
  *   <li>{@code bench.counts} source records per scenario, default {@code 10000}</li>
@@ -1240,8 +1240,8 @@ public final class SyncBenchmark {
         command.append(" -Dbench.entities=").append(String.join(",", entities.stream().map(BenchData::apiName).toList()));
         command.append(" -Dbench.directions=").append(String.join(",", directions.stream()
                 .map(d -> d == BenchData.Direction.SHOP_TO_ODOO ? "shop-to-odoo" : "odoo-to-shop").toList()));
-        command.append(" '-Dbench.profiles=").append(String.join(",", profiles.stream().map(BenchProfile::name).toList()))
-                .append("'");
+        command.append(" -Dbench.profiles=").append(String.join(",", profiles.stream()
+                .map(p -> p.name().replace(" ms", "")).toList()));
         command.append(" -Dbench.batchesInFlight=").append(String.join(",", batchesInFlight.stream().map(String::valueOf).toList()));
         command.append(batchSize == 50 ? "" : " -Dbench.batchSize=" + batchSize)
                 .append(wrkSeconds == 15 ? "" : " -Dbench.wrkSeconds=" + wrkSeconds)
@@ -1284,7 +1284,7 @@ public final class SyncBenchmark {
     /** {@code bench.profiles}, or the flat latencies of {@code bench.latencies} (in ms) when that is given. */
     private static List<BenchProfile> profiles() {
         String latencies = System.getProperty("bench.latencies", "");
-        String names = latencies.isBlank() ? System.getProperty("bench.profiles", "0 ms,20 ms,realistic") : latencies;
+        String names = latencies.isBlank() ? System.getProperty("bench.profiles", "0,20,realistic") : latencies;
         return Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(BenchProfile::named)
                 .distinct().toList();
     }
