@@ -566,15 +566,18 @@ public class WooCommerceSimulator extends SandboxServer {
             case LIST -> {
                 WooCollection collection;
                 WooListRequest request;
+                List<JsonNode> unpaged = null;
                 synchronized (store) {
                     collection = collection(route);
                     request = collection.listRequest(query);
                     if (collection.unpaged()) {
-                        List<JsonNode> all = collection.inIdOrder().stream()
+                        unpaged = collection.inIdOrder().stream()
                                 .map(r -> onlyFields(collection.render(r, apiBase()), query)).toList();
-                        sendJson(exchange, 200, all);
-                        return;
                     }
+                }
+                if (unpaged != null) {
+                    sendJson(exchange, 200, unpaged); // sent after the store's monitor is let go
+                    return;
                 }
                 list(exchange, collection.path(), request, query, collection::inIdOrder,
                         id -> collection.find(id).orElse(null), r -> collection.render(r, apiBase()));
