@@ -79,16 +79,10 @@ final class CustomerEmailIndex {
             readWhole(reader);
             readInSync = syncsStarted;
         }
-        Set<Long> ids = found(emails);
         if (readInSync != syncsStarted && missesAny(emails)) {
             catchUp(reader);
             readInSync = syncsStarted;
-            ids = found(emails);
         }
-        return ids;
-    }
-
-    private Set<Long> found(Collection<String> emails) {
         Set<Long> ids = new LinkedHashSet<>();
         for (String email : emails) {
             Long id = idsByEmail.get(normal(email));
