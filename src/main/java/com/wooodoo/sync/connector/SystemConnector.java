@@ -17,6 +17,14 @@ public interface SystemConnector {
     ExternalSystem system();
 
     /**
+     * A sync that writes to this system starts its run (also a run resumed or taken over). A
+     * connector that keeps knowledge of the system between calls may bring it up to date once per
+     * sync instead of before every batch; nothing by default.
+     */
+    default void syncStarting() {
+    }
+
+    /**
      * One page of records, oldest change first where the system can sort so.
      *
      * @param modifiedAfter only records changed after this instant, where the system can filter

@@ -60,6 +60,7 @@ public abstract class SandboxTestBase extends ApiTestBase {
         odoo.reset();
         odoo.seedShopAccounting(false);
         woo.setFaults(Faults.NONE);
+        woo.setCosts(0, 0);
         odoo.setFaults(Faults.NONE);
         connectToTheSimulators(orgId);
     }

@@ -16,16 +16,27 @@ import java.util.Set;
  * Which customer id has which e-mail, to find customers by e-mail in bulk. WooCommerce can look
  * up one e-mail per call ({@code ?email=}, exact); {@code search} takes one term and
  * {@code include} takes ids, so there is no call that finds fifty e-mails at once. Instead this
- * index is read once (100 customers per call, {@code _fields=id,email}) and then kept current:
- * before each use, new customers are read newest id first until a known id shows up (usually one
- * call), our own writes are added as they happen, and the whole index is read again when older
- * than {@code maxAge}.
+ * index is read whole (100 customers per call, {@code _fields=id,email}) at its first use and
+ * again at the first use once it is older than {@code maxAge}, and kept current in between: our
+ * own writes are added as they happen ({@link #remember}), and customers added in the shop by
+ * others are caught up newest id first until a known id shows up (usually one call).
  *
- * <p>What it can miss: an existing customer whose e-mail was changed in the shop to one of the
- * looked-up e-mails since the last full read. A create then fails with
- * {@code registration-error-email-exists}, a DUPLICATE, which the pipeline settles by looking up
- * that one e-mail directly. Stale entries (an e-mail changed away) are harmless: the connector
- * re-reads the candidates by id and keeps only those whose e-mail still matches.
+ * <p>That catch-up happens at most once per sync: {@link #syncStarting} (called when a sync's run
+ * starts, {@code SystemConnector.syncStarting}) allows one, and it is made only when a looked-up
+ * e-mail is not in the index (at the first use after a full read none is needed). Within a sync
+ * the batches then cost no index read at all, however many there are: the only shop customers
+ * the index can miss are those added by others since the sync began (or the catch-up), and
+ * reading the list again per batch to find those few cost more than what it saves. (Records
+ * already linked are never looked up by e-mail: the pipeline reads their linked ids.)
+ *
+ * <p>What it can miss: a customer added by others during the sync, or an existing customer whose
+ * e-mail was changed in the shop to one of the looked-up e-mails since the last full read. A
+ * create of that e-mail then fails with {@code registration-error-email-exists}, a DUPLICATE (a
+ * DuplicateKey conflict, skipped); the next sync looks the record up again, by a direct
+ * {@code ?email=} call when it is one of at most two left unlinked in its batch, else through this
+ * index, caught up once in that sync, and updates and links the customer found. Stale entries
+ * (an e-mail changed away) are harmless: the connector re-reads the candidates by id and keeps
+ * only those whose e-mail still matches.
  */
 final class CustomerEmailIndex {
 
@@ -48,15 +59,30 @@ final class CustomerEmailIndex {
     private final Map<Long, String> emailsById = new HashMap<>();
     private long highestId;
     private Instant readAt;
+    /** Syncs started on the connection; the index was last read (whole or caught up) in {@link #readInSync}. */
+    private long syncsStarted;
+    private long readInSync = -1;
 
     CustomerEmailIndex(Clock clock, Duration maxAge) {
         this.clock = clock;
         this.maxAge = maxAge;
     }
 
+    /** A sync starts: the next use that misses an e-mail may catch new shop customers up, once. */
+    synchronized void syncStarting() {
+        syncsStarted++;
+    }
+
     /** The ids of customers with these e-mails (compared without case, as WordPress does). */
     synchronized Set<Long> idsOf(Collection<String> emails, PageReader reader) {
-        refresh(reader);
+        if (readAt == null || readAt.plus(maxAge).isBefore(clock.instant())) {
+            readWhole(reader);
+            readInSync = syncsStarted;
+        }
+        if (readInSync != syncsStarted && missesAny(emails)) {
+            catchUp(reader);
+            readInSync = syncsStarted;
+        }
         Set<Long> ids = new LinkedHashSet<>();
         for (String email : emails) {
             Long id = idsByEmail.get(normal(email));
@@ -65,6 +91,10 @@ final class CustomerEmailIndex {
             }
         }
         return ids;
+    }
+
+    private boolean missesAny(Collection<String> emails) {
+        return emails.stream().anyMatch(email -> !idsByEmail.containsKey(normal(email)));
     }
 
     /** A customer as WooCommerce answered it (after a write or a read). */
@@ -88,22 +118,23 @@ final class CustomerEmailIndex {
         }
     }
 
-    private void refresh(PageReader reader) {
-        if (readAt == null || readAt.plus(maxAge).isBefore(clock.instant())) {
-            Instant started = clock.instant();
-            idsByEmail.clear();
-            emailsById.clear();
-            highestId = 0;
-            for (int page = 1; ; page++) {
-                Page read = reader.read(page, false);
-                read.items().forEach(this::scanned);
-                if (read.isLast(page)) {
-                    break;
-                }
+    private void readWhole(PageReader reader) {
+        Instant started = clock.instant();
+        idsByEmail.clear();
+        emailsById.clear();
+        highestId = 0;
+        for (int page = 1; ; page++) {
+            Page read = reader.read(page, false);
+            read.items().forEach(this::scanned);
+            if (read.isLast(page)) {
+                break;
             }
-            readAt = started;
-            return;
         }
+        readAt = started;
+    }
+
+    /** Reads the customers added since the last read, newest first, until a known id shows up. */
+    private void catchUp(PageReader reader) {
         long known = highestId;
         for (int page = 1; ; page++) {
             Page read = reader.read(page, true);

@@ -55,8 +55,8 @@ import java.util.Set;
  *   <li>Looking up: by id with {@code include} (100 per call); products by SKU with {@code sku}
  *       (a comma-separated list, 100 per call); orders by number with {@code include}, the
  *       number being the id in WooCommerce (order-number plugins are not supported); customers by
- *       e-mail through {@link CustomerEmailIndex} (one or two e-mails: one exact {@code email=}
- *       call each).</li>
+ *       e-mail through {@link CustomerEmailIndex}, read whole once and caught up at most once
+ *       per sync (one or two e-mails: one exact {@code email=} call each).</li>
  *   <li>Writing: always through {@code /batch}, see {@link WooBatchWriter}. An order update pairs
  *       its lines with the order's current lines ({@link WooLineMerger}), which costs one read of
  *       those orders. A line's price is computed by WooCommerce from the product and is not
@@ -143,6 +143,12 @@ public class WooCommerceConnector implements SystemConnector {
     @Override
     public ExternalSystem system() {
         return ExternalSystem.WOOCOMMERCE;
+    }
+
+    /** The customers' e-mail index may catch up with the shop once in the sync (see {@link CustomerEmailIndex}). */
+    @Override
+    public void syncStarting() {
+        emailIndex.syncStarting();
     }
 
     @Override

@@ -18,12 +18,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -56,11 +59,16 @@ import java.util.function.Supplier;
  * <p>A batch of more than 100 items in all is refused as WooCommerce's
  * {@code WC_REST_Controller::check_batch_limit} does: HTTP 413
  * {@code woocommerce_rest_request_entity_too_large}.
+ *
+ * <p>Costs ({@link #setCosts}, none by default): the server time a WordPress spends, slept before
+ * the answer is sent and never while holding the store's monitor, so calls answered at once by the
+ * server's threads (32, as PHP-FPM workers) overlap as they would on a real shop.
  */
 public class WooCommerceSimulator extends SandboxServer {
 
     /** The most items WooCommerce takes in one batch call (create, update and delete together). */
     public static final int BATCH_LIMIT = 100;
+    private static final int LIST_CALLS_KEPT = 10_000;
 
     private final String consumerKey;
     private final String consumerSecret;
@@ -70,6 +78,11 @@ public class WooCommerceSimulator extends SandboxServer {
     private final WooProducts products;
     private volatile Clock clock = Clock.systemUTC();
     private volatile String[] claimedPaging;
+    private volatile long pageMs;
+    private volatile long itemWrittenMs;
+    private final AtomicLong serverTimeCharged = new AtomicLong();
+    private final AtomicLong itemsWritten = new AtomicLong();
+    private final Deque<String> listCalls = new ConcurrentLinkedDeque<>();
 
     public WooCommerceSimulator(int port, long seed, String consumerKey, String consumerSecret) {
         super("woocommerce", port, seed);
@@ -85,6 +98,49 @@ public class WooCommerceSimulator extends SandboxServer {
     public WooCommerceSimulator start() {
         super.start();
         return this;
+    }
+
+    /**
+     * The server time a real WordPress spends, charged as a sleep before the answer: {@code pageMs}
+     * on every list read (a collection's {@code GET}, any page, any filter), {@code itemWrittenMs}
+     * per item a call created, updated or deleted (each item of a {@code /batch} call that
+     * succeeded, a single create, update or delete). 0 and 0 by default.
+     */
+    public void setCosts(long pageMs, long itemWrittenMs) {
+        if (pageMs < 0 || itemWrittenMs < 0) {
+            throw new IllegalArgumentException("pageMs and itemWrittenMs must not be negative, got " + pageMs + " and "
+                    + itemWrittenMs);
+        }
+        this.pageMs = pageMs;
+        this.itemWrittenMs = itemWrittenMs;
+    }
+
+    /** The server time charged by {@link #setCosts} since the last {@link #resetStats}, in ms. */
+    public long serverTimeChargedMs() {
+        return serverTimeCharged.get();
+    }
+
+    /** Items created, updated or deleted by API calls since the last {@link #resetStats}. */
+    public long itemsWritten() {
+        return itemsWritten.get();
+    }
+
+    /**
+     * The list reads since the last {@link #resetStats}, oldest first, as {@code collection?query}
+     * with the query decoded and without credentials, such as
+     * {@code customers?page=1&per_page=100&orderby=id&order=desc&role=all&_fields=id,email}; the
+     * last {@value #LIST_CALLS_KEPT} only.
+     */
+    public List<String> listCalls() {
+        return List.copyOf(listCalls);
+    }
+
+    @Override
+    public void resetStats() {
+        super.resetStats();
+        serverTimeCharged.set(0);
+        itemsWritten.set(0);
+        listCalls.clear();
     }
 
     /** The clock of writes ({@code date_modified}, {@code date_paid}); the system clock by default. */
@@ -318,9 +374,57 @@ public class WooCommerceSimulator extends SandboxServer {
         countAs(route.get().statsName());
         try {
             authenticate(exchange, query, route.get());
+            if (route.get().kind() == WooRoute.Kind.LIST) {
+                recordList(route.get(), query);
+                charge(pageMs);
+            }
             answer(exchange, route.get(), query);
         } catch (WooApiException e) {
             sendError(exchange, e);
+        }
+    }
+
+    private void recordList(WooRoute route, Map<String, String> query) {
+        StringBuilder call = new StringBuilder(route.collection()).append('?');
+        query.forEach((name, value) -> {
+            if (!name.equals("consumer_key") && !name.equals("consumer_secret")) {
+                call.append(call.charAt(call.length() - 1) == '?' ? "" : "&").append(name).append('=').append(value);
+            }
+        });
+        listCalls.addLast(call.toString());
+        while (listCalls.size() > LIST_CALLS_KEPT) {
+            listCalls.pollFirst();
+        }
+    }
+
+    /** Charges the server time of {@code items} written; called holding no monitor. */
+    private void chargeWrites(long items) {
+        itemsWritten.addAndGet(items);
+        charge(items * itemWrittenMs);
+    }
+
+    /** The items of a batch answer that were written (those without an {@code error}). */
+    private static long written(JsonNode batchAnswer) {
+        long written = 0;
+        for (String section : List.of("create", "update", "delete")) {
+            for (JsonNode item : batchAnswer.path(section)) {
+                if (!item.has("error")) {
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    private void charge(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        serverTimeCharged.addAndGet(ms);
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -385,6 +489,7 @@ public class WooCommerceSimulator extends SandboxServer {
                 synchronized (store) {
                     created = render(resource, resource.create(body, false, now()));
                 }
+                chargeWrites(1);
                 exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
                 sendJson(exchange, 201, created);
             }
@@ -394,10 +499,19 @@ public class WooCommerceSimulator extends SandboxServer {
                 synchronized (store) {
                     updated = render(resource, resource.update(route.id(), body, false, now()));
                 }
+                chargeWrites(1);
                 sendJson(exchange, 200, updated);
             }
-            case DELETE -> sendJson(exchange, 200, delete(resource, route.id(), WooResource.parseBoolean(query, "force")));
-            case BATCH -> sendJson(exchange, 200, batch(resource, body(exchange)));
+            case DELETE -> {
+                JsonNode deleted = delete(resource, route.id(), WooResource.parseBoolean(query, "force"));
+                chargeWrites(1);
+                sendJson(exchange, 200, deleted);
+            }
+            case BATCH -> {
+                ObjectNode answer = batch(resource, body(exchange));
+                chargeWrites(written(answer));
+                sendJson(exchange, 200, answer);
+            }
         }
     }
 
@@ -452,15 +566,18 @@ public class WooCommerceSimulator extends SandboxServer {
             case LIST -> {
                 WooCollection collection;
                 WooListRequest request;
+                List<JsonNode> unpaged = null;
                 synchronized (store) {
                     collection = collection(route);
                     request = collection.listRequest(query);
                     if (collection.unpaged()) {
-                        List<JsonNode> all = collection.inIdOrder().stream()
+                        unpaged = collection.inIdOrder().stream()
                                 .map(r -> onlyFields(collection.render(r, apiBase()), query)).toList();
-                        sendJson(exchange, 200, all);
-                        return;
                     }
+                }
+                if (unpaged != null) {
+                    sendJson(exchange, 200, unpaged); // sent after the store's monitor is let go
+                    return;
                 }
                 list(exchange, collection.path(), request, query, collection::inIdOrder,
                         id -> collection.find(id).orElse(null), r -> collection.render(r, apiBase()));
@@ -480,6 +597,7 @@ public class WooCommerceSimulator extends SandboxServer {
                     WooCollection collection = collection(route);
                     created = collection.render(collection.create(body, now()), apiBase());
                 }
+                chargeWrites(1);
                 exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
                 sendJson(exchange, 201, created);
             }
@@ -490,6 +608,7 @@ public class WooCommerceSimulator extends SandboxServer {
                     WooCollection collection = collection(route);
                     updated = collection.render(collection.update(collection.get(route.id(), 400), body, now()), apiBase());
                 }
+                chargeWrites(1);
                 sendJson(exchange, 200, updated);
             }
             case DELETE -> {
@@ -502,6 +621,7 @@ public class WooCommerceSimulator extends SandboxServer {
                     collection.delete(current, force);
                     deleted = shown;
                 }
+                chargeWrites(1);
                 sendJson(exchange, 200, deleted);
             }
             case BATCH -> {
@@ -519,6 +639,7 @@ public class WooCommerceSimulator extends SandboxServer {
                                 return shown;
                             });
                 }
+                chargeWrites(written(answer));
                 sendJson(exchange, 200, answer);
             }
         }
@@ -598,6 +719,7 @@ public class WooCommerceSimulator extends SandboxServer {
                 synchronized (store) {
                     created = renderCoupon(WooCoupons.create(store, body, now()));
                 }
+                chargeWrites(1);
                 exchange.getResponseHeaders().set("Location", created.at("/_links/self/0/href").asText());
                 sendJson(exchange, 201, created);
             }
