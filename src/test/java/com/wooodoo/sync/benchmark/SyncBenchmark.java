@@ -118,7 +118,6 @@ public final class SyncBenchmark {
     private final List<Integer> batchesInFlight = ints(System.getProperty("bench.batchesInFlight", "1,4"));
     private final int slowRepeats = Integer.getInteger("bench.slowRepeats", 1);
     private final int entityWarmupCount = Integer.getInteger("bench.entityWarmupCount", 2_000);
-    private final List<Scenario> notMeasured = new ArrayList<>();
     private final Map<String, PlainHttpFloor.Result> floors = new LinkedHashMap<>();
     private final int batchSize = Integer.getInteger("bench.batchSize", 50);
     private final int warmupCount = Integer.getInteger("bench.warmupCount", 10_000);
@@ -274,11 +273,6 @@ public final class SyncBenchmark {
             warmUpEntities();
             for (Scenario scenario : scenarios) {
                 if (scenario.batchesInFlight() != w) {
-                    continue;
-                }
-                if (!scenario.profile().available()) {
-                    log(scenario.name() + ": not measured (the simulators have no server costs yet)");
-                    notMeasured.add(scenario);
                     continue;
                 }
                 results.add(runScenarioRepeated(scenario));
@@ -954,6 +948,12 @@ public final class SyncBenchmark {
                 + "shop orders: the orders seeded, of all statuses), one-off calls (login, a count, the countries) "
                 + "included, against the design's targets: 0.05 for a first sync (batch size ").append(batchSize)
                 .append("), 0.02 for an unchanged re-run and for 1 % changed.\n\n");
+        md.append("The profiles (`LatencyProfile`):");
+        for (BenchProfile p : profiles) {
+            md.append(' ').append(p.describe()).append(';');
+        }
+        md.setLength(md.length() - 1);
+        md.append(".\n\n");
         md.append("| entity | direction | profile | W | records | run | status | read | time | records/s | ÷ floor "
                 + "| calls / record | target | |\n|---|---|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioResult r : all) {
@@ -972,10 +972,6 @@ public final class SyncBenchmark {
                         run.serverMillis == 0 ? 0 : run.processed * 1000.0 / run.serverMillis, run.serverMillis / floorMs,
                         perRecord, target, perRecord <= target ? "meets" : "**misses**"));
             }
-        }
-        if (!notMeasured.isEmpty()) {
-            md.append("\nNot measured in this run: ").append(String.join("; ", notMeasured.stream().map(Scenario::name).toList()))
-                    .append(" (the profile needs server costs of the simulators that they do not have yet).\n");
         }
         md.append("\nHTTP calls by kind (each cell: calls, and per record of the scenario):\n\n");
         md.append("| entity | direction | profile | W | run | page reads | counts | look-ups by key | reads by id | reference look-ups "
