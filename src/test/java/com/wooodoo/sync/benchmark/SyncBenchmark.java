@@ -942,8 +942,8 @@ public final class SyncBenchmark {
                 + "the floor and before the first sync, as an orders' sync needs them in the target. Shop orders are a "
                 + "`WooOrderMix` (registered customers and guests, taxes, shipping, fees, coupons); only those of the "
                 + "statuses imported are read. W is `wooodoo.pipeline.batches-in-flight` of the service (one service "
-                + "JVM per value, each warmed up once). Time is the sync's own `startedAt` → `finishedAt` (the floor's: "
-                + "its client's clock); records/s are the records the run read; ÷ floor is the run's time over the "
+                + "JVM per value, each warmed up once). Wall time is the sync's own `startedAt` → `finishedAt` (the "
+                + "floor's: its client's clock); records/s are the records the run read; ÷ floor is the run's time over the "
                 + "floor's. Calls per record are all HTTP calls to both systems over the scenario's record count (for "
                 + "shop orders: the orders seeded, of all statuses), one-off calls (login, a count, the countries) "
                 + "included, against the design's targets: 0.05 for a first sync (batch size ").append(batchSize)
@@ -954,7 +954,7 @@ public final class SyncBenchmark {
         }
         md.setLength(md.length() - 1);
         md.append(".\n\n");
-        md.append("| entity | direction | profile | W | records | run | status | read | time | records/s | ÷ floor "
+        md.append("| entity | direction | profile | W | records | run | status | read | wall time | records/s | ÷ floor "
                 + "| calls / record | target | |\n|---|---|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioResult r : all) {
             Scenario sc = r.scenario();
