@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Reads records with {@code search_read} and maps them. Per page or lookup: one call for the
  * records, one for the lines of all of them, one per many2one relation for keys not cached yet;
- * {@code readPage} adds one {@code search_count}.
+ * {@code readPage} adds one {@code search_count}. Look-ups by natural key use the domains of
+ * {@link KeyLookups} (without the mail module, e-mails take a call per ten first).
  *
  * <p>Pages are sorted by {@code write_date asc, id asc}, oldest change first. An incremental read
  * asks for {@code write_date > modifiedAfter} truncated to the second (Odoo keeps seconds), so it
