@@ -371,7 +371,10 @@ public class OdooSimulator extends SandboxServer {
     }
 
     @Override
-    /** Back to a fresh database with the stock settings (tax field {@code tax_id}, two discount digits). */
+    /**
+     * Back to a fresh database with the stock settings (tax field {@code tax_id}, two discount
+     * digits, the mail module) and the default costs.
+     */
     public void reset() {
         db.setOptions(StockModels.Options.DEFAULT);
         setCosts(0, DEFAULT_SCAN_NANOS);
