@@ -46,8 +46,10 @@ final class Domain {
     /**
      * The fields a stock Odoo's PostgreSQL has a btree index on, of those the sync searches by
      * value: the mail module's {@code email_normalized} ({@code index=True}), a contact's
-     * {@code ref}, a variant's {@code default_code} and {@code barcode} (unique index), the order's
-     * {@code client_order_ref} and the country's {@code code} (unique constraint). Besides these,
+     * {@code ref}, a variant's {@code default_code} and {@code barcode} (unique index) and the
+     * country's {@code code} (unique constraint); and the order's {@code client_order_ref}, which
+     * stock Odoo declares without an index (its equality on every row costs little next to an
+     * ILIKE; a database that syncs many orders should add one), treated as indexed. Besides these,
      * {@code id} and every stored many2one (Odoo declares {@code index=True} on the ones searched
      * by: {@code order_id}, {@code product_tmpl_id}, {@code parent_id}, {@code location_id}, ...).
      * Only {@code =} and {@code in} use an index: {@code =ilike} is SQL's ILIKE, which a btree
