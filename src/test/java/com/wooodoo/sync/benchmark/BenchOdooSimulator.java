@@ -70,7 +70,8 @@ final class BenchOdooSimulator extends OdooSimulator {
                 }
                 String fields = domain.toString();
                 yield fields.contains("\"id\"") ? CallKinds.READ_BY_IDS
-                        : fields.contains("\"email\"") || fields.contains("\"default_code\"") ? CallKinds.LOOKUP_BY_KEY
+                        : fields.contains("\"email\"") || fields.contains("\"email_normalized\"")
+                                || fields.contains("\"default_code\"") || fields.contains("\"client_order_ref\"") ? CallKinds.LOOKUP_BY_KEY
                         : CallKinds.PAGE_READ;
             }
             default -> CallKinds.OTHER;
