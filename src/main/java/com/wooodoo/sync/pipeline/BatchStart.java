@@ -36,7 +36,6 @@ public class BatchStart {
     public Iterator<List<SyncRecord>> batches(Exchange exchange) {
         List<SyncRecord> page = exchange.getIn().getBody(List.class);
         SyncJob job = SyncJob.of(exchange);
-        job.pageInProgress(page);
         int size = job.config().batchSize();
         return new Iterator<>() {
             private int next;

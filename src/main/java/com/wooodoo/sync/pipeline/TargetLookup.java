@@ -38,8 +38,11 @@ public class TargetLookup {
     private final MappingCatalog mappings;
     private final LinkStore links;
     private final CreateIntentStore intents;
+    private final SyncControl control;
 
-    public TargetLookup(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, CreateIntentStore intents) {
+    public TargetLookup(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, CreateIntentStore intents,
+                        SyncControl control) {
+        this.control = control;
         this.connectors = connectors;
         this.mappings = mappings;
         this.links = links;
@@ -55,8 +58,9 @@ public class TargetLookup {
         EntityMapping mapping = mappings.of(work.entity());
         SystemConnector target = connectors.connector(job.orgId(), job.target());
         List<String> sourceIds = work.records().stream().map(SyncRecord::id).toList();
-        Optional<LookAhead> ahead = work.batchIndex() < 0 ? Optional.empty()
-                : job.takeLookAhead(work.entity(), job.checkpoint().page(), work.batchIndex());
+        // a batch in flight before this one with one of its records: what it creates must be found, not created again
+        boolean waited = job.inFlight().awaitEarlierSharingKeys(work, () -> control.mayContinue(job));
+        Optional<LookAhead> ahead = job.takeLookAhead(work).filter(a -> !waited && !a.mayBeStale());
 
         // taken before the links are read: once it has committed, they are in the database instead
         List<BatchWork.Applied> recording = appliedInFlight(work);
@@ -91,15 +95,17 @@ public class TargetLookup {
     }
 
     /**
-     * The records the batch before this one applied, while its record has not committed: their
-     * links are not in the database yet (see {@link RecordingLane}).
+     * The records the batches before this one applied, while their records have not committed:
+     * their links are not in the database yet (see {@link RecordingLane}).
      */
     private static List<BatchWork.Applied> appliedInFlight(BatchWork work) {
-        BatchWork before = work.job().recording().inFlight();
-        if (before == null || before.entity() != work.entity() || work.job().config().dryRun()) {
+        if (work.job().config().dryRun()) {
             return List.of();
         }
-        return before.applied().stream().filter(a -> a.targetId() != null).toList();
+        return work.job().recording().unrecorded().stream()
+                .filter(before -> before != work && before.entity() == work.entity()
+                        && (work.sequence() < 0 || before.sequence() < work.sequence()))
+                .flatMap(before -> before.applied().stream()).filter(a -> a.targetId() != null).toList();
     }
 
     /**
