@@ -1,5 +1,7 @@
 package com.wooodoo.sync.pipeline;
 
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.connector.NeutralOrder;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
@@ -97,13 +99,23 @@ public class BatchHandOut {
         }
     }
 
-    /** The batch's source ids and natural keys: a later batch in flight sharing one waits for it. */
+    /**
+     * The batch's source ids and natural keys, and for orders their billing e-mails (a guest's
+     * partner is found or created by it, as a customer's is): a later batch in flight sharing one
+     * waits for it.
+     */
     private Set<String> keysOf(BatchWork work) {
         EntityMapping mapping = mappings.of(work.entity());
         Set<String> keys = new HashSet<>();
         for (SyncRecord record : work.records()) {
             keys.add("id:" + record.id());
             mapping.naturalKeyOf(record).ifPresent(key -> keys.add("key:" + BatchPlanner.normalizeKey(key)));
+            if (work.entity() == EntityType.ORDERS) {
+                NeutralOrder.Address billing = NeutralOrder.Address.of(record.fields().get(NeutralOrder.BILLING));
+                if (billing != null && billing.email() != null && !billing.email().isBlank()) {
+                    keys.add("email:" + BatchPlanner.normalizeKey(billing.email()));
+                }
+            }
         }
         return keys;
     }

@@ -108,6 +108,8 @@ public final class BatchWork {
     private Checkpoint position;
     private long sequence = -1;
     private Set<String> keys = Set.of();
+    private List<SyncRecord> page;
+    private boolean lookedUp;
 
     public BatchWork(SyncJob job, EntityType entity, int batchIndex, List<SyncRecord> records) {
         this.job = job;
@@ -141,6 +143,21 @@ public final class BatchWork {
         position = at;
         sequence = order;
         keys = Set.copyOf(recordKeys);
+    }
+
+    /** The source page the batch was cut from (its targets are looked up for the whole page at once). */
+    void cutFrom(List<SyncRecord> sourcePage) {
+        page = sourcePage;
+    }
+
+    /**
+     * The source page the batch was cut from, for its first look-up only (one tried again, or
+     * planned again after a mismatch, looks at the target afresh); null after it, or when unknown.
+     */
+    List<SyncRecord> pageForFirstLookUp() {
+        List<SyncRecord> first = lookedUp ? null : page;
+        lookedUp = true;
+        return first;
     }
 
     /** Where the batch stands in its sync; null for a batch of no sync run (a conflict's resolution). */

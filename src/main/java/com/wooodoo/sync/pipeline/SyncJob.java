@@ -43,6 +43,7 @@ public final class SyncJob {
     private volatile RecordingLane recording = RecordingLane.inline(this);
     private volatile BatchesInFlight inFlight = new BatchesInFlight(1);
     private final Turn referencedRecordsTurn = new Turn();
+    private final PageLinkedTargets pageLinkedTargets = new PageLinkedTargets();
     private final java.util.concurrent.atomic.AtomicBoolean credentialsRefused = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Requeue requeue;
     /** When a recorded batch last found the sync still processing (System.nanoTime); null when the latest did not. */
@@ -117,6 +118,10 @@ public final class SyncJob {
 
     BatchesInFlight inFlight() {
         return inFlight;
+    }
+
+    PageLinkedTargets pageLinkedTargets() {
+        return pageLinkedTargets;
     }
 
     /** One batch at a time syncs the records its batch refers to (see {@link ReferencedRecords}). */

@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Step "look up" of a batch: what the target holds for its records. The links (those of the
- * batch still being recorded included), the linked target records (one call by id), the target
+ * batches still being recorded included), the linked target records (one call by id for the
+ * whole source page, shared by its batches: {@link PageLinkedTargets}), the target
  * records with the natural keys of the unlinked ones (one call, or the look-ahead made while the
  * batch before was read back), and, for a target that cannot find our creates by natural key, the
  * records an earlier attempt created without its answer arriving.
@@ -72,9 +73,22 @@ public class TargetLookup {
                 new RecordLink(a.source().id(), a.targetId(), a.contentHash(), a.targetSeenHash())));
 
         Map<String, SyncRecord> linkedTargets = new HashMap<>();
+        List<SyncRecord> page = work.pageForFirstLookUp();
         if (!linkBySource.isEmpty()) {
-            List<String> targetIds = linkBySource.values().stream().map(RecordLink::targetId).toList();
-            target.readByIds(work.entity(), targetIds).forEach(r -> linkedTargets.put(r.id(), r));
+            PageLinkedTargets.Read ofPage = page == null || work.position() == null ? PageLinkedTargets.Read.NOTHING
+                    : job.pageLinkedTargets().of(work.entity(), work.position().page(), () -> linkedTargetsOf(job, target,
+                            work, page)).orElse(PageLinkedTargets.Read.NOTHING);
+            List<String> unread = new ArrayList<>();
+            for (RecordLink link : linkBySource.values()) {
+                if (!ofPage.asked().contains(link.targetId())) {
+                    unread.add(link.targetId());
+                } else if (ofPage.found().containsKey(link.targetId())) {
+                    linkedTargets.put(link.targetId(), ofPage.found().get(link.targetId()));
+                }
+            }
+            if (!unread.isEmpty()) {
+                target.readByIds(work.entity(), unread).forEach(r -> linkedTargets.put(r.id(), r));
+            }
         }
         List<String> keys = mapping.naturalKeysOf(work.records().stream()
                 .filter(r -> !linkedTargets.containsKey(targetIdOf(linkBySource, r))).toList());
@@ -92,6 +106,19 @@ public class TargetLookup {
                 byKey.values().stream().flatMap(List::stream).map(SyncRecord::id).toList());
         recording.forEach(a -> takenBy.put(a.targetId(), a.source().id()));
         work.found(new BatchWork.TargetsFound(linkBySource, linkedTargets, byKey, takenBy));
+    }
+
+    /** The targets linked to the records of a whole source page, in one read. */
+    private PageLinkedTargets.Read linkedTargetsOf(SyncJob job, SystemConnector target, BatchWork work,
+                                                   List<SyncRecord> page) {
+        List<String> targetIds = links.find(job.orgId(), work.entity().id(), job.source().id(),
+                page.stream().map(SyncRecord::id).toList()).values().stream().map(l -> l.targetId()).distinct().toList();
+        if (targetIds.isEmpty()) {
+            return PageLinkedTargets.Read.NOTHING;
+        }
+        Map<String, SyncRecord> found = new HashMap<>();
+        target.readByIds(work.entity(), targetIds).forEach(r -> found.put(r.id(), r));
+        return new PageLinkedTargets.Read(Set.copyOf(targetIds), found);
     }
 
     /**
