@@ -5,6 +5,7 @@ import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +17,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A queued sync runs: WooCommerce customers end up in Odoo once each, and a second run writes
- * nothing; no search of Odoo's scans {@code res_partner}.
+ * nothing; no search of Odoo's scans {@code res_partner}. One batch in flight at a time, so that
+ * each batch's calls can be counted one by one (batches in flight together: {@link BatchesInFlightTest}).
  */
+@TestPropertySource(properties = "wooodoo.pipeline.batches-in-flight=1")
 class CustomerSyncTest extends SandboxTestBase {
 
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";

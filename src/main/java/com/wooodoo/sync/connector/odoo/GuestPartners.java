@@ -22,7 +22,8 @@ import java.util.Set;
  * customer sync of that e-mail finds it by the customers' rule (one partner per e-mail); several
  * partners with that e-mail are a DuplicateKey. A guest order without an e-mail goes to the
  * walk-in partner of orders.yaml ({@code guests.walkInPartnerRef}), or is a ValidationError
- * naming {@code billing.email}. One look-up and at most one create for a whole batch.
+ * naming {@code billing.email}. One look-up and at most one create for a whole batch; one batch
+ * at a time (batches in flight at once may have guests with one e-mail).
  */
 final class GuestPartners {
 
@@ -45,7 +46,7 @@ final class GuestPartners {
      * The partner of each guest order, by index: its id, an {@link IllegalArgumentException} or a
      * {@link ConnectorException} for the order; orders with a customer are left out.
      */
-    Map<Integer, Object> partnersOf(OrderRules rules, List<Map<String, Object>> orders) {
+    synchronized Map<Integer, Object> partnersOf(OrderRules rules, List<Map<String, Object>> orders) {
         Map<Integer, Object> partners = new HashMap<>();
         Map<String, Address> billingByEmail = new LinkedHashMap<>();
         Map<Integer, String> emailOf = new HashMap<>();

@@ -69,6 +69,11 @@ final class OdooReader {
                 .map(after -> OdooCall.where("write_date", ">", NODES.textNode(OdooValues.odooDatetime(after))))
                 .orElseGet(OdooCall::everything);
         domain = OdooCall.both(domain, shopScope(type));
+        if (page > 1) {
+            // counted with the first page: a later one is the last when it is not full
+            List<SyncRecord> records = read(type, mapping, domain, pageSize, (long) (page - 1) * pageSize, PAGE_ORDER, false);
+            return RecordPage.checked(records, page, records.size(), pageSize, Long.MAX_VALUE, (long) page * pageSize);
+        }
         JsonNode count = api.call(OdooCall.searchCount(model, domain));
         if (!count.isIntegralNumber() || count.asLong() < 0) {
             throw failures.protocol(model + ".search_count answered " + count.getNodeType() + " instead of a count");

@@ -38,7 +38,8 @@ import java.util.Set;
  *
  * <p>The combinations Odoo generates that no record claims keep no SKU and are archived (those
  * the other system does not sell, and those it sells without a SKU); a variant written later is
- * made active again.
+ * made active again. Variants are written one batch at a time: batches in flight at once may
+ * need the same template, attribute or value.
  */
 final class OdooVariants {
 
@@ -111,7 +112,7 @@ final class OdooVariants {
      * the Odoo values the mapping made of them, {@code targets.get(i)} the variant to write over
      * (null: the variant of its values in its template, made as needed).
      */
-    void write(List<Map<String, Object>> records, List<ObjectNode> values, List<Long> targets, List<Integer> indexes,
+    synchronized void write(List<Map<String, Object>> records, List<ObjectNode> values, List<Long> targets, List<Integer> indexes,
                WriteOutcome[] outcomes) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int index : indexes) {
