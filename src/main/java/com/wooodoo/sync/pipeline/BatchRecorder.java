@@ -87,11 +87,25 @@ public class BatchRecorder {
     void recordSourceFailure(SyncJob job, com.wooodoo.sync.connector.EntityType entity, ConflictType type,
                              String reason) {
         job.recording().drain();
+        recordSyncFailure(job, entity, type, reason, "read source");
+    }
+
+    /**
+     * Records what fails the whole sync, found by a batch (credentials refused by the target):
+     * one conflict for the sync, at once, whatever the order of the batches in flight that met it;
+     * those batches are not recorded, and are done again from the checkpoint.
+     */
+    public void recordTargetFailure(BatchWork work, ConflictType type, String reason) {
+        recordSyncFailure(work.job(), work.entity(), type, reason, "write target");
+    }
+
+    private void recordSyncFailure(SyncJob job, com.wooodoo.sync.connector.EntityType entity, ConflictType type,
+                                   String reason, String step) {
         tx.executeWithoutResult(status -> {
             conflicts.insert(new ConflictRow(UUID.randomUUID(), job.orgId(), job.syncId(), type.name(), entity.id(),
                     job.source().id(), job.target().id(), null, null, reason, null, null, 1,
                     null, null, null, null, null, null));
-            activity.record(job.orgId(), job.syncId(), null, "pipeline", "read source",
+            activity.record(job.orgId(), job.syncId(), null, "pipeline", step,
                     ActivityRecorder.Outcome.ERROR, Map.of("entityType", entity.id(), "conflict", type.name()), null);
         });
     }
@@ -101,11 +115,16 @@ public class BatchRecorder {
         inOrder(work, failed, null);
     }
 
-    /** The sync moves on to the next batch now; the batch is recorded, with that checkpoint, in its turn. */
+    /** The batch is recorded, with the checkpoint after it, in its turn. */
     private void inOrder(BatchWork work, List<BatchWork.Failed> failed, Long durationMs) {
         SyncJob job = work.job();
-        Checkpoint next = job.checkpoint().nextBatch();
-        job.moveTo(next);
+        Checkpoint next;
+        if (work.position() != null) {
+            next = work.position().nextBatch();
+        } else {
+            next = job.checkpoint().nextBatch();
+            job.moveTo(next);
+        }
         job.recording().submit(work, () -> record(work, List.copyOf(failed), durationMs, next));
     }
 

@@ -23,6 +23,9 @@ public class BatchStart {
         }
     }
 
+    /** The page being cut into batches, on each batch's exchange. */
+    private static final String SOURCE_PAGE = "sourcePage";
+
     private final SyncControl control;
     private final SyncClaimStore claims;
 
@@ -36,7 +39,7 @@ public class BatchStart {
     public Iterator<List<SyncRecord>> batches(Exchange exchange) {
         List<SyncRecord> page = exchange.getIn().getBody(List.class);
         SyncJob job = SyncJob.of(exchange);
-        job.pageInProgress(page);
+        exchange.setProperty(SOURCE_PAGE, page);
         int size = job.config().batchSize();
         return new Iterator<>() {
             private int next;
@@ -65,7 +68,9 @@ public class BatchStart {
             return; // done before a restart, or the sync was paused, cancelled or failed meanwhile
         }
         List<SyncRecord> records = exchange.getIn().getBody(List.class);
-        exchange.setProperty(BatchWork.BATCH, new BatchWork(job, job.currentEntity(), index, records));
+        BatchWork work = new BatchWork(job, job.currentEntity(), index, records);
+        work.cutFrom(exchange.getProperty(SOURCE_PAGE, List.class));
+        exchange.setProperty(BatchWork.BATCH, work);
     }
 
     /**

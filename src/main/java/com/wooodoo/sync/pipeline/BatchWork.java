@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What one batch found, decided and did, carried from step to step of the batch route. */
 public final class BatchWork {
@@ -104,6 +105,11 @@ public final class BatchWork {
     private long backOffMs;
     private boolean abandoned;
     private boolean createsAnnounced;
+    private Checkpoint position;
+    private long sequence = -1;
+    private Set<String> keys = Set.of();
+    private List<SyncRecord> page;
+    private boolean lookedUp;
 
     public BatchWork(SyncJob job, EntityType entity, int batchIndex, List<SyncRecord> records) {
         this.job = job;
@@ -126,6 +132,46 @@ public final class BatchWork {
 
     public List<SyncRecord> records() {
         return records;
+    }
+
+    /**
+     * Where the batch stands in its sync (its checkpoint once recorded is the next batch), its
+     * place in the order the sync handed its batches out, and its records' source ids and natural
+     * keys (normalised): a later batch sharing one waits for it ({@link BatchesInFlight}).
+     */
+    void placed(Checkpoint at, long order, Set<String> recordKeys) {
+        position = at;
+        sequence = order;
+        keys = Set.copyOf(recordKeys);
+    }
+
+    /** The source page the batch was cut from (its targets are looked up for the whole page at once). */
+    void cutFrom(List<SyncRecord> sourcePage) {
+        page = sourcePage;
+    }
+
+    /**
+     * The source page the batch was cut from, for its first look-up only (one tried again, or
+     * planned again after a mismatch, looks at the target afresh); null after it, or when unknown.
+     */
+    List<SyncRecord> pageForFirstLookUp() {
+        List<SyncRecord> first = lookedUp ? null : page;
+        lookedUp = true;
+        return first;
+    }
+
+    /** Where the batch stands in its sync; null for a batch of no sync run (a conflict's resolution). */
+    Checkpoint position() {
+        return position;
+    }
+
+    /** The order in which the sync handed its batches out; -1 for one not handed out. */
+    long sequence() {
+        return sequence;
+    }
+
+    Set<String> keys() {
+        return keys;
     }
 
     /** What the look-up found; set before the batch is planned. */

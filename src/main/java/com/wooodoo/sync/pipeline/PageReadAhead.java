@@ -75,6 +75,11 @@ public class PageReadAhead {
         }, readers));
     }
 
+    /** A page already read, to be taken as if it had been read ahead. */
+    public Pending done(EntityType entity, int page, RecordPage read) {
+        return new Pending(entity, page, CompletableFuture.completedFuture(read));
+    }
+
     /** The page read ahead when it is the one wanted, else the page read now. */
     public RecordPage take(Pending ahead, EntityType entity, int page, Supplier<RecordPage> read) {
         if (ahead != null && ahead.isOf(entity, page)) {

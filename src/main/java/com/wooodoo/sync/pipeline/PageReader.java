@@ -75,16 +75,25 @@ public class PageReader {
 
     /**
      * How many records the run will read, over all its entity types (one call each, tried again
-     * as a page read is); empty when the count could not be made: the run is stopped then
+     * as a page read is; for the first page of a run from the start, that page's own read); empty when the count could not be made: the run is stopped then
      * ({@link SourceReads#stopRun}).
      */
     Optional<Long> countAll(SyncJob job) {
         SystemConnector source = connectors.connector(job.orgId(), job.source());
         long total = 0;
+        Checkpoint at = job.checkpoint();
         try {
-            for (EntityType entity : job.entityTypes()) {
+            for (int index = 0; index < job.entityTypes().size(); index++) {
+                EntityType entity = job.entityTypes().get(index);
                 Optional<Instant> since = since(job, source, entity);
-                total += reads.read(job, "the count of " + entity.id(), () -> source.readPage(entity, 1, 1, since)).total();
+                if (index == at.entityIndex() && at.page() == 1 && at.batch() == 0) {
+                    // the first page to sync counts as well: it is read whole, and kept for the run
+                    RecordPage first = readPage(job, source, entity, 1, since);
+                    job.nextPageAhead(readAhead.done(entity, 1, first));
+                    total += first.total();
+                } else {
+                    total += reads.read(job, "the count of " + entity.id(), () -> source.readPage(entity, 1, 1, since)).total();
+                }
             }
         } catch (SourceReads.Stopped | SourceReads.GaveUp failure) {
             reads.stopRun(job, failure);

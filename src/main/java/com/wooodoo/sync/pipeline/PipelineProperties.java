@@ -7,6 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "wooodoo.pipeline")
 public class PipelineProperties implements InitializingBean {
 
+    /** More would only queue at the target: a shop or an Odoo serves a handful of requests at once. */
+    static final int MAX_BATCHES_IN_FLIGHT = 16;
+
     /** Claim and run queued syncs on this instance (several instances may share the database). */
     private boolean enabled = true;
     /** Syncs this instance runs at once. */
@@ -29,6 +32,11 @@ public class PipelineProperties implements InitializingBean {
      * several syncs at once.
      */
     private Integer workersPerOrganisation;
+    /**
+     * Batches of one sync written at once: while the target answers one batch's writes, the next
+     * ones are already planned and written. Recorded, and checkpointed, in order.
+     */
+    private int batchesInFlight = 4;
 
     public boolean isEnabled() {
         return enabled;
@@ -84,6 +92,18 @@ public class PipelineProperties implements InitializingBean {
 
     public void setWorkersPerOrganisation(int workersPerOrganisation) {
         this.workersPerOrganisation = (int) positive("workers-per-organisation", workersPerOrganisation);
+    }
+
+    public int getBatchesInFlight() {
+        return batchesInFlight;
+    }
+
+    public void setBatchesInFlight(int batchesInFlight) {
+        if (batchesInFlight < 1 || batchesInFlight > MAX_BATCHES_IN_FLIGHT) {
+            throw new IllegalArgumentException("wooodoo.pipeline.batches-in-flight must be 1 to " + MAX_BATCHES_IN_FLIGHT
+                    + ", not " + batchesInFlight);
+        }
+        this.batchesInFlight = batchesInFlight;
     }
 
     /** Checks what one setting alone cannot: the settings are all bound by now. */

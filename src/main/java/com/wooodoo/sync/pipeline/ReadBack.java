@@ -56,9 +56,12 @@ public class ReadBack {
         EntityMapping mapping = mappings.of(work.entity());
         List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId).distinct().toList();
         Map<String, SyncRecord> readBack = new HashMap<>();
-        Optional<SyncJob.NextBatch> next = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && work.batchIndex() >= 0
-                ? job.batchAfter(work.batchIndex()) : Optional.empty();
+        Optional<BatchWork> next = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && work.sequence() >= 0
+                ? Optional.ofNullable(job.inFlight().waitingForPlace()).filter(n -> n.entity() == work.entity())
+                : Optional.empty();
         List<String> nextKeys = next.map(n -> mapping.naturalKeysOf(n.records())).orElse(List.of());
+        // taken before the read: a batch in flight meanwhile may create what the read does not see
+        Set<String> keysInFlight = nextKeys.isEmpty() ? Set.of() : job.inFlight().keysInFlightBesides(work);
         try {
             if (nextKeys.isEmpty()) {
                 target.readByIds(work.entity(), ids).forEach(r -> readBack.put(r.id(), r));
@@ -66,7 +69,7 @@ public class ReadBack {
                 List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys);
                 Set<String> written = new HashSet<>(ids);
                 answer.stream().filter(r -> written.contains(r.id())).forEach(r -> readBack.put(r.id(), r));
-                job.lookAhead(lookAhead(work, mapping, next.orElseThrow(), nextKeys, answer));
+                job.lookAhead(lookAhead(mapping, next.orElseThrow(), nextKeys, answer, keysInFlight));
             }
         } catch (RuntimeException e) {
             if (!RetryPolicy.isOpenCircuit(e) && !isTransient(e)) {
@@ -107,12 +110,12 @@ public class ReadBack {
         work.applied().addAll(verified);
     }
 
-    private static LookAhead lookAhead(BatchWork work, EntityMapping mapping, SyncJob.NextBatch next, List<String> keys,
-                                       List<SyncRecord> answer) {
+    private static LookAhead lookAhead(EntityMapping mapping, BatchWork next, List<String> keys, List<SyncRecord> answer,
+                                       Set<String> keysInFlight) {
         Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toCollection(HashSet::new));
         List<SyncRecord> matches = answer.stream().filter(r -> mapping.naturalKeyOf(r)
                 .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
-        return new LookAhead(work.entity(), next.page(), next.index(), normalized, matches);
+        return new LookAhead(next, normalized, matches, keysInFlight);
     }
 
     private static boolean isTransient(RuntimeException e) {

@@ -29,6 +29,8 @@ public class ReferencedRecords {
     public static final String TO_SYNC = "referencedRecordsToSync";
     /** The target ids found for the references before those not synced were synced (read once). */
     private static final String KNOWN = "referencedRecordsKnown";
+    /** The batch holding its sync's turn to sync referenced records, while it does. */
+    private static final String SYNCING = "referencedRecordsSyncing";
 
     /** Records of one entity type that the batch refers to and that are not in the target yet. */
     public record NotSynced(EntityType entity, List<String> sourceIds) {
@@ -37,16 +39,51 @@ public class ReferencedRecords {
     private final ConnectorRegistry connectors;
     private final MappingCatalog mappings;
     private final LinkStore links;
+    private final SyncControl control;
 
-    public ReferencedRecords(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links) {
+    public ReferencedRecords(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, SyncControl control) {
+        this.control = control;
         this.connectors = connectors;
         this.mappings = mappings;
         this.links = links;
     }
 
-    /** Sets {@link #TO_SYNC}: the referenced records without a link yet (none in a dry run). */
+    /**
+     * Sets {@link #TO_SYNC}: the referenced records without a link yet (none in a dry run). When
+     * there are some, the batch first takes its sync's turn to sync referenced records (batches in
+     * flight at once often refer to one customer) and looks again: another batch may have synced
+     * them meanwhile. The turn is given back by {@link #letOthersSync}, however the batch goes on.
+     *
+     * @throws BatchStart.Abandoned when the sync stopped while the batch waited for its turn
+     */
     public void findNotSynced(Exchange exchange) {
         BatchWork work = BatchWork.of(exchange);
+        List<NotSynced> toSync = notSynced(work, exchange);
+        if (!toSync.isEmpty()) {
+            SyncJob job = work.job();
+            if (!job.referencedRecordsTurn().take(() -> control.mayContinue(job))) {
+                work.abandon();
+                throw new BatchStart.Abandoned("batch " + work.batchIndex() + " of " + work.entity().id()
+                        + " abandoned: the sync stopped while it waited to sync the records it refers to");
+            }
+            exchange.setProperty(SYNCING, work);
+            notSynced(work, exchange);
+        }
+    }
+
+    /**
+     * Gives the sync's turn to sync referenced records back, if this batch took it (the batches of
+     * the referenced records, whose exchanges are copies of this one, leave it).
+     */
+    public void letOthersSync(Exchange exchange) {
+        BatchWork work = BatchWork.of(exchange);
+        if (exchange.getProperty(SYNCING) == work) {
+            exchange.removeProperty(SYNCING);
+            work.job().referencedRecordsTurn().giveBack();
+        }
+    }
+
+    private List<NotSynced> notSynced(BatchWork work, Exchange exchange) {
         SyncJob job = work.job();
         List<NotSynced> toSync = new ArrayList<>();
         Map<EntityType, Map<String, String>> knownByEntity = new HashMap<>();
@@ -63,6 +100,7 @@ public class ReferencedRecords {
         }
         exchange.setProperty(TO_SYNC, toSync);
         exchange.setProperty(KNOWN, knownByEntity);
+        return toSync;
     }
 
     /** Route {@code syncReferencedRecords}: reads the referenced records from the source, as a batch of their own. */

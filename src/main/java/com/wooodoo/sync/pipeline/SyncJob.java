@@ -38,10 +38,13 @@ public final class SyncJob {
     private volatile Checkpoint checkpoint;
     private volatile String failure;
     private volatile boolean stopped;
-    private volatile List<com.wooodoo.sync.connector.SyncRecord> page;
     private volatile LookAhead lookAhead;
     private volatile PageReadAhead.Pending nextPage;
     private volatile RecordingLane recording = RecordingLane.inline(this);
+    private volatile BatchesInFlight inFlight = new BatchesInFlight(1);
+    private final Turn referencedRecordsTurn = new Turn();
+    private final PageLinkedTargets pageLinkedTargets = new PageLinkedTargets();
+    private final java.util.concurrent.atomic.AtomicBoolean credentialsRefused = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Requeue requeue;
     /** When a recorded batch last found the sync still processing (System.nanoTime); null when the latest did not. */
     private volatile Long processingConfirmedAt;
@@ -108,13 +111,26 @@ public final class SyncJob {
         return recording;
     }
 
-    public EntityType currentEntity() {
-        return entityTypes.get(checkpoint.entityIndex());
+    /** Lets up to {@code places} of this job's batches be planned and written at once (see {@link BatchesInFlight}). */
+    void handOutUpTo(int places) {
+        inFlight = new BatchesInFlight(places);
     }
 
-    /** The page being split into batches (the next batch's records are read ahead from it). */
-    void pageInProgress(List<com.wooodoo.sync.connector.SyncRecord> records) {
-        this.page = records;
+    BatchesInFlight inFlight() {
+        return inFlight;
+    }
+
+    PageLinkedTargets pageLinkedTargets() {
+        return pageLinkedTargets;
+    }
+
+    /** One batch at a time syncs the records its batch refers to (see {@link ReferencedRecords}). */
+    Turn referencedRecordsTurn() {
+        return referencedRecordsTurn;
+    }
+
+    public EntityType currentEntity() {
+        return entityTypes.get(checkpoint.entityIndex());
     }
 
     /** The read of the page after the one in progress, when one was started. */
@@ -141,38 +157,14 @@ public final class SyncJob {
         return stopped;
     }
 
-    /**
-     * The batch after batch {@code index} of the page in progress: the next one of that page, else
-     * the first of the next page being read ahead (waiting for it); none at the end of the entity.
-     */
-    java.util.Optional<NextBatch> batchAfter(int index) {
-        List<com.wooodoo.sync.connector.SyncRecord> records = page;
-        int size = config.batchSize();
-        Checkpoint at = checkpoint;
-        if (records != null && (long) (index + 1) * size < records.size()) {
-            return java.util.Optional.of(new NextBatch(at.page(), index + 1,
-                    records.subList((index + 1) * size, Math.min(records.size(), (index + 2) * size))));
-        }
-        PageReadAhead.Pending ahead = nextPage;
-        if (ahead == null || ahead.entity() != currentEntity() || ahead.page() != at.page() + 1) {
-            return java.util.Optional.empty();
-        }
-        return ahead.readUnlessFailed().filter(p -> !p.records().isEmpty()).map(p -> new NextBatch(at.page() + 1, 0,
-                p.records().subList(0, Math.min(p.records().size(), size))));
-    }
-
-    /** A batch identified by its page and index, with its records. */
-    record NextBatch(int page, int index, List<com.wooodoo.sync.connector.SyncRecord> records) {
-    }
-
     void lookAhead(LookAhead found) {
         this.lookAhead = found;
     }
 
     /** The look-ahead made for this batch, once: it is forgotten as it is taken. */
-    java.util.Optional<LookAhead> takeLookAhead(EntityType entity, int page, int batchIndex) {
+    java.util.Optional<LookAhead> takeLookAhead(BatchWork batch) {
         LookAhead found = lookAhead;
-        if (found == null || !found.isFor(entity, page, batchIndex)) {
+        if (found == null || found.batch() != batch) {
             return java.util.Optional.empty();
         }
         lookAhead = null;
@@ -214,6 +206,11 @@ public final class SyncJob {
     /** Whether, and until when, the sync is to go back to the queue; null when it is not. */
     public Requeue requeueRequested() {
         return requeue;
+    }
+
+    /** True for the first batch of the run to meet refused credentials, false for every later one. */
+    public boolean failsFirstForCredentials() {
+        return credentialsRefused.compareAndSet(false, true);
     }
 
     /** Why the sync cannot go on (an authentication failure), or null. */

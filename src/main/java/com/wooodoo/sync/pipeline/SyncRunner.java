@@ -51,6 +51,7 @@ public class SyncRunner {
     private final ExecutorService recorders;
     private final int maxWorkers;
     private final int maxWorkersPerOrganisation;
+    private final int batchesInFlight;
     private final AtomicInteger running = new AtomicInteger();
     /** Syncs running here per organisation (only organisations with one or more). */
     private final Map<String, Integer> runningByOrganisation = new ConcurrentHashMap<>();
@@ -70,6 +71,7 @@ public class SyncRunner {
         this.json = json;
         this.maxWorkers = properties.getWorkers();
         this.maxWorkersPerOrganisation = properties.getWorkersPerOrganisation();
+        this.batchesInFlight = properties.getBatchesInFlight();
         this.workers = camel.getExecutorServiceManager().newFixedThreadPool(this, "syncRunner", maxWorkers);
         this.recorders = camel.getExecutorServiceManager().newCachedThreadPool(this, "batchRecorder");
         this.runnerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -131,6 +133,7 @@ public class SyncRunner {
             return;
         }
         job.recordOn(recorders);
+        job.handOutUpTo(batchesInFlight);
         LogContext.organisation(job.orgId());
         LogContext.sync(syncId);
         try (OutboundBudgets.Budget budget = budgets.open(job.orgId(), job.config().rateLimit())) {

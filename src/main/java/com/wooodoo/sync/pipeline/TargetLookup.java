@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Step "look up" of a batch: what the target holds for its records. The links (those of the
- * batch still being recorded included), the linked target records (one call by id), the target
+ * batches still being recorded included), the linked target records (one call by id for the
+ * whole source page, shared by its batches: {@link PageLinkedTargets}), the target
  * records with the natural keys of the unlinked ones (one call, or the look-ahead made while the
  * batch before was read back), and, for a target that cannot find our creates by natural key, the
  * records an earlier attempt created without its answer arriving.
@@ -38,8 +39,11 @@ public class TargetLookup {
     private final MappingCatalog mappings;
     private final LinkStore links;
     private final CreateIntentStore intents;
+    private final SyncControl control;
 
-    public TargetLookup(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, CreateIntentStore intents) {
+    public TargetLookup(ConnectorRegistry connectors, MappingCatalog mappings, LinkStore links, CreateIntentStore intents,
+                        SyncControl control) {
+        this.control = control;
         this.connectors = connectors;
         this.mappings = mappings;
         this.links = links;
@@ -55,8 +59,9 @@ public class TargetLookup {
         EntityMapping mapping = mappings.of(work.entity());
         SystemConnector target = connectors.connector(job.orgId(), job.target());
         List<String> sourceIds = work.records().stream().map(SyncRecord::id).toList();
-        Optional<LookAhead> ahead = work.batchIndex() < 0 ? Optional.empty()
-                : job.takeLookAhead(work.entity(), job.checkpoint().page(), work.batchIndex());
+        // a batch in flight before this one with one of its records: what it creates must be found, not created again
+        boolean waited = job.inFlight().awaitEarlierSharingKeys(work, () -> control.mayContinue(job));
+        Optional<LookAhead> ahead = job.takeLookAhead(work).filter(a -> !waited && !a.mayBeStale());
 
         // taken before the links are read: once it has committed, they are in the database instead
         List<BatchWork.Applied> recording = appliedInFlight(work);
@@ -68,9 +73,22 @@ public class TargetLookup {
                 new RecordLink(a.source().id(), a.targetId(), a.contentHash(), a.targetSeenHash())));
 
         Map<String, SyncRecord> linkedTargets = new HashMap<>();
+        List<SyncRecord> page = work.pageForFirstLookUp();
         if (!linkBySource.isEmpty()) {
-            List<String> targetIds = linkBySource.values().stream().map(RecordLink::targetId).toList();
-            target.readByIds(work.entity(), targetIds).forEach(r -> linkedTargets.put(r.id(), r));
+            PageLinkedTargets.Read ofPage = page == null || work.position() == null ? PageLinkedTargets.Read.NOTHING
+                    : job.pageLinkedTargets().of(work.entity(), work.position().page(), () -> linkedTargetsOf(job, target,
+                            work, page)).orElse(PageLinkedTargets.Read.NOTHING);
+            List<String> unread = new ArrayList<>();
+            for (RecordLink link : linkBySource.values()) {
+                if (!ofPage.asked().contains(link.targetId())) {
+                    unread.add(link.targetId());
+                } else if (ofPage.found().containsKey(link.targetId())) {
+                    linkedTargets.put(link.targetId(), ofPage.found().get(link.targetId()));
+                }
+            }
+            if (!unread.isEmpty()) {
+                target.readByIds(work.entity(), unread).forEach(r -> linkedTargets.put(r.id(), r));
+            }
         }
         List<String> keys = mapping.naturalKeysOf(work.records().stream()
                 .filter(r -> !linkedTargets.containsKey(targetIdOf(linkBySource, r))).toList());
@@ -90,16 +108,31 @@ public class TargetLookup {
         work.found(new BatchWork.TargetsFound(linkBySource, linkedTargets, byKey, takenBy));
     }
 
+    /** The targets linked to the records of a whole source page, in one read. */
+    private PageLinkedTargets.Read linkedTargetsOf(SyncJob job, SystemConnector target, BatchWork work,
+                                                   List<SyncRecord> page) {
+        List<String> targetIds = links.find(job.orgId(), work.entity().id(), job.source().id(),
+                page.stream().map(SyncRecord::id).toList()).values().stream().map(l -> l.targetId()).distinct().toList();
+        if (targetIds.isEmpty()) {
+            return PageLinkedTargets.Read.NOTHING;
+        }
+        Map<String, SyncRecord> found = new HashMap<>();
+        target.readByIds(work.entity(), targetIds).forEach(r -> found.put(r.id(), r));
+        return new PageLinkedTargets.Read(Set.copyOf(targetIds), found);
+    }
+
     /**
-     * The records the batch before this one applied, while its record has not committed: their
-     * links are not in the database yet (see {@link RecordingLane}).
+     * The records the batches before this one applied, while their records have not committed:
+     * their links are not in the database yet (see {@link RecordingLane}).
      */
     private static List<BatchWork.Applied> appliedInFlight(BatchWork work) {
-        BatchWork before = work.job().recording().inFlight();
-        if (before == null || before.entity() != work.entity() || work.job().config().dryRun()) {
+        if (work.job().config().dryRun()) {
             return List.of();
         }
-        return before.applied().stream().filter(a -> a.targetId() != null).toList();
+        return work.job().recording().unrecorded().stream()
+                .filter(before -> before != work && before.entity() == work.entity()
+                        && (work.sequence() < 0 || before.sequence() < work.sequence()))
+                .flatMap(before -> before.applied().stream()).filter(a -> a.targetId() != null).toList();
     }
 
     /**

@@ -21,15 +21,17 @@ import java.util.stream.Collectors;
 public record LatencyProfile(String name, long latencyMs, long odooCallMs, long odooScanNanosPerRowAndTerm,
                              long wooPageMs, long wooItemWrittenMs) {
 
-    /** Answers as fast as the simulators can. */
-    public static final LatencyProfile ZERO = new LatencyProfile("0 ms", 0, 0, 0, 0, 0);
-    /** 20 ms on every call of both systems, nothing else: the network between far-apart hosts. */
-    public static final LatencyProfile FLAT_20 = new LatencyProfile("20 ms", 20, 0, 0, 0, 0);
+    /** What a real Odoo's PostgreSQL spends per row and domain term of a scan: charged in every profile. */
+    public static final long SCAN_NANOS_PER_ROW_AND_TERM = 200;
+    /** Answers as fast as the simulators can, but for Odoo's scans. */
+    public static final LatencyProfile ZERO = new LatencyProfile("0 ms", 0, 0, SCAN_NANOS_PER_ROW_AND_TERM, 0, 0);
+    /** 20 ms on every call of both systems, and Odoo's scans: the network between far-apart hosts. */
+    public static final LatencyProfile FLAT_20 = new LatencyProfile("20 ms", 20, 0, SCAN_NANOS_PER_ROW_AND_TERM, 0, 0);
     /**
      * What real servers spend: Odoo 30 ms a call plus 200 ns per row and domain term scanned;
      * WordPress 150 ms a list page and 40 ms per item written; no latency beyond those.
      */
-    public static final LatencyProfile REALISTIC = new LatencyProfile("realistic", 0, 30, 200, 150, 40);
+    public static final LatencyProfile REALISTIC = new LatencyProfile("realistic", 0, 30, SCAN_NANOS_PER_ROW_AND_TERM, 150, 40);
 
     private static final List<LatencyProfile> ALL = List.of(ZERO, FLAT_20, REALISTIC);
 
@@ -54,7 +56,7 @@ public record LatencyProfile(String name, long latencyMs, long odooCallMs, long 
     public void applyTo(OdooSimulator odoo, WooCommerceSimulator woo) {
         if (odoo != null) {
             odoo.setFaults(odoo.faults().withLatencyMs(latencyMs));
-            // odoo.setCosts(odooCallMs, odooScanNanosPerRowAndTerm); enabled when OdooSimulator charges costs
+            odoo.setCosts(odooCallMs, odooScanNanosPerRowAndTerm);
         }
         if (woo != null) {
             woo.setFaults(woo.faults().withLatencyMs(latencyMs));

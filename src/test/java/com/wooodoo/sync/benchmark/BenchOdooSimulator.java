@@ -11,6 +11,10 @@ import java.io.InputStream;
 /** The Odoo simulator, telling its JSON-RPC calls apart by purpose ({@link CallKinds}). */
 final class BenchOdooSimulator extends OdooSimulator {
 
+    /** A domain term that looks records up by a natural key (not a page's scope such as {@code not in} or {@code = false}). */
+    private static final java.util.regex.Pattern KEY_TERM = java.util.regex.Pattern.compile(
+            "\\[\"(email|email_normalized|default_code|client_order_ref)\",\"(in|=ilike|=)\",(?!false)");
+
     private final CallKinds kinds = new CallKinds();
 
     BenchOdooSimulator(int port, long seed, String database, String login, String password, String apiKey) {
@@ -69,10 +73,10 @@ final class BenchOdooSimulator extends OdooSimulator {
                     domain = args.path(6).path("domain");
                 }
                 String fields = domain.toString();
-                // a look-up by natural key compares without case (=ilike); a page's scope may name the key
-                // field too (products: not the shipping and fee products), with other operators
+                // a look-up by natural key asks for keys (in, =ilike); a page's scope may name a key field
+                // too, with other operators (products: default_code not in the shipping and fee products)
                 yield fields.contains("\"id\"") ? CallKinds.READ_BY_IDS
-                        : fields.contains("\"=ilike\"") ? CallKinds.LOOKUP_BY_KEY
+                        : KEY_TERM.matcher(fields).find() ? CallKinds.LOOKUP_BY_KEY
                         : CallKinds.PAGE_READ;
             }
             default -> CallKinds.OTHER;

@@ -27,9 +27,10 @@ import java.util.Map;
  * write each; per batch:
  *
  * <ul>
- *   <li>Odoo target: one look-up of the batch's natural keys ({@code search_read}, e-mail,
- *       internal reference or customer reference by {@code =ilike}) and one {@code create} of
- *       the batch; one login and, for customers, one read of the countries;</li>
+ *   <li>Odoo target: one look-up of the batch's natural keys ({@code search_read} with one
+ *       indexed {@code in}: {@code email_normalized}, internal reference or customer reference)
+ *       and one {@code create} of the batch; one login and, for customers, one read of the
+ *       countries;</li>
  *   <li>shop target, customers: no look-up per batch (the shop finds a customer by one e-mail at
  *       a time), but one read of the shop's customer list (pages of 100) before the first write,
  *       to know its e-mails; then one {@code POST /customers/batch} per batch;</li>
@@ -115,7 +116,7 @@ final class PlainHttpFloor {
             for (int from = 0; from < customers.size(); from += batchSize) {
                 int to = Math.min(customers.size(), from + batchSize);
                 ArrayNode lookup = args(database, uid, password).add("res.partner").add("search_read");
-                lookup.addArray().add(emailDomain(customers, from, to));
+                lookup.addArray().add(keyDomain("email_normalized", customers, from, to, "email", true));
                 lookup.addObject().putArray("fields").add("id").add("email");
                 if (!rpc("object", "execute_kw", lookup).isEmpty()) {
                     throw new IOException("the floor runs against an empty Odoo, yet partners with these e-mails exist");
@@ -473,15 +474,8 @@ final class PlainHttpFloor {
     /** One look-up of the batch's keys in Odoo, which must find none: the floor writes into an empty target. */
     private void lookupNone(long uid, String model, String field, JsonNode records, int from, int to, String key)
             throws IOException, InterruptedException {
-        ArrayNode domain = JSON.createArrayNode();
-        for (int i = from; i < to - 1; i++) {
-            domain.add("|");
-        }
-        for (int i = from; i < to; i++) {
-            domain.addArray().add(field).add("=ilike").add(records.get(i).path(key).asText());
-        }
         lookups++;
-        if (!searchRead(uid, model, domain, List.of("id", field), null, 0).isEmpty()) {
+        if (!searchRead(uid, model, keyDomain(field, records, from, to, key, false), List.of("id", field), null, 0).isEmpty()) {
             throw new IOException("the floor runs against an empty Odoo, yet " + model + " with these keys exist");
         }
     }
@@ -564,15 +558,27 @@ final class PlainHttpFloor {
         return value.isTextual() ? value.asText() : "";
     }
 
-    /** The e-mails of customers {@code from} to {@code to} as Odoo's domain of =ilike terms joined by '|'. */
-    private static ArrayNode emailDomain(JsonNode customers, int from, int to) {
-        ArrayNode domain = JSON.createArrayNode();
-        for (int i = from; i < to - 1; i++) {
-            domain.add("|");
-        }
+    /**
+     * The keys of records {@code from} to {@code to} as Odoo's domain of one indexed equality, as
+     * the design looks them up: {@code field in [...]}, e-mails stripped and lower-cased (Odoo's
+     * {@code email_normalized}), other keys as given, lower- and upper-cased.
+     */
+    private static ArrayNode keyDomain(String field, JsonNode records, int from, int to, String key, boolean email) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         for (int i = from; i < to; i++) {
-            domain.addArray().add("email").add("=ilike").add(customers.get(i).path("email").asText());
+            String value = records.get(i).path(key).asText().strip();
+            if (email) {
+                keys.add(value.toLowerCase(java.util.Locale.ROOT));
+            } else {
+                keys.add(value);
+                keys.add(value.toLowerCase(java.util.Locale.ROOT));
+                keys.add(value.toUpperCase(java.util.Locale.ROOT));
+            }
         }
+        ArrayNode values = JSON.createArrayNode();
+        keys.forEach(values::add);
+        ArrayNode domain = JSON.createArrayNode();
+        domain.addArray().add(field).add("in").add(values);
         return domain;
     }
 

@@ -997,8 +997,8 @@ public final class SyncBenchmark {
         }
         md.append("\nThe floors: every floor reads the source in pages of 100 and writes batches of ").append(batchSize)
                 .append(" with one bulk write each. Odoo as the target: one login, per batch one `search_read` of the batch's "
-                        + "natural keys (e-mail, internal reference or customer reference, `=ilike`) and one `create` of the "
-                        + "batch (customers: one read of the countries). The shop as the target: customers, one read of the "
+                        + "natural keys (one indexed `in`: `email_normalized`, internal reference or customer reference, as "
+                        + "the service looks them up) and one `create` of the batch (customers: one read of the countries). The shop as the target: customers, one read of the "
                         + "shop's customer list (pages of 100, counted as look-ups) to know its e-mails, then one `POST "
                         + "/customers/batch` per batch; products, per batch one `GET /products?sku=…` and one `POST "
                         + "/products/batch`; orders, no look-up (a shop order has no key the shop can be searched by), one "

@@ -5,6 +5,7 @@ import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,12 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A queued sync runs: WooCommerce customers end up in Odoo once each, and a second run writes nothing. */
+/**
+ * A queued sync runs: WooCommerce customers end up in Odoo once each, and a second run writes
+ * nothing; no search of Odoo's scans {@code res_partner}. One batch in flight at a time, so that
+ * each batch's calls can be counted one by one (batches in flight together: {@link BatchesInFlightTest}).
+ */
+@TestPropertySource(properties = "wooodoo.pipeline.batches-in-flight=1")
 class CustomerSyncTest extends SandboxTestBase {
 
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
@@ -22,6 +28,7 @@ class CustomerSyncTest extends SandboxTestBase {
     @Test
     void customersReachOdooOnceAndASecondRunWritesNothing() {
         woo.seed(EntityType.CUSTOMERS, 230);
+        odoo.resetStats();
 
         String first = startSync(WOO_TO_ODOO, "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
         await().atMost(Duration.ofSeconds(60)).until(() -> Set.of("done", "partial", "failed").contains(status(first)));
@@ -38,6 +45,7 @@ class CustomerSyncTest extends SandboxTestBase {
         Set<String> odooEmails = partners.stream().map(p -> p.get("email").asText()).collect(Collectors.toSet());
         assertThat(partners).hasSize(230);
         assertThat(odooEmails).isEqualTo(wooEmails);
+        assertThat(odoo.rowsScanned()).as("every look-up, by e-mail or by id, answered from an index").isZero();
 
         odoo.resetStats();
         String second = startSync(WOO_TO_ODOO, "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
@@ -45,6 +53,7 @@ class CustomerSyncTest extends SandboxTestBase {
         assertThat(status(second)).isEqualTo("done");
         assertThat(odoo.records("res.partner")).hasSize(230);
         assertThat(odoo.stats().keySet()).noneMatch(kind -> kind.contains("create") || kind.contains("write"));
+        assertThat(odoo.rowsScanned()).isZero();
     }
 
     /**

@@ -7,16 +7,15 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A batch is recorded while the next one is planned and written ({@link RecordingLane}). These
+ * A batch is recorded while the next ones are planned and written ({@link RecordingLane}). These
  * tests hold the record of a batch in flight, by keeping its first insert waiting for a lock the
- * test holds, until the runner has planned the next batch and waits to hand it over.
+ * test holds, while the batches after it are planned and written.
  */
 class RecordingOverlapTest extends SandboxTestBase {
 
@@ -32,7 +31,9 @@ class RecordingOverlapTest extends SandboxTestBase {
         String syncId;
         try (LockHolder lock = holdIdempotencyLog()) {
             syncId = startSync(WOO_TO_ODOO, "[\"customers\"]", ONE_PER_BATCH);
-            awaitRunnerWaitingForTheRecord();
+            awaitARecordWaitingForTheLock();
+            // the batches after the first one are planned and written meanwhile: ann's and bob's partners
+            await().atMost(Duration.ofSeconds(30)).until(() -> odoo.records("res.partner").size() == 2);
             // the first batch is not recorded yet: its partner is linked in the runner's memory only
             assertThat(jdbc.queryForObject("SELECT count(*) FROM sync_record_link WHERE org_id = ?", Integer.class,
                     orgId)).isZero();
@@ -61,7 +62,7 @@ class RecordingOverlapTest extends SandboxTestBase {
         String syncId;
         try (LockHolder lock = holdIdempotencyLog()) {
             syncId = startSync(WOO_TO_ODOO, "[\"customers\"]", ONE_PER_BATCH);
-            awaitRunnerWaitingForTheRecord();
+            awaitARecordWaitingForTheLock();
             // the database ends the session of the record in flight (a restart, a failover)
             assertThat(jdbc.queryForObject("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
@@ -100,19 +101,11 @@ class RecordingOverlapTest extends SandboxTestBase {
         }
     }
 
-    /**
-     * Waits until the runner has handed the second batch over and waits for the first one's record:
-     * the second batch is then planned and written.
-     */
-    private static void awaitRunnerWaitingForTheRecord() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> Thread.getAllStackTraces().entrySet().stream()
-                .anyMatch(e -> e.getKey().getName().contains("syncRunner") && stackHas(e.getValue(), "RecordingLane", "drain")
-                        && stackHas(e.getValue(), "BatchRecorder", "record")));
-    }
-
-    private static boolean stackHas(StackTraceElement[] stack, String simpleClass, String method) {
-        return Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("." + simpleClass)
-                && f.getMethodName().equals(method));
+    /** Waits until the record of the first batch waits for the lock the test holds. */
+    private void awaitARecordWaitingForTheLock() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                + "AND query LIKE 'INSERT INTO sync_idempotency_log%'", Integer.class) == 1);
     }
 
     private JsonNode runToEnd(String syncId) {

@@ -25,6 +25,8 @@ class SharedEntityTypesTest extends SandboxTestBase {
     private static final String ODOO_TO_WOO = "[\"odoo\",\"woocommerce\"]";
     /** Slow enough (a pause between small batches) to be seen processing by a few polls. */
     private static final String SLOW = "{\"interBatchDelayMs\":150,\"mode\":\"full\",\"batchSize\":10}";
+    /** Slower still: its ten batches are handed out over more than 5 s, longer than a small products sync. */
+    private static final String SLOWER = "{\"interBatchDelayMs\":600,\"mode\":\"full\",\"batchSize\":10}";
     private static final Set<String> ENDED = Set.of("done", "partial", "failed", "cancelled");
 
     @Test
@@ -90,7 +92,7 @@ class SharedEntityTypesTest extends SandboxTestBase {
         woo.seed(EntityType.CUSTOMERS, 100);
         woo.seed(EntityType.PRODUCTS, 10);
 
-        String customers = startSync(WOO_TO_ODOO, "[\"customers\"]", SLOW);
+        String customers = startSync(WOO_TO_ODOO, "[\"customers\"]", SLOWER);
         await("customers run").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> status(customers).equals("processing"));
         String products = startSync(WOO_TO_ODOO, "[\"products\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");

@@ -19,7 +19,8 @@ import java.util.Set;
  * the address is the partner's, else a child contact of type {@code invoice} or {@code delivery}
  * with that address, found again by its address on every sync (never created twice) or created
  * (without an e-mail, so that the customers' rule "one partner per e-mail" still holds). One read
- * of the partners and their contacts, and at most one create, per batch.
+ * of the partners and their contacts, and at most one create, per batch; one batch at a time
+ * (batches in flight at once may have orders of one customer).
  */
 final class AddressContacts {
 
@@ -48,7 +49,7 @@ final class AddressContacts {
      * partner's), or an {@link IllegalArgumentException} saying why there is none (a country Odoo
      * does not know).
      */
-    Map<Wanted, Object> contactsFor(Collection<Wanted> wanted) {
+    synchronized Map<Wanted, Object> contactsFor(Collection<Wanted> wanted) {
         Map<Wanted, Object> ids = new HashMap<>();
         if (wanted.isEmpty()) {
             return ids;

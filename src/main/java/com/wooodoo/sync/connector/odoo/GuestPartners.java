@@ -22,29 +22,31 @@ import java.util.Set;
  * customer sync of that e-mail finds it by the customers' rule (one partner per e-mail); several
  * partners with that e-mail are a DuplicateKey. A guest order without an e-mail goes to the
  * walk-in partner of orders.yaml ({@code guests.walkInPartnerRef}), or is a ValidationError
- * naming {@code billing.email}. One look-up and at most one create for a whole batch.
+ * naming {@code billing.email}. One look-up and at most one create for a whole batch; one batch
+ * at a time (batches in flight at once may have guests with one e-mail).
  */
 final class GuestPartners {
 
     private static final RelatedKeys.Relation PARTNER_REF = new RelatedKeys.Relation("res.partner", "ref");
     private static final RelatedKeys.Relation COUNTRY_CODE = new RelatedKeys.Relation("res.country", "code");
-    private static final int LOOKUP_CHUNK = 40;
 
     private final OdooApi api;
     private final RelatedKeys related;
     private final OdooFailures failures;
+    private final KeyLookups lookups;
 
-    GuestPartners(OdooApi api, RelatedKeys related, OdooFailures failures) {
+    GuestPartners(OdooApi api, RelatedKeys related, OdooFailures failures, KeyLookups lookups) {
         this.api = api;
         this.related = related;
         this.failures = failures;
+        this.lookups = lookups;
     }
 
     /**
      * The partner of each guest order, by index: its id, an {@link IllegalArgumentException} or a
      * {@link ConnectorException} for the order; orders with a customer are left out.
      */
-    Map<Integer, Object> partnersOf(OrderRules rules, List<Map<String, Object>> orders) {
+    synchronized Map<Integer, Object> partnersOf(OrderRules rules, List<Map<String, Object>> orders) {
         Map<Integer, Object> partners = new HashMap<>();
         Map<String, Address> billingByEmail = new LinkedHashMap<>();
         Map<Integer, String> emailOf = new HashMap<>();
@@ -95,23 +97,24 @@ final class GuestPartners {
         return partners;
     }
 
+    /**
+     * The partners of each e-mail (as given, lower-cased), by {@code email_normalized in} or, where
+     * Odoo lacks it, small {@code =ilike} chunks ({@link KeyLookups}).
+     */
     private Map<String, List<Long>> find(Set<String> emails) {
         Map<String, List<Long>> found = new HashMap<>();
-        List<String> all = new ArrayList<>(emails);
-        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
-            int limit = OdooCall.lookupLimit(chunk.size());
-            JsonNode partners = api.call(OdooCall.searchRead("res.partner", OdooCall.equalsIgnoringCase("email", chunk),
-                    List.of("id", "email"), limit + 1, 0, "id asc", false));
-            if (failures.records(partners, "res.partner").size() > limit) {
-                throw failures.truncated("res.partner.search_read (guests)", chunk.size(), limit);
-            }
-            Set<String> wanted = new LinkedHashSet<>(chunk);
-            for (JsonNode partner : partners) {
-                String email = partner.path("email").asText("").strip().toLowerCase(Locale.ROOT);
-                if (wanted.contains(email)) {
-                    found.computeIfAbsent(email, e -> new ArrayList<>()).add(partner.path("id").asLong());
-                }
+        if (emails.isEmpty()) {
+            return found;
+        }
+        Map<String, List<String>> wanted = new HashMap<>();
+        emails.forEach(email -> wanted.computeIfAbsent(KeyLookups.normalizedEmail(email), e -> new ArrayList<>()).add(email));
+        // compared as Odoo normalised them where it did: "Ann <ann@x.com>" is ann@x.com
+        String field = lookups.hasEmailNormalized() ? KeyLookups.EMAIL_NORMALIZED : KeyLookups.EMAIL;
+        for (JsonNode partner : lookups.find(KeyLookups.PARTNER, KeyLookups.EMAIL, emails, List.of("id", field), false,
+                "res.partner.search_read (guests)")) {
+            String email = KeyLookups.normalizedEmail(partner.path(field).asText(""));
+            for (String asked : wanted.getOrDefault(email, List.of())) {
+                found.computeIfAbsent(asked, e -> new ArrayList<>()).add(partner.path("id").asLong());
             }
         }
         return found;

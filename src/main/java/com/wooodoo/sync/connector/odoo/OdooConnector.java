@@ -61,8 +61,9 @@ public class OdooConnector implements SystemConnector {
             case JSON2 -> new Json2Api(http, json, settings, failures);
         };
         RelatedKeys related = new RelatedKeys(api, new OdooCategories(api, failures, java.time.Clock.systemUTC()));
-        this.reader = new OdooReader(api, mappings, related, new LineModels(api, failures), failures);
-        this.writer = new OdooWriter(api, mappings, related, failures);
+        KeyLookups lookups = new KeyLookups(api, failures, orgId);
+        this.reader = new OdooReader(api, mappings, related, new LineModels(api, failures), failures, lookups);
+        this.writer = new OdooWriter(api, mappings, related, failures, lookups);
         this.stock = new OdooStockReader(api, mappings, failures, orgId, stockSettings,
                 java.time.Clock.systemUTC());
     }
@@ -102,6 +103,11 @@ public class OdooConnector implements SystemConnector {
         return reader.findByNaturalKeys(type, naturalKeys);
     }
 
+    /**
+     * One {@code search_read} OR-s the ids with the keys where an index answers the keys; where
+     * Odoo lacks {@code email_normalized}, {@link OdooReader#readByIdsOrNaturalKeys} looks the
+     * e-mails up in chunks first and then reads all by id, still fewer calls than apart.
+     */
     @Override
     public boolean readsByIdsOrNaturalKeysAtOnce(EntityType type) {
         return true;

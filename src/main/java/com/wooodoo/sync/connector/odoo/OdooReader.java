@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Reads records with {@code search_read} and maps them. Per page or lookup: one call for the
  * records, one for the lines of all of them, one per many2one relation for keys not cached yet;
- * {@code readPage} adds one {@code search_count}.
+ * {@code readPage} adds one {@code search_count}. Look-ups by natural key use the domains of
+ * {@link KeyLookups} (without the mail module, e-mails take a call per ten first).
  *
  * <p>Pages are sorted by {@code write_date asc, id asc}, oldest change first. An incremental read
  * asks for {@code write_date > modifiedAfter} truncated to the second (Odoo keeps seconds), so it
@@ -45,8 +46,12 @@ final class OdooReader {
     private final OdooFailures failures;
     private final OdooVariants variants;
 
-    OdooReader(OdooApi api, MappingCatalog mappings, RelatedKeys related, LineModels lineModels, OdooFailures failures) {
+    private final KeyLookups lookups;
+
+    OdooReader(OdooApi api, MappingCatalog mappings, RelatedKeys related, LineModels lineModels, OdooFailures failures,
+               KeyLookups lookups) {
         this.api = api;
+        this.lookups = lookups;
         this.mappings = mappings;
         this.related = related;
         this.lineModels = lineModels;
@@ -64,6 +69,11 @@ final class OdooReader {
                 .map(after -> OdooCall.where("write_date", ">", NODES.textNode(OdooValues.odooDatetime(after))))
                 .orElseGet(OdooCall::everything);
         domain = OdooCall.both(domain, shopScope(type));
+        if (page > 1) {
+            // counted with the first page: a later one is the last when it is not full
+            List<SyncRecord> records = read(type, mapping, domain, pageSize, (long) (page - 1) * pageSize, PAGE_ORDER, false);
+            return RecordPage.checked(records, page, records.size(), pageSize, Long.MAX_VALUE, (long) page * pageSize);
+        }
         JsonNode count = api.call(OdooCall.searchCount(model, domain));
         if (!count.isIntegralNumber() || count.asLong() < 0) {
             throw failures.protocol(model + ".search_count answered " + count.getNodeType() + " instead of a count");
@@ -104,7 +114,12 @@ final class OdooReader {
         return readByIdsOrNaturalKeys(type, List.of(), naturalKeys);
     }
 
-    /** The records with these ids or these natural keys (compared without case), with one {@code search_read}. */
+    /**
+     * The records with these ids or these natural keys (compared without case). Where an index
+     * answers the keys ({@link KeyLookups}), one {@code search_read} OR-s the two; else the keys are
+     * looked up first, in small {@code =ilike} chunks that never carry the ids, and the records
+     * then read by id.
+     */
     List<SyncRecord> readByIdsOrNaturalKeys(EntityType type, Collection<String> ids, Collection<String> naturalKeys) {
         Set<Long> numeric = new LinkedHashSet<>();
         for (String id : ids) {
@@ -117,14 +132,21 @@ final class OdooReader {
         Set<String> keys = new LinkedHashSet<>();
         naturalKeys.stream().filter(key -> key != null && !key.isBlank()).forEach(keys::add);
         EntityMapping mapping = mappings.of(type);
+        String model = mapping.model(ExternalSystem.ODOO);
+        String keyField = mapping.naturalKeyField().in(ExternalSystem.ODOO).orElseThrow().path();
+        ArrayNode byKey = null;
+        if (!keys.isEmpty() && lookups.indexed(model, keyField)) {
+            byKey = lookups.indexedDomain(model, keyField, keys);
+        } else if (!keys.isEmpty()) {
+            lookups.find(model, keyField, keys, List.of("id"), true, model + ".search_read")
+                    .forEach(record -> numeric.add(record.path("id").asLong()));
+        }
         ArrayNode byId = numeric.isEmpty() ? null : OdooCall.where("id", "in", OdooCall.ids(numeric));
-        ArrayNode byKey = keys.isEmpty() ? null
-                : OdooCall.equalsIgnoringCase(mapping.naturalKeyField().in(ExternalSystem.ODOO).orElseThrow().path(), keys);
         if (byId == null && byKey == null) {
             return List.of();
         }
         ArrayNode domain = byId == null ? byKey : byKey == null ? byId : OdooCall.either(byId, byKey);
-        int keyCount = numeric.size() + keys.size();
+        int keyCount = numeric.size() + (byKey == null ? 0 : keys.size());
         return read(type, mapping, domain, OdooCall.lookupLimit(keyCount), 0, "id asc", true, keyCount);
     }
 

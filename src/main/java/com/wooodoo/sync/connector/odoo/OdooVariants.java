@@ -38,7 +38,8 @@ import java.util.Set;
  *
  * <p>The combinations Odoo generates that no record claims keep no SKU and are archived (those
  * the other system does not sell, and those it sells without a SKU); a variant written later is
- * made active again.
+ * made active again. Variants are written one batch at a time: batches in flight at once may
+ * need the same template, attribute or value.
  */
 final class OdooVariants {
 
@@ -111,14 +112,22 @@ final class OdooVariants {
      * the Odoo values the mapping made of them, {@code targets.get(i)} the variant to write over
      * (null: the variant of its values in its template, made as needed).
      */
-    void write(List<Map<String, Object>> records, List<ObjectNode> values, List<Long> targets, List<Integer> indexes,
+    synchronized void write(List<Map<String, Object>> records, List<ObjectNode> values, List<Long> targets, List<Integer> indexes,
                WriteOutcome[] outcomes) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int index : indexes) {
             groups.computeIfAbsent(NeutralProduct.parentOf(records.get(index)).toLowerCase(Locale.ROOT), p -> new ArrayList<>()).add(index);
         }
         Map<Long, Long> templateOfTarget = templatesOf(indexes.stream().map(targets::get).filter(java.util.Objects::nonNull).toList());
-        Map<String, Long> existing = templatesNamed(groups.keySet());
+        // by name only the groups no target leads to a template: the name look-up scans product_template
+        Set<String> unplaced = new LinkedHashSet<>();
+        groups.forEach((parent, group) -> {
+            if (group.stream().map(targets::get).filter(java.util.Objects::nonNull).map(templateOfTarget::get)
+                    .noneMatch(java.util.Objects::nonNull)) {
+                unplaced.add(NeutralProduct.parentOf(records.get(group.get(0))));
+            }
+        });
+        Map<String, Long> existing = templatesNamed(unplaced);
         Map<String, Long> attributes = attributeIds(indexes.stream()
                 .flatMap(i -> NeutralProduct.attributesOf(records.get(i)).keySet().stream()).toList());
         Map<String, Long> attributeValues = valueIds(attributes, indexes.stream().map(records::get).toList());
@@ -157,7 +166,7 @@ final class OdooVariants {
     private Map<String, Long> templatesNamed(Collection<String> names) {
         Map<String, Long> byName = new HashMap<>();
         Map<String, List<Long>> all = new HashMap<>();
-        for (JsonNode template : read(TEMPLATE, OdooCall.equalsIgnoringCase("name", names), List.of("name", "attribute_line_ids"))) {
+        for (JsonNode template : readNamed(TEMPLATE, names, List.of("name", "attribute_line_ids"))) {
             if (!ids(template.path("attribute_line_ids")).isEmpty()) {
                 all.computeIfAbsent(template.path("name").asText().strip().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                         .add(template.path("id").asLong());
@@ -175,7 +184,7 @@ final class OdooVariants {
         if (wanted.isEmpty()) {
             return ids;
         }
-        for (JsonNode attribute : read(ATTRIBUTE, OdooCall.equalsIgnoringCase("name", wanted.values()), List.of("name"))) {
+        for (JsonNode attribute : readNamed(ATTRIBUTE, wanted.values(), List.of("name"))) {
             ids.putIfAbsent(attribute.path("name").asText().strip().toLowerCase(Locale.ROOT), attribute.path("id").asLong());
         }
         List<String> missing = wanted.keySet().stream().filter(key -> !ids.containsKey(key)).toList();
@@ -402,6 +411,21 @@ final class OdooVariants {
     }
 
     private record Ptav(long id, String attribute, String value, BigDecimal extra) {
+    }
+
+    /**
+     * The records whose name is one of these without regard to case: {@code name} has no index an
+     * {@code =ilike} could use (no other key identifies a template or an attribute), so each call
+     * OR-s at most {@link KeyLookups#ILIKE_CHUNK} names over a scan of the table.
+     */
+    private List<JsonNode> readNamed(String model, Collection<String> names, List<String> fields) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(names));
+        List<JsonNode> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += KeyLookups.ILIKE_CHUNK) {
+            found.addAll(read(model, OdooCall.equalsIgnoringCase("name", all.subList(from, Math.min(all.size(),
+                    from + KeyLookups.ILIKE_CHUNK))), fields));
+        }
+        return found;
     }
 
     private List<JsonNode> read(String model, ArrayNode domain, List<String> fields) {

@@ -49,12 +49,12 @@ final class OdooWriter {
     private final OdooOrderStates states;
     private final OdooVariants variants;
 
-    OdooWriter(OdooApi api, MappingCatalog mappings, RelatedKeys related, OdooFailures failures) {
+    OdooWriter(OdooApi api, MappingCatalog mappings, RelatedKeys related, OdooFailures failures, KeyLookups lookups) {
         this.api = api;
         this.mappings = mappings;
         this.related = related;
         this.failures = failures;
-        this.orders = new OdooOrderComposer(related, new OdooSalesSetup(api, failures), new GuestPartners(api, related, failures),
+        this.orders = new OdooOrderComposer(related, new OdooSalesSetup(api, failures), new GuestPartners(api, related, failures, lookups),
                 new AddressContacts(api, related, failures));
         this.states = new OdooOrderStates(api, failures);
         this.variants = new OdooVariants(api, failures);

@@ -29,6 +29,7 @@ final class Domain {
     private final ModelDef model;
     private final List<JsonNode> terms = new ArrayList<>();
     private int position;
+    private int leaves;
     private boolean failsOnRows;
 
     private Domain(RecordViews views, ModelDef model, JsonNode domain) {
@@ -43,13 +44,33 @@ final class Domain {
     }
 
     /**
-     * The records a domain selects: the test of a stored row, and the ids of the only rows that may
-     * pass it, increasing (null: any row may). The ids come from the indexes of the model's rows
-     * for leaves that compare a field with values ({@code =}, {@code in}, {@code =ilike} and
-     * {@code =like} without wildcards), joined as the domain joins the leaves; the rows they name
-     * still take the test.
+     * The fields a stock Odoo's PostgreSQL has a btree index on, of those the sync searches by
+     * value: the mail module's {@code email_normalized} ({@code index=True}), a contact's
+     * {@code ref}, a variant's {@code default_code} and {@code barcode} (unique index) and the
+     * country's {@code code} (unique constraint); and the order's {@code client_order_ref}, which
+     * stock Odoo declares without an index (its equality on every row costs little next to an
+     * ILIKE; a database that syncs many orders should add one), treated as indexed. Besides these,
+     * {@code id} and every stored many2one (Odoo declares {@code index=True} on the ones searched
+     * by: {@code order_id}, {@code product_tmpl_id}, {@code parent_id}, {@code location_id}, ...).
+     * Only {@code =} and {@code in} use an index: {@code =ilike} is SQL's ILIKE, which a btree
+     * index does not answer, so it scans the table.
      */
-    record Selection(Predicate<Map<String, Object>> test, Set<Long> candidates) {
+    private static final Set<String> INDEXED = Set.of("res.partner.email_normalized", "res.partner.ref",
+            "product.product.default_code", "product.product.barcode", "sale.order.client_order_ref", "res.country.code");
+
+    /**
+     * The records a domain selects: the test of a stored row, and the ids of the only rows that may
+     * pass it, increasing (null: any row may, the table is scanned). The ids come from the indexes
+     * of the model's rows for leaves that compare an indexed field ({@link #INDEXED}) with values
+     * ({@code =}, {@code in}), joined as the domain joins the leaves; the rows they name still take
+     * the test. {@code leaves}: the leaves of the domain, each a term a scan evaluates on every row.
+     */
+    record Selection(Predicate<Map<String, Object>> test, Set<Long> candidates, int leaves) {
+    }
+
+    static boolean indexed(ModelDef model, FieldDef field) {
+        return field.name().equals("id") || field.type() == OdooFieldType.MANY2ONE && !field.computed()
+                || INDEXED.contains(model.name() + "." + field.name());
     }
 
     /** A part of a domain, as {@link Selection}. */
@@ -83,7 +104,7 @@ final class Domain {
             all = all.and(parser.next());
         }
         // a leaf that fails on the rows it tests must meet every row, as the scan of all rows would
-        return new Selection(all.test(), parser.failsOnRows ? null : all.ids());
+        return new Selection(all.test(), parser.failsOnRows ? null : all.ids(), parser.leaves);
     }
 
     /** Whether a leaf of the domain tests this field (then {@code active_test} does not apply). */
@@ -116,6 +137,7 @@ final class Domain {
     }
 
     private Part leaf(JsonNode term) {
+        leaves++;
         if (!term.isArray() || term.size() != 3 || !term.get(0).isTextual() || !term.get(1).isTextual()) {
             if (term.isArray() && term.size() == 3 && term.get(0).isIntegralNumber()) {
                 boolean truth = term.get(0).asInt() == 1;
@@ -132,17 +154,13 @@ final class Domain {
         Object value = OdooJson.toJava(term.get(2));
         String[] parts = path.split("\\.");
         boolean direct = parts.length == 1; // a path through a many2one is looked up row by row
-        boolean stored = direct && !field.computed() && !field.type().isX2many();
+        boolean stored = direct && !field.type().isX2many() && indexed(model, field);
         if (operator.endsWith("like")) {
             // the pattern is the leaf's, not the row's: compiled once per search, not once per record
             String text = operator.startsWith("=") ? String.valueOf(value) : "%" + value + "%";
             Predicate<String> pattern = likePattern(text, operator.contains("ilike"));
             boolean negated = operator.startsWith("not ");
-            String literal = likeLiteral(text);
-            boolean exact = operator.startsWith("=") && literal != null
-                    && stored && field.type() != OdooFieldType.MANY2ONE;
-            return new Part(row -> like(field, views.valueAt(model, row, parts), pattern) != negated,
-                    exact ? new TreeSet<>(views.rows(model).withText(field.name(), literal)) : null);
+            return new Part(row -> like(field, views.valueAt(model, row, parts), pattern) != negated, null);
         }
         failsOnRows |= value == null && operator.endsWith("in"); // "in" takes a list: None fails on every row
         NavigableSet<Long> ids = direct && (operator.equals("=") || operator.equals("in"))

@@ -121,6 +121,14 @@ final class OdooDatabase {
                 lines.put(id, row);
             }
         }
+        if (value.mailModule() && !options.mailModule()) {
+            RowTable partners = tables.get("res.partner");
+            for (Long id : partners.ids()) {
+                Map<String, Object> row = new HashMap<>(partners.get(id));
+                row.put("email_normalized", StockModels.normalizedEmail(row.get("email")));
+                partners.put(id, row);
+            }
+        }
         options = value;
         models = rebuilt;
     }
@@ -203,6 +211,9 @@ final class OdooDatabase {
         String spec = order == null || order.isBlank() ? def.defaultOrder() : order;
         Comparator<Map<String, Object>> sort = RecordOrder.parse(def, spec);
         RowTable table = rows(def);
+        if (selection.candidates() == null) {
+            meterScan(table.size(), Math.max(1, selection.leaves()));
+        }
         // rows and candidates both come by increasing id: only another order needs a sort
         Stream<Map<String, Object>> matching = (selection.candidates() == null ? table.values().stream()
                 : selection.candidates().stream().map(table::get)).filter(filter);
@@ -211,6 +222,51 @@ final class OdooDatabase {
         }
         return matching.skip(Math.max(0, offset)).limit(limit == null || limit <= 0 ? Long.MAX_VALUE : limit)
                 .map(row -> (Long) row.get("id")).toList();
+    }
+
+    /**
+     * What the API call being answered on this thread has scanned: rows, and terms evaluated (a
+     * row times the leaves of the domain). Null outside an API call (seeding, the rules' own
+     * look-ups), which is not metered.
+     */
+    private static final ThreadLocal<long[]> METER = new ThreadLocal<>();
+    private final java.util.concurrent.atomic.AtomicLong rowsScanned = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong termsEvaluated = new java.util.concurrent.atomic.AtomicLong();
+
+    private void meterScan(long rows, long terms) {
+        long[] meter = METER.get();
+        if (meter != null) {
+            meter[0] += rows;
+            meter[1] += rows * terms;
+            rowsScanned.addAndGet(rows);
+            termsEvaluated.addAndGet(rows * terms);
+        }
+    }
+
+    /** Meters the scans of one API call on this thread; answers the terms it evaluated (a row times its domain's leaves). */
+    static long metered(Runnable call) {
+        long[] meter = new long[2];
+        METER.set(meter);
+        try {
+            call.run();
+        } finally {
+            METER.remove();
+        }
+        return meter[1];
+    }
+
+    /** Rows scanned by API calls since the last {@link #resetScans}: 0 when every search was answered from an index. */
+    long rowsScanned() {
+        return rowsScanned.get();
+    }
+
+    long termsEvaluated() {
+        return termsEvaluated.get();
+    }
+
+    void resetScans() {
+        rowsScanned.set(0);
+        termsEvaluated.set(0);
     }
 
     synchronized List<ObjectNode> searchRead(String model, JsonNode domain, long offset, Long limit, String order,
@@ -407,6 +463,7 @@ final class OdooDatabase {
         row.put("write_date", now);
         row.put("write_uid", ADMIN_UID);
         completeDefaults(def, row, now);
+        completeComputed(def, row);
         sales.completeCreate(def, row);
         catalogue.complete(def, row);
         stock.complete(def, row, true, now);
@@ -427,6 +484,7 @@ final class OdooDatabase {
         Map<String, Object> row = new HashMap<>(before);
         Map<FieldDef, JsonNode> commands = assign(def, row, vals);
         sales.completeWrite(def, row, vals);
+        completeComputed(def, row);
         catalogue.complete(def, row);
         stock.complete(def, row, false, null);
         stock.beforeStore(def, row, vals);
@@ -486,6 +544,13 @@ final class OdooDatabase {
                 row.computeIfAbsent("name", k -> views.displayName("product.product", (Long) row.get("product_id")));
                 row.computeIfAbsent("price_unit", k -> catalogue.salesPrice(product));
             }
+        }
+    }
+
+    /** The stored computed fields of the contact: the mail module's {@code email_normalized}. */
+    private static void completeComputed(ModelDef def, Map<String, Object> row) {
+        if (def.name().equals("res.partner") && def.field("email_normalized").isPresent()) {
+            row.put("email_normalized", StockModels.normalizedEmail(row.get("email")));
         }
     }
 

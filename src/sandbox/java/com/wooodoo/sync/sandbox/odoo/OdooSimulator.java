@@ -52,6 +52,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public class OdooSimulator extends SandboxServer {
 
     private static final int RECORDED_REQUESTS = 500;
+    /**
+     * What a PostgreSQL sequential scan costs per row and domain term, in nanoseconds, by default:
+     * a scan reads a heap row in roughly 20 to 50 ns when the table is in memory, and an ILIKE
+     * evaluation (case-folding the text, then matching it, in a UTF-8 database) takes about 100 to
+     * 300 ns per row, so 200 ns per row and term. A 50-term {@code =ilike} OR chain over a
+     * 10,000-row {@code res_partner} then costs 10,000 x 50 x 200 ns = 0.1 s.
+     */
+    public static final long DEFAULT_SCAN_NANOS = 200;
 
     private final String database;
     private final OdooDatabase db;
@@ -62,6 +70,8 @@ public class OdooSimulator extends SandboxServer {
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final Map<String, Deque<Injected>> injected = new ConcurrentHashMap<>();
     private volatile int serverVersion = 19;
+    private volatile long callMs;
+    private volatile long scanNanos = DEFAULT_SCAN_NANOS;
     private volatile Clock clock = Clock.systemUTC();
 
     /** A canned answer, given once {@code skip} calls of its kind have passed. */
@@ -115,6 +125,49 @@ public class OdooSimulator extends SandboxServer {
         return serverVersion;
     }
 
+    /**
+     * The server time a call takes, spent as a sleep before it is answered: {@code callMs} for
+     * every JSON-RPC and JSON-2 call, plus {@code scanNanosPerRowAndTerm} for each row a search
+     * scans times the terms of its domain ({@link #DEFAULT_SCAN_NANOS} unless set), summed over the
+     * call's searches. A search answered from an index ({@code =} or {@code in} on {@code id},
+     * {@code email_normalized}, {@code default_code}, {@code barcode}, {@code ref},
+     * {@code client_order_ref}, a country's {@code code} or a many2one) scans nothing; any other
+     * domain, {@code =ilike} included, scans the whole table.
+     */
+    public void setCosts(long callMs, long scanNanosPerRowAndTerm) {
+        if (callMs < 0 || scanNanosPerRowAndTerm < 0) {
+            throw new IllegalArgumentException("costs are 0 or more, not " + callMs + " ms and " + scanNanosPerRowAndTerm + " ns");
+        }
+        this.callMs = callMs;
+        this.scanNanos = scanNanosPerRowAndTerm;
+    }
+
+    /** Rows the API's searches scanned since the last {@link #resetStats()} (or reset): 0 when indexes answered them all. */
+    public long rowsScanned() {
+        return db.rowsScanned();
+    }
+
+    /** Terms the scans evaluated (each row scanned times its domain's terms) since the last {@link #resetStats()}. */
+    public long termsEvaluated() {
+        return db.termsEvaluated();
+    }
+
+    @Override
+    public void resetStats() {
+        super.resetStats();
+        db.resetScans();
+    }
+
+    /**
+     * Runs as an Odoo without the mail module (true) or with it (false, the default, as the Sales
+     * app installs it): without it, contacts have no {@code email_normalized}, {@code fields_get}
+     * does not list it and a domain naming it is Odoo's "Invalid field" error.
+     */
+    public void setWithoutMailModule(boolean without) {
+        StockModels.Options options = db.options();
+        db.setOptions(new StockModels.Options(options.orderLineTaxField(), options.discountDigits(), !without));
+    }
+
     /** Odoo's login cool-down: after {@code failures} failed logins, logins fail for {@code cooldown}. */
     public void setLoginCooldown(int failures, Duration cooldown) {
         guard.configure(failures, cooldown);
@@ -151,7 +204,7 @@ public class OdooSimulator extends SandboxServer {
      */
     public void setOrderLineTaxField(String name) {
         StockModels.Options options = db.options();
-        db.setOptions(new StockModels.Options(name, options.discountDigits()));
+        db.setOptions(new StockModels.Options(name, options.discountDigits(), options.mailModule()));
     }
 
     public String orderLineTaxField() {
@@ -164,7 +217,7 @@ public class OdooSimulator extends SandboxServer {
      */
     public void setDiscountDigits(int digits) {
         StockModels.Options options = db.options();
-        db.setOptions(new StockModels.Options(options.orderLineTaxField(), digits));
+        db.setOptions(new StockModels.Options(options.orderLineTaxField(), digits, options.mailModule()));
     }
 
     /**
@@ -318,9 +371,13 @@ public class OdooSimulator extends SandboxServer {
     }
 
     @Override
-    /** Back to a fresh database with the stock settings (tax field {@code tax_id}, two discount digits). */
+    /**
+     * Back to a fresh database with the stock settings (tax field {@code tax_id}, two discount
+     * digits, the mail module) and the default costs.
+     */
     public void reset() {
-        db.setOptions(new StockModels.Options("tax_id", 2));
+        db.setOptions(StockModels.Options.DEFAULT);
+        setCosts(0, DEFAULT_SCAN_NANOS);
         db.resetData();
         seeder.reset();
         guard.reset();
@@ -436,7 +493,10 @@ public class OdooSimulator extends SandboxServer {
         if (answerInjected(exchange, kind)) {
             return;
         }
-        sendJson(exchange, 200, failAuthentication ? jsonRpc.authFailure(request) : jsonRpc.handle(request));
+        JsonNode[] answer = new JsonNode[1];
+        long terms = OdooDatabase.metered(() -> answer[0] = failAuthentication ? jsonRpc.authFailure(request) : jsonRpc.handle(request));
+        spendServerTime(terms);
+        sendJson(exchange, 200, answer[0]);
     }
 
     private void handleJson2(HttpExchange exchange, String path, boolean failAuthentication) throws IOException {
@@ -456,10 +516,25 @@ public class OdooSimulator extends SandboxServer {
         if (answerInjected(exchange, kind)) {
             return;
         }
-        Json2Service.Answer answer = failAuthentication ? Json2Service.failure(OdooError.unauthorized())
+        Json2Service.Answer[] answer = new Json2Service.Answer[1];
+        long terms = OdooDatabase.metered(() -> answer[0] = failAuthentication ? Json2Service.failure(OdooError.unauthorized())
                 : json2.handle(parts[0], parts[1], exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Odoo-Database"), body);
-        sendJson(exchange, answer.status(), answer.body());
+                        exchange.getRequestHeaders().getFirst("X-Odoo-Database"), body));
+        spendServerTime(terms);
+        sendJson(exchange, answer[0].status(), answer[0].body());
+    }
+
+    /** Sleeps the server time of a call that evaluated this many scan terms (see {@link #setCosts}). */
+    private void spendServerTime(long scanTerms) {
+        long nanos = callMs * 1_000_000L + scanTerms * scanNanos;
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void routeNotFound(HttpExchange exchange) throws IOException {

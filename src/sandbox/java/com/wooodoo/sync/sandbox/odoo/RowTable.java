@@ -11,8 +11,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The stored rows of one model, in id order, with an index of the values of each field a search
- * has looked up by value so far. An index maps a value's text, case-folded, to the ids of the rows
+ * The stored rows of one model, in id order, with an index of the values of each field looked up
+ * by value so far: by the API's searches only the fields a real Odoo indexes ({@code
+ * Domain#indexed}); by the simulator's own rules the many2one fields of its relations (Odoo's
+ * foreign keys it declares {@code index=True}) and the fields of its unique constraints (a unique
+ * index in PostgreSQL), whose look-ups are not charged as scans. An index maps a value's text, case-folded, to the ids of the rows
  * holding it: what it answers is a superset of the rows equal to a value (with or without regard
  * to case), which the caller then tests as it would have tested every row. Rows are replaced, not
  * changed in place, so the index follows {@link #put} and {@link #remove}.

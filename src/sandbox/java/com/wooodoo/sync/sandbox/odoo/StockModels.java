@@ -31,10 +31,12 @@ final class StockModels {
      *
      * @param orderLineTaxField {@link #TAX_ID} or {@link #TAX_IDS}
      * @param discountDigits    the decimals of the 'Discount' decimal precision
+     * @param mailModule        whether the mail module is installed (as with Sales): it adds the
+     *                          contact's stored, indexed {@code email_normalized}
      */
-    record Options(String orderLineTaxField, int discountDigits) {
+    record Options(String orderLineTaxField, int discountDigits, boolean mailModule) {
 
-        static final Options DEFAULT = new Options(TAX_ID, 2);
+        static final Options DEFAULT = new Options(TAX_ID, 2, true);
 
         Options {
             if (!TAX_ID.equals(orderLineTaxField) && !TAX_IDS.equals(orderLineTaxField)) {
@@ -51,7 +53,7 @@ final class StockModels {
 
     static Map<String, ModelDef> all(Options options) {
         Map<String, ModelDef> models = new LinkedHashMap<>();
-        for (ModelDef model : new ModelDef[] {users(), country(), currency(), company(), partner(), category(), template(), product(),
+        for (ModelDef model : new ModelDef[] {users(), country(), currency(), company(), partner(options), category(), template(), product(),
                 attribute(), attributeValue(), attributeLine(), templateAttributeValue(), pricelist(), tax(), location(), warehouse(),
                 quant(), move(), saleOrder(), saleOrderLine(options)}) {
             models.put(model.name(), model);
@@ -114,10 +116,26 @@ final class StockModels {
                 FieldDef.many2one("country_id", "Country", "res.country", "restrict"));
     }
 
-    private static ModelDef partner() {
-        return ModelDef.of("res.partner", "Contact", "name", "name asc, id desc",
+    /** The e-mail as the mail module's {@code email_normalized} holds it: the address (of {@code Name <address>}) stripped,
+     * lower-cased; null without one. */
+    static String normalizedEmail(Object email) {
+        String text = email instanceof String s ? s.strip() : "";
+        int open = text.lastIndexOf('<');
+        if (open >= 0 && text.endsWith(">")) {
+            text = text.substring(open + 1, text.length() - 1).strip(); // "Ann <ann@x.com>"
+        }
+        text = text.toLowerCase(java.util.Locale.ROOT);
+        return text.isEmpty() ? null : text;
+    }
+
+    private static ModelDef partner(Options options) {
+        java.util.List<FieldDef> fields = new java.util.ArrayList<>(java.util.List.of(
                 FieldDef.of("name", CHAR, "Name").asRequired(),
-                FieldDef.of("email", CHAR, "Email"),
+                FieldDef.of("email", CHAR, "Email")));
+        if (options.mailModule()) {
+            fields.add(FieldDef.of("email_normalized", CHAR, "Normalized Email").asComputed());
+        }
+        fields.addAll(java.util.List.of(
                 FieldDef.of("phone", CHAR, "Phone"),
                 FieldDef.of("mobile", CHAR, "Mobile"),
                 FieldDef.of("street", CHAR, "Street"),
@@ -133,7 +151,8 @@ final class StockModels {
                 FieldDef.of("vat", CHAR, "Tax ID"),
                 FieldDef.of("lang", SELECTION, "Language").defaultsTo("en_US"),
                 FieldDef.of("comment", HTML, "Notes"),
-                FieldDef.of("active", BOOLEAN, "Active").defaultsTo(true));
+                FieldDef.of("active", BOOLEAN, "Active").defaultsTo(true)));
+        return ModelDef.of("res.partner", "Contact", "name", "name asc, id desc", fields.toArray(FieldDef[]::new));
     }
 
     /** Odoo 17's product types: {@code product} (Storable Product) is the one the Inventory app reserves stock for. */

@@ -51,8 +51,11 @@ class OdooConnectorReadTest {
         int number = 0;
         do {
             page = odoo.readPage(EntityType.CUSTOMERS, ++number, 100, Optional.empty());
-            assertThat(page.total()).isEqualTo(1050);
-            assertThat(page.totalPages()).isEqualTo(11);
+            if (number == 1 || number == 11) { // counted with the first page; the last one is not full
+                assertThat(page.total()).isEqualTo(1050);
+                assertThat(page.totalPages()).isEqualTo(11);
+            }
+            assertThat(page.isLast()).isEqualTo(number == 11);
             assertThat(page.records()).hasSize(number < 11 ? 100 : 50);
             if (number == 1) {
                 assertThat(rig.calls(protocol, "res.country", "search_read")).isEqualTo(1);
@@ -69,7 +72,7 @@ class OdooConnectorReadTest {
         assertThat(number).isEqualTo(11);
         assertThat(ids).hasSize(1050);
         assertThat(changes).isSorted();
-        assertThat(rig.calls(protocol, "res.partner", "search_count")).isEqualTo(11);
+        assertThat(rig.calls(protocol, "res.partner", "search_count")).as("counted with the first page only").isEqualTo(1);
         assertThat(rig.calls(protocol, "res.partner", "search_read")).isEqualTo(11);
         assertThat(rig.calls(protocol, "res.country", "search_read")).isBetween(1L, 11L);
         assertThat(odoo.readPage(EntityType.CUSTOMERS, 12, 100, Optional.empty()).records()).isEmpty();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Look-ups by e-mail send {@code =ilike} values with PostgreSQL's LIKE wildcards escaped, so a
+ * Look-ups by e-mail where Odoo lacks {@code email_normalized} send {@code =ilike} values with PostgreSQL's LIKE wildcards escaped, so a
  * shop's {@code %@gmail.com} matches only itself, and ask Odoo for a bounded number of records.
  */
 class OdooLikeLookupTest {
@@ -51,6 +51,7 @@ class OdooLikeLookupTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void wildcardsInAnEmailMatchOnlyThemselves(Protocol protocol) {
+        rig.odoo.setWithoutMailModule(true); // with it, e-mails are looked up by email_normalized in: no pattern
         OdooConnector odoo = rig.connector(protocol);
 
         List<SyncRecord> percent = odoo.findByNaturalKeys(EntityType.CUSTOMERS, List.of("%@gmail.com"));
@@ -62,6 +63,18 @@ class OdooLikeLookupTest {
         assertThat(backslash).extracting(r -> r.field("email").orElse(null)).containsExactly("back\\slash@example.com");
         assertThat(OdooRig.namedArgs(rig.requests(OdooRig.kind(protocol, "res.partner", "search_read")).get(0), List.of("domain"))
                 .path("domain").toString()).contains("\\\\%@gmail.com");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void byEmailNormalizedTheSameEmailsMatchOnlyThemselves(Protocol protocol) {
+        OdooConnector odoo = rig.connector(protocol);
+
+        assertThat(odoo.findByNaturalKeys(EntityType.CUSTOMERS, List.of("%@gmail.com"))).isEmpty();
+        assertThat(odoo.findByNaturalKeys(EntityType.CUSTOMERS, List.of("A_B@example.com")))
+                .extracting(r -> r.field("email").orElse(null)).containsExactly("a_b@example.com");
+        assertThat(odoo.findByNaturalKeys(EntityType.CUSTOMERS, List.of("back\\slash@example.com")))
+                .extracting(r -> r.field("email").orElse(null)).containsExactly("back\\slash@example.com");
     }
 
     @ParameterizedTest

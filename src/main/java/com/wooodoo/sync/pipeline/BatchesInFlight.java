@@ -1,0 +1,149 @@
+package com.wooodoo.sync.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The batches of one sync being planned, written or recorded at once, at most
+ * {@code wooodoo.pipeline.batches-in-flight}. A batch takes a place before it is handed out and
+ * frees it once it is recorded, in order ({@link RecordingLane}), or left out of the record: a
+ * slow database holds the sync back rather than letting done batches pile up in memory.
+ *
+ * <p>Batches in flight together must not step on each other: a batch whose records share a
+ * source id or a natural key with an earlier batch still in flight waits until that one is done
+ * before it looks at the target ({@link #awaitEarlierSharingKeys}), so it finds what the earlier
+ * one created rather than creating it again. Records shared that way are rare (a source record
+ * moved between pages while they were read, two source records with one e-mail), so batches
+ * almost never wait for each other.
+ */
+final class BatchesInFlight {
+
+    private static final long LOOK_MS = 100;
+
+    private final Semaphore places;
+    private final Map<Long, InFlight> unfinished = new TreeMap<>();
+    private long handedOut;
+    private volatile BatchWork waiting;
+
+    private record InFlight(BatchWork work, CompletableFuture<Void> done) {
+    }
+
+    BatchesInFlight(int places) {
+        this.places = new Semaphore(places);
+    }
+
+    /**
+     * Waits for a place for the batch, looking every 100 ms whether the sync may go on; gives it
+     * its order. Returns false, without a place, when the sync stopped meanwhile.
+     */
+    boolean enter(BatchWork work, Checkpoint at, Set<String> keys, BooleanSupplier mayContinue) throws InterruptedException {
+        waiting = work;
+        try {
+            while (!places.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS)) {
+                if (!mayContinue.getAsBoolean()) {
+                    return false;
+                }
+            }
+        } finally {
+            waiting = null;
+        }
+        synchronized (unfinished) {
+            work.placed(at, handedOut++, keys);
+            unfinished.put(work.sequence(), new InFlight(work, new CompletableFuture<>()));
+        }
+        return true;
+    }
+
+    /** The batch's last attempt ended: later batches sharing its records may look at the target. */
+    void done(BatchWork work) {
+        InFlight left;
+        synchronized (unfinished) {
+            left = unfinished.remove(work.sequence());
+        }
+        if (left != null) {
+            left.done().complete(null);
+        }
+    }
+
+    /** The batch was recorded, or left out of the record, in its turn: its place is free. */
+    void recorded(BatchWork work) {
+        if (work.sequence() >= 0) {
+            places.release();
+        }
+    }
+
+    /** The batch waiting for a place (the next one the sync hands out), or null. */
+    BatchWork waitingForPlace() {
+        return waiting;
+    }
+
+    /** The keys of the batches in flight other than {@code work}: what a look-ahead made now cannot be sure of. */
+    Set<String> keysInFlightBesides(BatchWork work) {
+        Set<String> keys = new HashSet<>();
+        synchronized (unfinished) {
+            unfinished.values().stream().filter(f -> f.work() != work).forEach(f -> keys.addAll(f.work().keys()));
+        }
+        return keys;
+    }
+
+    /**
+     * Waits until no batch handed out before this one and sharing a source id or a natural key
+     * with it is in flight. Answers whether it waited.
+     *
+     * @throws BatchStart.Abandoned when the sync stopped while it waited
+     */
+    boolean awaitEarlierSharingKeys(BatchWork work, BooleanSupplier mayContinue) {
+        boolean waited = false;
+        for (InFlight earlier : earlierSharingKeys(work)) {
+            waited = true;
+            while (!isDone(earlier.done())) {
+                if (!mayContinue.getAsBoolean()) {
+                    work.abandon();
+                    throw new BatchStart.Abandoned("batch " + work.batchIndex() + " of " + work.entity().id()
+                            + " abandoned: the sync stopped while it waited for an earlier batch with the same records");
+                }
+            }
+        }
+        return waited;
+    }
+
+    private List<InFlight> earlierSharingKeys(BatchWork work) {
+        if (work.sequence() < 0 || work.keys().isEmpty()) {
+            return List.of();
+        }
+        List<InFlight> sharing = new ArrayList<>();
+        synchronized (unfinished) {
+            for (InFlight earlier : unfinished.values()) {
+                if (earlier.work().sequence() < work.sequence() && !Collections.disjoint(earlier.work().keys(), work.keys())) {
+                    sharing.add(earlier);
+                }
+            }
+        }
+        return sharing;
+    }
+
+    private static boolean isDone(CompletableFuture<Void> done) {
+        try {
+            done.get(LOOK_MS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillRunning) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BatchStart.Abandoned("interrupted while waiting for an earlier batch with the same records");
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+}

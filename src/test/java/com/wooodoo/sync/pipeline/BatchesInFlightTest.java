@@ -1,0 +1,106 @@
+package com.wooodoo.sync.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.sandbox.Faults;
+import com.wooodoo.sync.support.SandboxTestBase;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Batches of one sync planned and written at once (wooodoo.pipeline.batches-in-flight, 4 here):
+ * the target really answers several of them at the same time, they are recorded in the order they
+ * were handed out, and batches sharing a record, or referring to one record, never write it twice.
+ */
+class BatchesInFlightTest extends SandboxTestBase {
+
+    private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
+
+    @Test
+    void batchesAreWrittenAtOnceAndRecordedInTheOrderTheyWereHandedOut() {
+        woo.seed(EntityType.CUSTOMERS, 400);
+        odoo.setFaults(Faults.NONE.withLatencyMs(150));
+        AtomicInteger mostAtOnce = new AtomicInteger();
+
+        String sync = startSync(WOO_TO_ODOO, "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            mostAtOnce.accumulateAndGet(odoo.callsInFlight(), Math::max);
+            return List.of("done", "partial", "failed").contains(status(sync));
+        });
+
+        JsonNode report = runToEnd(sync, Duration.ofSeconds(5));
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(report.at("/queue/processed").asInt()).isEqualTo(400);
+        assertThat(mostAtOnce.get()).as("Odoo calls answered at once").isGreaterThanOrEqualTo(3);
+        List<JsonNode> partners = odoo.records("res.partner");
+        assertThat(partners).hasSize(400);
+        assertThat(partners.stream().map(p -> p.get("email").asText().toLowerCase(Locale.ROOT)).distinct()).hasSize(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sync_record_link WHERE org_id = ?", Integer.class, orgId))
+                .isEqualTo(400);
+
+        // each batch's record carries the checkpoint after it: recorded in order, they never go back
+        List<int[]> recorded = new ArrayList<>();
+        jdbc.query("SELECT details::text FROM sync_activity_log WHERE sync_id = ?::uuid AND action = 'batch' ORDER BY entry_id",
+                rs -> {
+                    JsonNode details = readJson(rs.getString(1));
+                    recorded.add(new int[] {details.get("page").asInt(), details.get("batch").asInt()});
+                }, sync);
+        assertThat(recorded).hasSize(8);
+        for (int i = 0; i < recorded.size(); i++) {
+            assertThat(recorded.get(i)).as("record %d", i).containsExactly(i / 2 + 1, i % 2);
+        }
+    }
+
+    @Test
+    void aBatchSharingARecordWithOneInFlightWaitsForItAndCreatesNothingTwice() {
+        woo.insertCustomer("ann@example.com");
+        woo.insertCustomer("ANN@example.com"); // a second shop customer with the first one's e-mail
+        woo.insertCustomer("bob@example.com");
+        odoo.setFaults(Faults.NONE.withLatencyMs(200));
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\"]",
+                "{\"interBatchDelayMs\":0,\"mode\":\"full\",\"batchSize\":1}"), Duration.ofSeconds(60));
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("partial");
+        assertThat(report.at("/conflicts/byType/DuplicateKey").asInt()).isEqualTo(1);
+        assertThat(odoo.records("res.partner").stream().map(p -> p.get("email").asText().strip().toLowerCase(Locale.ROOT)))
+                .containsExactlyInAnyOrder("ann@example.com", "bob@example.com");
+    }
+
+    @Test
+    void ordersInFlightTogetherCreateTheirOneCustomerOnce() {
+        woo.seed(EntityType.CUSTOMERS, 1);
+        woo.seed(EntityType.PRODUCTS, 3);
+        woo.seedCustomerOrders(8);
+        odoo.setFaults(Faults.NONE.withLatencyMs(100));
+        String email = woo.customers().get(0).get("email").asText();
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"orders\"]",
+                "{\"interBatchDelayMs\":0,\"mode\":\"full\",\"batchSize\":1}"), Duration.ofSeconds(120));
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(odoo.records("sale.order")).hasSize(8);
+        assertThat(odoo.records("res.partner").stream().filter(p -> p.path("email").asText().equalsIgnoreCase(email)))
+                .as("the customer all eight orders refer to").hasSize(1);
+        Map<String, Long> bySku = new java.util.HashMap<>();
+        odoo.records("product.product").forEach(p -> bySku.merge(p.path("default_code").asText(), 1L, Long::sum));
+        assertThat(bySku.values()).as("each product once").allMatch(n -> n == 1);
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
