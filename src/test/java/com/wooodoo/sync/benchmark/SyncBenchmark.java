@@ -58,7 +58,7 @@ import java.util.regex.Pattern;
  * mvn -B -Pbenchmark verify      # the full report: every entity, both directions, 0 ms, 20 ms, realistic, W 1 and 4, 10,000 records
  * mvn -B -Pbenchmark verify -Dbench.counts=500 -Dbench.profiles=0 -Dbench.batchesInFlight=1 -Dbench.repeats=1 \
  *     -Dbench.warmupCount=500 -Dbench.warmupRounds=1 -Dbench.entityWarmupCount=200 -Dbench.profile=false \
- *     -Dbench.wrkSeconds=0 -Dbench.section=smoke     # a quick smoke, 2 to 3 minutes
+ *     -Dbench.wrkSeconds=0 -Dbench.section=smoke     # a quick smoke, 3 to 5 minutes
  * </pre>
  *
  * <p>Settings are system properties:
