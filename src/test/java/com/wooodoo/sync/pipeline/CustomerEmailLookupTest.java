@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -16,8 +17,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Odoo → shop customer syncs find the shop's customers by e-mail with the shop's customer list read
  * whole at most once and caught up at most once per sync (the connector's e-mail index), never
- * per batch; a customer added in the shop while a sync runs is settled by the next sync.
+ * per batch; a customer added in the shop while a sync runs is settled by the next sync. One batch
+ * in flight at a time, so that a customer added while the first batch is written comes before the
+ * last batch's look-up.
  */
+@TestPropertySource(properties = "wooodoo.pipeline.batches-in-flight=1")
 class CustomerEmailLookupTest extends SandboxTestBase {
 
     private static final String ODOO_TO_WOO = "[\"odoo\",\"woocommerce\"]";
