@@ -31,6 +31,7 @@ final class BatchesInFlight {
 
     private static final long LOOK_MS = 100;
 
+    private final int count;
     private final Semaphore places;
     private final Map<Long, InFlight> unfinished = new TreeMap<>();
     private long handedOut;
@@ -40,7 +41,13 @@ final class BatchesInFlight {
     }
 
     BatchesInFlight(int places) {
+        this.count = places;
         this.places = new Semaphore(places);
+    }
+
+    /** How many batches of the sync may be in flight at once. */
+    int places() {
+        return count;
     }
 
     /**

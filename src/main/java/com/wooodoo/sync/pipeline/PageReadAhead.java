@@ -48,7 +48,7 @@ public class PageReadAhead {
             }
         }
 
-        boolean isOf(EntityType entity, int page) {
+        public boolean isOf(EntityType entity, int page) {
             return this.entity == entity && this.page == page;
         }
     }

@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Step "read a page" of a run: the source page at the checkpoint (pages of {@value #PAGE_SIZE}),
- * taken from the read made ahead while the page before was synced, and the read of the page after
- * it started. An incremental sync reads only what changed since the entity's mark. A sync that
+ * taken from the read made ahead while the pages before were synced, and the reads of the pages
+ * after it started: as many as the sync's batches in flight take (at most {@value #MAX_PAGES_AHEAD}),
+ * never past the last page the source counts. An incremental sync reads only what changed since the entity's mark. A sync that
  * was paused, cancelled or taken over meanwhile stops here. Reads are tried again as batches are
  * ({@link SourceReads}); one that cannot be made stops the run, the checkpoint where it was.
  */
@@ -23,6 +24,8 @@ import java.util.Optional;
 public class PageReader {
 
     static final int PAGE_SIZE = 100;
+    /** Pages read ahead at most: a source answers a handful of requests at once. */
+    private static final int MAX_PAGES_AHEAD = 4;
 
     private final ConnectorRegistry connectors;
     private final SyncProgressStore progress;
@@ -52,14 +55,26 @@ public class PageReader {
         Checkpoint at = job.checkpoint();
         RecordPage page;
         try {
-            page = readAhead.take(job.nextPageAhead(), entity, at.page(), () -> readPage(job, source, entity, at.page(), since));
+            page = readAhead.take(job.takePageAhead(entity, at.page()), entity, at.page(),
+                    () -> readPage(job, source, entity, at.page(), since));
         } catch (SourceReads.Stopped | SourceReads.GaveUp failure) {
-            job.nextPageAhead(null);
+            job.forgetPagesAhead();
             reads.stopRun(job, failure);
             return;
         }
-        job.nextPageAhead(page.isLast() || page.records().isEmpty() ? null
-                : readAhead.start(entity, at.page() + 1, () -> readPage(job, source, entity, at.page() + 1, since)));
+        if (page.isLast() || page.records().isEmpty()) {
+            job.forgetPagesAhead();
+        } else {
+            // as many pages ahead as the batches in flight take, so that they never wait for the source
+            int ahead = Math.min(MAX_PAGES_AHEAD, Math.max(1,
+                    (job.inFlight().places() * job.config().batchSize() + PAGE_SIZE - 1) / PAGE_SIZE));
+            for (int next = at.page() + 1; next <= at.page() + ahead && next <= page.totalPages(); next++) {
+                int number = next;
+                if (!job.readsAhead(number)) {
+                    job.readAhead(readAhead.start(entity, number, () -> readPage(job, source, entity, number, since)));
+                }
+            }
+        }
         exchange.setProperty(LAST_PAGE, page.isLast() || page.records().isEmpty());
         exchange.getIn().setBody(page.records());
     }
@@ -89,7 +104,7 @@ public class PageReader {
                 if (index == at.entityIndex() && at.page() == 1 && at.batch() == 0) {
                     // the first page to sync counts as well: it is read whole, and kept for the run
                     RecordPage first = readPage(job, source, entity, 1, since);
-                    job.nextPageAhead(readAhead.done(entity, 1, first));
+                    job.readAhead(readAhead.done(entity, 1, first));
                     total += first.total();
                 } else {
                     total += reads.read(job, "the count of " + entity.id(), () -> source.readPage(entity, 1, 1, since)).total();

@@ -39,7 +39,8 @@ public final class SyncJob {
     private volatile String failure;
     private volatile boolean stopped;
     private volatile LookAhead lookAhead;
-    private volatile PageReadAhead.Pending nextPage;
+    /** Pages of the current entity type being read ahead, by page number. */
+    private final java.util.Map<Integer, PageReadAhead.Pending> pagesAhead = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile RecordingLane recording = RecordingLane.inline(this);
     private volatile BatchesInFlight inFlight = new BatchesInFlight(1);
     private final Turn referencedRecordsTurn = new Turn();
@@ -133,14 +134,24 @@ public final class SyncJob {
         return entityTypes.get(checkpoint.entityIndex());
     }
 
-    /** The read of the page after the one in progress, when one was started. */
-    void nextPageAhead(PageReadAhead.Pending pending) {
-        this.nextPage = pending;
+    /** A page being read ahead (or already read) for the run to take. */
+    void readAhead(PageReadAhead.Pending pending) {
+        pagesAhead.put(pending.page(), pending);
     }
 
-    /** The read started ahead for the next page, or null. */
-    PageReadAhead.Pending nextPageAhead() {
-        return nextPage;
+    boolean readsAhead(int page) {
+        return pagesAhead.containsKey(page);
+    }
+
+    /** The read made ahead for this page of this entity type, taken; null when none was. */
+    PageReadAhead.Pending takePageAhead(EntityType entity, int page) {
+        PageReadAhead.Pending pending = pagesAhead.remove(page);
+        return pending != null && pending.isOf(entity, page) ? pending : null;
+    }
+
+    /** The reads made ahead are not needed (the entity type's last page was read, or the run stops). */
+    void forgetPagesAhead() {
+        pagesAhead.clear();
     }
 
     /** Whether the run goes on to another page: pages of its entity types are left, and it was not stopped. */
