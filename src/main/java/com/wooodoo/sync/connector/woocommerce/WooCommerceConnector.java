@@ -311,10 +311,17 @@ public class WooCommerceConnector implements SystemConnector {
             variableProducts.nameVariations(items.stream().map(WooBatchWriter.Item::json).toList());
         }
         Map<Integer, JsonNode> answers = new HashMap<>();
-        writer.write(resource(mapping), "create", items, outcomes, (item, answer) -> {
-            written(type, answer);
-            answers.put(item.index(), answer);
-        });
+        try {
+            writer.write(resource(mapping), "create", items, outcomes, (item, answer) -> {
+                written(type, answer);
+                answers.put(item.index(), answer);
+            });
+        } catch (ConnectorException unanswered) {
+            if (type == EntityType.CUSTOMERS) {
+                emailIndex.writeUnanswered();
+            }
+            throw unanswered;
+        }
         if (!variants.isEmpty()) {
             variableProducts.create(mapping, records, variants, outcomes);
         }
