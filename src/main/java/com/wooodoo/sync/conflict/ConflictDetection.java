@@ -49,13 +49,11 @@ public class ConflictDetection {
         String reason = failure == null ? "unknown failure" : failure.getMessage();
         LOG.warn("{}: batch {} of {} failed ({}): {}", job, work.batchIndex(), work.entity(), type, reason);
         if (type == ConflictType.AuthError) {
-            // every batch in flight meets refused credentials: the sync fails with one conflict, and
-            // none of those batches is recorded (done again from the checkpoint, once credentials are right)
-            work.abandon();
-            if (job.failsFirstForCredentials()) {
-                job.fail("authentication failed: " + reason);
-                recorder.recordTargetFailure(work, type, reason);
-            }
+            job.fail("authentication failed: " + reason);
+            // every batch in flight meets the refused credentials: each is recorded with what it
+            // wrote, and the sync has one AuthError, of whichever batch met them first
+            recorder.recordFailedBatch(work, job.failsFirstForCredentials()
+                    ? List.of(new BatchWork.Failed(null, null, type, reason)) : List.of());
             return;
         }
         // records the failed attempt did write are recorded as applied; the others as conflicts

@@ -87,25 +87,11 @@ public class BatchRecorder {
     void recordSourceFailure(SyncJob job, com.wooodoo.sync.connector.EntityType entity, ConflictType type,
                              String reason) {
         job.recording().drain();
-        recordSyncFailure(job, entity, type, reason, "read source");
-    }
-
-    /**
-     * Records what fails the whole sync, found by a batch (credentials refused by the target):
-     * one conflict for the sync, at once, whatever the order of the batches in flight that met it;
-     * those batches are not recorded, and are done again from the checkpoint.
-     */
-    public void recordTargetFailure(BatchWork work, ConflictType type, String reason) {
-        recordSyncFailure(work.job(), work.entity(), type, reason, "write target");
-    }
-
-    private void recordSyncFailure(SyncJob job, com.wooodoo.sync.connector.EntityType entity, ConflictType type,
-                                   String reason, String step) {
         tx.executeWithoutResult(status -> {
             conflicts.insert(new ConflictRow(UUID.randomUUID(), job.orgId(), job.syncId(), type.name(), entity.id(),
                     job.source().id(), job.target().id(), null, null, reason, null, null, 1,
                     null, null, null, null, null, null));
-            activity.record(job.orgId(), job.syncId(), null, "pipeline", step,
+            activity.record(job.orgId(), job.syncId(), null, "pipeline", "read source",
                     ActivityRecorder.Outcome.ERROR, Map.of("entityType", entity.id(), "conflict", type.name()), null);
         });
     }

@@ -100,6 +100,7 @@ public final class BatchWork {
     private final List<Failed> failed = new ArrayList<>();
     private final List<MismatchRetried> mismatchesRetried = new ArrayList<>();
     private final List<String> unchangedIds = new ArrayList<>();
+    private final Map<String, SyncRecord> answeredStored = new java.util.HashMap<>();
     private int leftOut;
     private long settleMs;
     private long backOffMs;
@@ -206,6 +207,16 @@ public final class BatchWork {
         return mismatchesRetried;
     }
 
+    /** The target answered the write of this record with the whole record as stored (its read-back). */
+    public void answeredStored(String targetId, SyncRecord stored) {
+        answeredStored.put(targetId, stored);
+    }
+
+    /** Target id → the record as the target answered its write, for those it answered whole. */
+    Map<String, SyncRecord> answeredStored() {
+        return answeredStored;
+    }
+
     public int unchanged() {
         return unchangedIds.size();
     }
@@ -286,6 +297,7 @@ public final class BatchWork {
         failed.clear();
         mismatchesRetried.clear();
         unchangedIds.clear();
+        answeredStored.clear();
         leftOut = 0;
     }
 }

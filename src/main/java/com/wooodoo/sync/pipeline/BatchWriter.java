@@ -85,6 +85,7 @@ public class BatchWriter {
             if (outcome.succeeded()) {
                 String targetId = outcome.targetId().orElse(plan.targetId());
                 work.applied().add(new BatchWork.Applied(plan.source(), targetId, plan.contentHash(), operation));
+                outcome.stored().ifPresent(stored -> work.answeredStored(targetId, stored));
             } else {
                 ConnectorException failure = outcome.failure().orElseThrow();
                 if (failure.kind() == FailureKind.AUTHENTICATION) {

@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Step "read back" of a batch: the records just written, read from the target in one call. A
+ * Step "read back" of a batch: the records just written, read from the target in one call (none
+ * when the target answered its writes with the whole records as stored: WooCommerce's customers
+ * and orders). A
  * record missing, or holding other values than were written, is a DataMismatch; the others are in
  * step, and the content read back is what a later sync compares the target with to see whether
  * someone changed it. Where the target can answer both at once, the same call also looks up the
@@ -54,8 +56,9 @@ public class ReadBack {
         }
         SystemConnector target = connectors.connector(job.orgId(), job.target());
         EntityMapping mapping = mappings.of(work.entity());
-        List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId).distinct().toList();
-        Map<String, SyncRecord> readBack = new HashMap<>();
+        List<String> ids = work.applied().stream().map(BatchWork.Applied::targetId)
+                .filter(id -> !work.answeredStored().containsKey(id)).distinct().toList();
+        Map<String, SyncRecord> readBack = new HashMap<>(work.answeredStored());
         Optional<BatchWork> next = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && work.sequence() >= 0
                 ? Optional.ofNullable(job.inFlight().waitingForPlace()).filter(n -> n.entity() == work.entity())
                 : Optional.empty();
@@ -64,7 +67,9 @@ public class ReadBack {
         Set<String> keysInFlight = nextKeys.isEmpty() ? Set.of() : job.inFlight().keysInFlightBesides(work);
         try {
             if (nextKeys.isEmpty()) {
-                target.readByIds(work.entity(), ids).forEach(r -> readBack.put(r.id(), r));
+                if (!ids.isEmpty()) {
+                    target.readByIds(work.entity(), ids).forEach(r -> readBack.put(r.id(), r));
+                }
             } else {
                 List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys);
                 Set<String> written = new HashSet<>(ids);

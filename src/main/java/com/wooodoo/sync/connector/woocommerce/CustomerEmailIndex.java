@@ -73,6 +73,15 @@ final class CustomerEmailIndex {
         syncsStarted++;
     }
 
+    /**
+     * A write of customers went unanswered (timed out, or the connection broke): it may have
+     * created customers the index does not know, so the next use that misses an e-mail may catch
+     * up again, within the same sync.
+     */
+    synchronized void writeUnanswered() {
+        readInSync = -1;
+    }
+
     /** The ids of customers with these e-mails (compared without case, as WordPress does). */
     synchronized Set<Long> idsOf(Collection<String> emails, PageReader reader) {
         if (readAt == null || readAt.plus(maxAge).isBefore(clock.instant())) {

@@ -310,10 +310,22 @@ public class WooCommerceConnector implements SystemConnector {
         if (type == EntityType.ORDERS) {
             variableProducts.nameVariations(items.stream().map(WooBatchWriter.Item::json).toList());
         }
-        writer.write(resource(mapping), "create", items, outcomes, (item, answer) -> written(type, answer));
+        Map<Integer, JsonNode> answers = new HashMap<>();
+        try {
+            writer.write(resource(mapping), "create", items, outcomes, (item, answer) -> {
+                written(type, answer);
+                answers.put(item.index(), answer);
+            });
+        } catch (ConnectorException unanswered) {
+            if (type == EntityType.CUSTOMERS) {
+                emailIndex.writeUnanswered();
+            }
+            throw unanswered;
+        }
         if (!variants.isEmpty()) {
             variableProducts.create(mapping, records, variants, outcomes);
         }
+        withStored(mapping, outcomes, answers);
         return List.of(outcomes);
     }
 
@@ -356,11 +368,32 @@ public class WooCommerceConnector implements SystemConnector {
         if (type == EntityType.ORDERS) {
             variableProducts.nameVariations(items.stream().map(WooBatchWriter.Item::json).toList());
         }
-        writer.write(resource(mapping), "update", items, outcomes, (item, answer) -> written(type, answer));
+        Map<Integer, JsonNode> answers = new HashMap<>();
+        writer.write(resource(mapping), "update", items, outcomes, (item, answer) -> {
+            written(type, answer);
+            answers.put(item.index(), answer);
+        });
         if (!variants.isEmpty()) {
             variableProducts.update(mapping, updates, variants, outcomes);
         }
+        withStored(mapping, outcomes, answers);
         return List.of(outcomes);
+    }
+
+    /**
+     * A customer or an order written in a batch is answered whole, as WooCommerce then reads it
+     * back from its database: that answer is the read-back, no call needed. (A product's answer
+     * lacks its variations, which the products' read-back reads.)
+     */
+    private void withStored(EntityMapping mapping, WriteOutcome[] outcomes, Map<Integer, JsonNode> answers) {
+        if (mapping.entity() != EntityType.CUSTOMERS && mapping.entity() != EntityType.ORDERS) {
+            return;
+        }
+        answers.forEach((index, answer) -> {
+            if (outcomes[index] != null && outcomes[index].succeeded()) {
+                outcomes[index] = outcomes[index].withStored(toRecord(mapping, answer));
+            }
+        });
     }
 
     /** Gives the lines of order updates the ids of the current lines; an order that is gone fails NOT_FOUND. */
