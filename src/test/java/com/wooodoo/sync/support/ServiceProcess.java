@@ -58,13 +58,17 @@ public final class ServiceProcess implements AutoCloseable {
      * arguments ({@code --key=value} properties) added to {@code --server.port}, {@code --management.server.port}
      * and the tests' pool settings ({@link TestPools}); output to {@code log}. The outbound bucket
      * shared by instances is off unless the arguments set {@value #SHARED_RATE_LIMIT}: at the sandbox
-     * tests' huge rate its transaction per request would slow them down.
+     * tests' huge rate its transaction per request would slow them down. So is the start-up warm-up,
+     * unless the arguments set {@code wooodoo.warmup.enabled}.
      */
     public static ServiceProcess start(String name, Path log, List<String> arguments) {
         // start-up speed matters more than peak speed here (the machine may be busy with other builds)
         List<String> withTestPools = new ArrayList<>(TestPools.arguments());
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--" + SHARED_RATE_LIMIT + "="))) {
             withTestPools.add("--" + SHARED_RATE_LIMIT + "=false");
+        }
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--wooodoo.warmup.enabled="))) {
+            withTestPools.add("--wooodoo.warmup.enabled=false"); // seconds at each start, for nothing a test looks at
         }
         withTestPools.addAll(arguments);
         return start(name, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"), withTestPools);
