@@ -405,11 +405,30 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /** What the cold sync does that a warm one hardly does: a CPU sample counts to each whose frame is on its stack. */
+    static final Map<String, Pattern> COLD_WORK = cold();
+
+    private static Map<String, Pattern> cold() {
+        Map<String, Pattern> work = new LinkedHashMap<>();
+        work.put("loading a class (`ClassLoader.loadClass`, `defineClass`, `Class.forName`)",
+                Pattern.compile("^java\\.lang\\.ClassLoader\\.(loadClass|defineClass.*)$|^java\\.lang\\.Class\\.forName$"));
+        work.put("Spring Boot's loader of jars in the jar (`org.springframework.boot.loader`)",
+                Pattern.compile("^org\\.springframework\\.boot\\.loader\\."));
+        work.put("Camel making an endpoint or a producer", Pattern.compile(
+                "^org\\.apache\\.camel\\..*\\.(createEndpoint|getEndpoint|createProducer|acquireProducer|doInit|doBuild|doStart)$"));
+        work.put("building an Apache HttpClient and its connection manager",
+                Pattern.compile("^org\\.apache\\.hc\\.client5\\.http\\.impl\\..*(HttpClientBuilder|ConnectionManagerBuilder)\\.build$"));
+        work.put("TLS: `SSLContext`, key stores, `SecureRandom`",
+                Pattern.compile("^(javax\\.net\\.ssl\\.SSLContext|sun\\.security\\.ssl\\.|java\\.security\\.KeyStore|java\\.security\\.SecureRandom)"));
+        return work;
+    }
+
     /** What a recording says of one sync: CPU samples by frame type and by library, compilations, GC, class loading. */
     private static Map<String, Object> recording(Path jfr, Sync sync) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         JfrSummary summary = JfrSummary.of(jfr);
         Map<String, Integer> frameTypes = new HashMap<>();
+        Map<String, Integer> coldWork = new LinkedHashMap<>();
         long compilations = 0;
         double compilationMs = 0;
         double longestCompilationMs = 0;
@@ -421,6 +440,12 @@ public final class ColdStartBenchmark {
                 case "jdk.ExecutionSample" -> {
                     if (event.getStackTrace() != null && !event.getStackTrace().getFrames().isEmpty()) {
                         frameTypes.merge(event.getStackTrace().getFrames().get(0).getType(), 1, Integer::sum);
+                        for (Map.Entry<String, Pattern> work : COLD_WORK.entrySet()) {
+                            if (event.getStackTrace().getFrames().stream().anyMatch(f -> work.getValue().matcher(
+                                    f.getMethod().getType().getName() + "." + f.getMethod().getName()).find())) {
+                                coldWork.merge(work.getKey(), 1, Integer::sum);
+                            }
+                        }
                     }
                 }
                 case "jdk.Compilation" -> {
@@ -441,6 +466,7 @@ public final class ColdStartBenchmark {
         r.put("sync", sync);
         r.put("summary", summary);
         r.put("frameTypes", frameTypes);
+        r.put("coldWork", coldWork);
         r.put("compilations", compilations);
         r.put("compilationMs", compilationMs);
         r.put("longestCompilationMs", longestCompilationMs);
@@ -518,6 +544,14 @@ public final class ColdStartBenchmark {
                     Map<String, Integer> types = (Map<String, Integer>) p.get("frameTypes");
                     int total = Math.max(1, ((JfrSummary) p.get("summary")).total);
                     return String.format(Locale.ROOT, "%.1f %%", 100.0 * types.getOrDefault(type, 0) / total);
+                });
+            }
+            for (String work : COLD_WORK.keySet()) {
+                profileRow(md, "of them, with " + work + " on the stack", profiled, p -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Integer> counts = (Map<String, Integer>) p.get("coldWork");
+                    int total = Math.max(1, ((JfrSummary) p.get("summary")).total);
+                    return String.format(Locale.ROOT, "%.1f %%", 100.0 * counts.getOrDefault(work, 0) / total);
                 });
             }
             md.append("\nCPU samples of the cold sync by library (self), against the warm one:\n\n| library | cold | warm |\n|---|---:|---:|\n");
