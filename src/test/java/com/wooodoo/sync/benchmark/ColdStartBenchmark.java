@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * The cold-start benchmark ({@code mvn -B -Pbenchmark verify -Dbench.scenario=cold}): how much
  * slower the first sync after a start is than the syncs after it. For each configuration of the
  * JVM (below) it starts {@code bench.coldProcesses} fresh service processes from the packaged jar,
- * one after the other; each runs a first sync of {@code bench.coldCount} customers WooCommerce →
+ * one after the other, the configurations in turns; each runs a first sync of {@code bench.coldCount} customers WooCommerce →
  * Odoo, then {@code bench.coldWarmSyncs} more, each of a new organisation against an empty Odoo
  * (so each is a first sync of its data, the same work). Reported: cold records/s against the median
  * of the warm ones, the start-up (process start → readiness probe 200), and what the JVM spent in the
@@ -171,13 +171,16 @@ public final class ColdStartBenchmark {
         }
         List<ConfigResult> results = new ArrayList<>();
         for (int latency : latencies) {
-            for (String config : configs) {
-                List<ProcessRun> runs = new ArrayList<>();
-                for (int i = 1; i <= processes; i++) {
-                    runs.add(runProcess(config, latency, i));
+            Map<String, List<ProcessRun>> runs = new LinkedHashMap<>();
+            configs.forEach(config -> runs.put(config, new ArrayList<>()));
+            // in turns (the first process of each configuration, then the second…): a machine whose load
+            // drifts during the run weighs on every configuration alike
+            for (int i = 1; i <= processes; i++) {
+                for (String config : configs) {
+                    runs.get(config).add(runProcess(config, latency, i));
                 }
-                results.add(new ConfigResult(config, latency, runs));
             }
+            runs.forEach((config, processRuns) -> results.add(new ConfigResult(config, latency, processRuns)));
         }
         writeReport(results, profiled);
         log("report written to " + out.toAbsolutePath());
@@ -484,7 +487,7 @@ public final class ColdStartBenchmark {
         SyncBenchmark.machine(md, jdbc, loadAverage);
         md.append("Command: `").append(command()).append("`\n\n");
         md.append(String.format(Locale.ROOT, "Each configuration: %d fresh service processes (`java %s …`), one after the "
-                        + "other; each runs a cold first sync of %,d customers WooCommerce → Odoo (batch size %d, "
+                        + "other, the configurations in turns; each runs a cold first sync of %,d customers WooCommerce → Odoo (batch size %d, "
                         + "`interBatchDelayMs: 0`, throttle lifted), then %d more, each a new organisation against an "
                         + "empty Odoo: the same work. Records/s are the sync's own `startedAt` → `finishedAt`. "
                         + "Start-up is process start → the public readiness probe answers 200 (asked every 20 ms); "
