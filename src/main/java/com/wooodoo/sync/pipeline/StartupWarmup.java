@@ -115,7 +115,7 @@ class StartupWarmup implements ApplicationRunner {
             LOG.warn("Start-up warm-up ended early after {} round(s) and {} ms: {}", rounds, elapsedMs(started), failure);
         } finally {
             if (systems != null) {
-                forget(systems.port());
+                forget(systems.url().getAuthority());
                 systems.close();
             }
         }
@@ -156,9 +156,9 @@ class StartupWarmup implements ApplicationRunner {
     }
 
     /** The warm-up's endpoints leave Camel's registry with it: nothing of it stays behind. */
-    private void forget(int port) {
+    private void forget(String authority) {
         for (Endpoint endpoint : new ArrayList<>(camel.getEndpoints())) {
-            if (endpoint.getEndpointUri().contains(":" + port)) {
+            if (endpoint.getEndpointUri().contains("//" + authority)) {
                 try {
                     camel.removeEndpoint(endpoint);
                 } catch (Exception e) {

@@ -58,10 +58,6 @@ final class WarmupSystems implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
     }
 
-    int port() {
-        return server.getAddress().getPort();
-    }
-
     /** Odoo empty again: the next round creates every customer anew. */
     void reset() {
         partners.clear();
