@@ -100,11 +100,11 @@ public final class SyncBenchmark {
     /** The service's settings in the benchmark (its own configuration, beside config/application.yaml). */
     static final String SERVICE_SETTINGS = "src/test/resources/benchmark/service.yaml";
 
-    private static final String WOO_KEY = "ck_bench";
-    private static final String WOO_SECRET = "cs_bench";
-    private static final String ODOO_DB = "bench";
-    private static final String ODOO_LOGIN = "admin";
-    private static final String ODOO_PASSWORD = "odoo-password";
+    static final String WOO_KEY = "ck_bench";
+    static final String WOO_SECRET = "cs_bench";
+    static final String ODOO_DB = "bench";
+    static final String ODOO_LOGIN = "admin";
+    static final String ODOO_PASSWORD = "odoo-password";
     private static final Path WORK = Path.of("target", "benchmark");
     private static final double DESIGN_CALLS_PER_RECORD = 0.05;
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)\\s+([\\d.]+)ms");
@@ -150,6 +150,10 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         if ("stock".equals(System.getProperty("bench.scenario"))) {
             StockBenchmark.main(args); // -Dbench.scenario=stock: the stock scenario alone
+            return;
+        }
+        if ("cold".equals(System.getProperty("bench.scenario"))) {
+            ColdStartBenchmark.main(args); // -Dbench.scenario=cold: first sync after a start against warm ones
             return;
         }
         int exit = 0;
@@ -765,24 +769,8 @@ public final class SyncBenchmark {
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false"));
         jvm.addAll(serviceJvmArgs);
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + TestDatabase.USER,
-                "--spring.datasource.password=" + TestDatabase.PASSWORD,
-                "--spring.config.additional-location=file:" + SERVICE_SETTINGS,
-                "--spring.main.banner-mode=off",
-                "--wooodoo.pipeline.batches-in-flight=" + batchesInFlight));
-        for (String org : orgs) {
-            String at = "--wooodoo.organizations." + org;
-            args.add(at + ".woocommerce.base-url=" + woo.baseUrl());
-            args.add(at + ".woocommerce.consumer-key=" + WOO_KEY);
-            args.add(at + ".woocommerce.consumer-secret=" + WOO_SECRET);
-            args.add(at + ".odoo.url=" + odoo.baseUrl());
-            args.add(at + ".odoo.protocol=jsonrpc");
-            args.add(at + ".odoo.database=" + ODOO_DB);
-            args.add(at + ".odoo.login=" + ODOO_LOGIN);
-            args.add(at + ".odoo.password=" + ODOO_PASSWORD);
-        }
+        List<String> args = serviceArguments(databaseUrl, woo.baseUrl(), odoo.baseUrl(), orgs);
+        args.add("--wooodoo.pipeline.batches-in-flight=" + batchesInFlight);
         Path serviceLog = WORK.resolve("service-w" + batchesInFlight + ".log");
         log("starting the service with " + batchesInFlight + " batches in flight (log: " + serviceLog + ")");
         service = ServiceProcess.start("benchmark", serviceLog, jvm, args).awaitReady(Duration.ofSeconds(120));
@@ -803,6 +791,31 @@ public final class SyncBenchmark {
             service.stop(Duration.ofSeconds(30));
             service = null;
         }
+    }
+
+    /**
+     * The service's arguments in a benchmark: its database, the benchmark's settings and every
+     * organisation given, each with both simulators.
+     */
+    static List<String> serviceArguments(String databaseUrl, String wooUrl, String odooUrl, List<String> orgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--spring.datasource.password=" + TestDatabase.PASSWORD,
+                "--spring.config.additional-location=file:" + SERVICE_SETTINGS,
+                "--spring.main.banner-mode=off"));
+        for (String org : orgs) {
+            String at = "--wooodoo.organizations." + org;
+            args.add(at + ".woocommerce.base-url=" + wooUrl);
+            args.add(at + ".woocommerce.consumer-key=" + WOO_KEY);
+            args.add(at + ".woocommerce.consumer-secret=" + WOO_SECRET);
+            args.add(at + ".odoo.url=" + odooUrl);
+            args.add(at + ".odoo.protocol=jsonrpc");
+            args.add(at + ".odoo.database=" + ODOO_DB);
+            args.add(at + ".odoo.login=" + ODOO_LOGIN);
+            args.add(at + ".odoo.password=" + ODOO_PASSWORD);
+        }
+        return args;
     }
 
     private synchronized void stop() {
@@ -1199,6 +1212,11 @@ public final class SyncBenchmark {
     }
 
     private void machine(StringBuilder md) {
+        machine(md, jdbc, loadAverage);
+    }
+
+    /** The machine, the JDK and PostgreSQL the figures were measured on, and the load before the run. */
+    static void machine(StringBuilder md, JdbcTemplate jdbc, String loadAverage) {
         String cpu = "?";
         long memKb = 0;
         String os = "?";
@@ -1221,7 +1239,7 @@ public final class SyncBenchmark {
 
     private final String loadAverage = readLoad();
 
-    private static String readLoad() {
+    static String readLoad() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -1253,8 +1271,15 @@ public final class SyncBenchmark {
 
     /** Replaces the generated part of the report, keeping what was written around it. */
     private void mergeInto(String generated) throws IOException {
-        String start = "<!-- generated by SyncBenchmark [" + section + "]";
-        String end = "<!-- end of generated figures [" + section + "] -->\n";
+        mergeSection(out, "<!-- generated by SyncBenchmark [" + section + "]",
+                "<!-- end of generated figures [" + section + "] -->\n", generated);
+    }
+
+    /**
+     * Replaces the text from {@code start} to {@code end} (both included) in {@code out} by
+     * {@code generated}, which begins and ends with those marks; appended when the marks are not there.
+     */
+    static void mergeSection(Path out, String start, String end, String generated) throws IOException {
         String text;
         if (Files.exists(out)) {
             String old = Files.readString(out);

@@ -58,13 +58,17 @@ public final class ServiceProcess implements AutoCloseable {
      * arguments ({@code --key=value} properties) added to {@code --server.port}, {@code --management.server.port}
      * and the tests' pool settings ({@link TestPools}); output to {@code log}. The outbound bucket
      * shared by instances is off unless the arguments set {@value #SHARED_RATE_LIMIT}: at the sandbox
-     * tests' huge rate its transaction per request would slow them down.
+     * tests' huge rate its transaction per request would slow them down. So is the start-up warm-up,
+     * unless the arguments set {@code wooodoo.warmup.enabled}.
      */
     public static ServiceProcess start(String name, Path log, List<String> arguments) {
         // start-up speed matters more than peak speed here (the machine may be busy with other builds)
         List<String> withTestPools = new ArrayList<>(TestPools.arguments());
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--" + SHARED_RATE_LIMIT + "="))) {
             withTestPools.add("--" + SHARED_RATE_LIMIT + "=false");
+        }
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--wooodoo.warmup.enabled="))) {
+            withTestPools.add("--wooodoo.warmup.enabled=false"); // seconds at each start, for nothing a test looks at
         }
         withTestPools.addAll(arguments);
         return start(name, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"), withTestPools);
@@ -75,14 +79,27 @@ public final class ServiceProcess implements AutoCloseable {
      * favour start-up over peak speed): a benchmark runs the service as it would run in production.
      */
     public static ServiceProcess start(String name, Path log, List<String> jvmOptions, List<String> arguments) {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-cp", serviceClassPath(), "com.wooodoo.sync.WooodooSyncApplication"));
+        return launch(name, log, launch, arguments);
+    }
+
+    /**
+     * The service as shipped: {@code java <jvmOptions> -jar <jar> <arguments>}, the packaged jar
+     * (or the one {@code -Djarmode=tools extract} leaves), on free ports as {@link #start(String, Path, List, List)}.
+     */
+    public static ServiceProcess startJar(String name, Path log, List<String> jvmOptions, Path jar, List<String> arguments) {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return launch(name, log, launch, arguments);
+    }
+
+    private static ServiceProcess launch(String name, Path log, List<String> launch, List<String> arguments) {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(serviceClassPath());
-        command.add("com.wooodoo.sync.WooodooSyncApplication");
+        command.addAll(launch);
         command.add("--server.port=" + port);
         command.add("--management.server.port=" + managementPort);
         command.addAll(arguments);
@@ -109,6 +126,27 @@ public final class ServiceProcess implements AutoCloseable {
                         throw new AssertionError(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
                     }
                     return healthy();
+                });
+        return this;
+    }
+
+    /**
+     * Waits until the public readiness probe answers 200 (the service takes work), asking every
+     * {@code pollInterval}: a benchmark timing the start-up asks often.
+     */
+    public ServiceProcess awaitReadiness(Duration atMost, Duration pollInterval) {
+        await("service " + name + " ready on port " + port).atMost(atMost).pollInterval(pollInterval)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
+                    }
+                    try {
+                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
                 });
         return this;
     }
