@@ -62,7 +62,7 @@ public final class BatchPlanner {
             RecordLink link = links.get(source.id());
             if (link != null && linkedTargets.containsKey(link.targetId())) {
                 SyncRecord target = linkedTargets.get(link.targetId());
-                List<String> differing = link.targetChangedSince(target) ? comparison.differences(source, target) : List.of();
+                List<String> differing = link.targetChangedSince(target, comparison) ? comparison.differences(source, target) : List.of();
                 if (Objects.equals(hash, link.appliedHash())) {
                     plans.add(RecordPlan.unchanged(source, link.targetId(), hash));
                 } else if (!differing.isEmpty()) {

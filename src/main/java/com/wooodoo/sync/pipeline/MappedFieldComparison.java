@@ -10,6 +10,7 @@ import com.wooodoo.sync.connector.mapping.SystemField;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,17 @@ public final class MappedFieldComparison {
         }
         Optional<SystemField> in = field.in(system);
         return in.isPresent() && in.get().part().isEmpty() && !in.get().readOnly();
+    }
+
+    /**
+     * The hash of the target's compared fields: what a later sync looks at to see whether someone
+     * else changed the record. Fields it never compares (read-only ones, such as the state an
+     * order is confirmed to after its write) do not count: changing them is no conflict.
+     */
+    public String seenHash(SyncRecord target) {
+        Map<String, Object> compared = new java.util.LinkedHashMap<>();
+        fields.forEach(f -> compared.put(f.name(), target.fields().get(f.name())));
+        return ContentHash.of(compared);
     }
 
     /** The compared fields whose values differ, in mapping order; empty when the records agree. */

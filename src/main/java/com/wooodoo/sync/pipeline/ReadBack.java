@@ -108,7 +108,7 @@ public class ReadBack {
                         "the " + applied.operation() + " was not read back as written: " + String.join(", ", differing)
                                 + " differ"));
             } else {
-                verified.add(applied.readBack(ContentHash.of(found.fields())));
+                verified.add(applied.readBack(comparison.seenHash(found)));
             }
         }
         work.applied().clear();

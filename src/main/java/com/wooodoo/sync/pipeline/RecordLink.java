@@ -10,8 +10,13 @@ import com.wooodoo.sync.connector.SyncRecord;
  */
 public record RecordLink(String sourceId, String targetId, String appliedHash, String targetSeenHash) {
 
-    /** Whether the target record, as read now, changed since it was last seen in step. */
-    boolean targetChangedSince(SyncRecord targetNow) {
-        return targetSeenHash != null && !targetSeenHash.equals(ContentHash.of(targetNow.fields()));
+    /**
+     * Whether the target record, as read now, changed in its compared fields since it was last
+     * seen in step (a link recorded before {@link MappedFieldComparison#seenHash} holds the hash
+     * of all its fields: either matching means unchanged).
+     */
+    boolean targetChangedSince(SyncRecord targetNow, MappedFieldComparison comparison) {
+        return targetSeenHash != null && !targetSeenHash.equals(comparison.seenHash(targetNow))
+                && !targetSeenHash.equals(ContentHash.of(targetNow.fields()));
     }
 }

@@ -259,6 +259,31 @@ class OrdersToTheCentTest extends SandboxTestBase {
         }
     }
 
+    /** The service's own confirmation of an order is no change by someone else: a note edited in the shop later reaches Odoo. */
+    @Test
+    void anOrderEditedInTheShopAfterItsConfirmationInOdooIsUpdatedNotAConflict() {
+        odoo.seedShopAccounting(true);
+        woo.seed(EntityType.CUSTOMERS, 10);
+        woo.seed(EntityType.PRODUCTS, 10);
+        woo.seedOrderMix(20, 5);
+        JsonNode first = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\",\"orders\"]", FULL));
+        assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("done");
+        JsonNode confirmed = odoo.records("sale.order").stream().filter(o -> o.get("state").asText().equals("sale"))
+                .findFirst().orElseThrow();
+        String number = confirmed.get("client_order_ref").asText();
+        long shopId = woo.orders().stream().filter(o -> o.get("number").asText().equals(number)).findFirst().orElseThrow()
+                .get("id").asLong();
+        woo.corrupt(EntityType.ORDERS, shopId, "customer_note",
+                com.fasterxml.jackson.databind.node.TextNode.valueOf("Ring twice, please."));
+
+        JsonNode second = runToEnd(startSync(WOO_TO_ODOO, "[\"orders\"]", FULL));
+
+        assertThat(second.get("status").asText()).as(second.toString()).isEqualTo("done");
+        JsonNode updated = odoo.record("sale.order", confirmed.get("id").asLong()).orElseThrow();
+        assertThat(updated.get("note").asText()).contains("Ring twice, please.");
+        assertThat(updated.get("state").asText()).isEqualTo("sale");
+    }
+
     @Test
     void guestsWithoutAnswerCurrenciesWithoutPricelistAndOdoo19TaxField() {
         odoo.seedShopAccounting(false); // no walk-in customer in this Odoo
