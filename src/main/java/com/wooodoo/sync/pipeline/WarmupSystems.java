@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A shop and an Odoo that answer on the loopback interface only, for the start-up warm-up: a
  * WooCommerce customers list of synthetic customers ({@code GET /wp-json/wc/v3/customers}) and
  * Odoo's JSON-RPC ({@code common.authenticate}; {@code execute_kw} {@code search_read},
- * {@code search_count}, {@code create}, {@code read}) on partners kept in memory. Just enough
+ * {@code search_count}, {@code create}, {@code read}, {@code fields_get}) on partners kept in memory. Just enough
  * for a first customer sync's calls; nothing is checked.
  */
 final class WarmupSystems implements AutoCloseable {
@@ -144,6 +144,12 @@ final class WarmupSystems implements AutoCloseable {
             }
             case "search_count" -> {
                 return json.getNodeFactory().numberNode(0);
+            }
+            case "fields_get" -> { // an Odoo with the mail module: e-mails looked up by email_normalized
+                ObjectNode fields = json.createObjectNode();
+                fields.putObject("email").put("type", "char");
+                fields.putObject("email_normalized").put("type", "char");
+                return fields;
             }
             case "read" -> {
                 return records(model, ids(args.path(0)), kwargs.path("fields"));
