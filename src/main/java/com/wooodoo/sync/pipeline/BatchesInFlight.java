@@ -15,9 +15,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * The batches of one sync being planned, written or recorded at once, at most
+ * The batches of one sync being planned and written at once, at most
  * {@code wooodoo.pipeline.batches-in-flight}. A batch takes a place before it is handed out and
- * frees it once it is recorded, in order ({@link RecordingLane}), or left out of the record: a
+ * frees it when its last attempt ends; it is recorded later, in order ({@link RecordingLane}),
+ * while the next ones are written. One more batch than that may be done but not recorded yet: a
  * slow database holds the sync back rather than letting done batches pile up in memory.
  *
  * <p>Batches in flight together must not step on each other: a batch whose records share a
@@ -33,6 +34,8 @@ final class BatchesInFlight {
 
     private final int count;
     private final Semaphore places;
+    /** Batches handed out and not recorded yet: the places, and one being recorded. */
+    private final Semaphore unrecorded;
     private final Map<Long, InFlight> unfinished = new TreeMap<>();
     private long handedOut;
     private volatile BatchWork waiting;
@@ -43,6 +46,7 @@ final class BatchesInFlight {
     BatchesInFlight(int places) {
         this.count = places;
         this.places = new Semaphore(places);
+        this.unrecorded = new Semaphore(places + 1);
     }
 
     /** How many batches of the sync may be in flight at once. */
@@ -57,8 +61,14 @@ final class BatchesInFlight {
     boolean enter(BatchWork work, Checkpoint at, Set<String> keys, BooleanSupplier mayContinue) throws InterruptedException {
         waiting = work;
         try {
+            while (!unrecorded.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS)) {
+                if (!mayContinue.getAsBoolean()) {
+                    return false;
+                }
+            }
             while (!places.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS)) {
                 if (!mayContinue.getAsBoolean()) {
+                    unrecorded.release();
                     return false;
                 }
             }
@@ -72,7 +82,7 @@ final class BatchesInFlight {
         return true;
     }
 
-    /** The batch's last attempt ended: later batches sharing its records may look at the target. */
+    /** The batch's last attempt ended: its place is free, and later batches sharing its records may look at the target. */
     void done(BatchWork work) {
         InFlight left;
         synchronized (unfinished) {
@@ -80,13 +90,14 @@ final class BatchesInFlight {
         }
         if (left != null) {
             left.done().complete(null);
+            places.release();
         }
     }
 
-    /** The batch was recorded, or left out of the record, in its turn: its place is free. */
+    /** The batch was recorded, or left out of the record, in its turn. */
     void recorded(BatchWork work) {
         if (work.sequence() >= 0) {
-            places.release();
+            unrecorded.release();
         }
     }
 

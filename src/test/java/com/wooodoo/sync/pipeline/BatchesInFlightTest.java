@@ -5,6 +5,7 @@ import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.sandbox.Faults;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * the target really answers several of them at the same time, they are recorded in the order they
  * were handed out, and batches sharing a record, or referring to one record, never write it twice.
  */
+@TestPropertySource(properties = "wooodoo.pipeline.batches-in-flight=4")
 class BatchesInFlightTest extends SandboxTestBase {
 
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";

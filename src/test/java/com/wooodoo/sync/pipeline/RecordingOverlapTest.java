@@ -3,6 +3,7 @@ package com.wooodoo.sync.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * tests hold the record of a batch in flight, by keeping its first insert waiting for a lock the
  * test holds, while the batches after it are planned and written.
  */
+@TestPropertySource(properties = "wooodoo.pipeline.batches-in-flight=4")
 class RecordingOverlapTest extends SandboxTestBase {
 
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
