@@ -1324,12 +1324,12 @@ public final class SyncBenchmark {
         System.out.println("[benchmark " + java.time.LocalTime.now().withNano(0) + "] " + message);
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static void execute(String url, String sql) {
+    static void execute(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
              Statement s = c.createStatement()) {
             s.execute(sql);
