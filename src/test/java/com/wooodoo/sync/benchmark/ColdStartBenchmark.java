@@ -103,20 +103,8 @@ public final class ColdStartBenchmark {
     private final Map<String, String> preparation = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
-        int exit = 0;
         ColdStartBenchmark benchmark = new ColdStartBenchmark();
-        Thread onInterrupt = new Thread(benchmark::stop, "benchmark-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            benchmark.run();
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            benchmark.stop();
-        }
-        System.exit(exit);
+        BenchmarkProgram.run(benchmark::run, benchmark::stop);
     }
 
     // ---- what is measured ------------------------------------------------------------------------

@@ -156,20 +156,8 @@ public final class SyncBenchmark {
             ColdStartBenchmark.main(args); // -Dbench.scenario=cold: first sync after a start against warm ones
             return;
         }
-        int exit = 0;
         SyncBenchmark benchmark = new SyncBenchmark();
-        Thread onInterrupt = new Thread(benchmark::stop, "benchmark-stop"); // Ctrl-C or kill: no database left behind
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            benchmark.run();
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            benchmark.stop();
-        }
-        System.exit(exit);
+        BenchmarkProgram.run(benchmark::run, benchmark::stop);
     }
 
     // ---- the run ---------------------------------------------------------------------------
