@@ -36,18 +36,6 @@ public class PageReadAhead {
             }
         }
 
-        /**
-         * The page once read, waiting for it (the sync needs it next anyway); empty when the read
-         * failed: whoever takes the page then meets the failure.
-         */
-        public java.util.Optional<RecordPage> readUnlessFailed() {
-            try {
-                return java.util.Optional.of(read.join());
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                return java.util.Optional.empty();
-            }
-        }
-
         public boolean isOf(EntityType entity, int page) {
             return this.entity == entity && this.page == page;
         }
