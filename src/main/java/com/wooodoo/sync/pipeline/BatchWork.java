@@ -85,9 +85,12 @@ public final class BatchWork {
      * @param linkedTargets  target id → target record, for those links
      * @param byNaturalKey   normalized natural key → target records with it, for the unlinked records
      * @param sourceOfTarget target id → source id, for those target records already linked
+     * @param unchanged      source ids of linked records whose content is the one last applied, their
+     *                       targets not read (an incremental sync)
      */
     public record TargetsFound(Map<String, RecordLink> linkBySource, Map<String, SyncRecord> linkedTargets,
-                               Map<String, List<SyncRecord>> byNaturalKey, Map<String, String> sourceOfTarget) {
+                               Map<String, List<SyncRecord>> byNaturalKey, Map<String, String> sourceOfTarget,
+                               Set<String> unchanged) {
     }
 
     private final SyncJob job;

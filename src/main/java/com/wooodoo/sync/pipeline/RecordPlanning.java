@@ -10,6 +10,8 @@ import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -37,11 +39,26 @@ public class RecordPlanning {
         List<String> required = mapping.fields().stream().filter(FieldMapping::required).map(FieldMapping::name).toList();
         BatchWork.TargetsFound found = work.found();
         boolean stock = StockPlanning.applies(work.entity());
-        work.planned(BatchPlanner.plan(work.records(), mapping.naturalKey(), required,
+        List<SyncRecord> toPlan = work.records().stream().filter(r -> !found.unchanged().contains(r.id())).toList();
+        List<RecordPlan> planned = BatchPlanner.plan(toPlan, mapping.naturalKey(), required,
                 MappedFieldComparison.of(mapping, job.source(), job.target()), job.target().id(),
                 stock ? StockPlanning.sourceAuthoritative(found.linkBySource()) : found.linkBySource(),
                 found.linkedTargets(), found.byNaturalKey(), found.sourceOfTarget(),
-                stock ? StockPlanning.NEVER_CREATED : notImported(mapping, job)));
+                stock ? StockPlanning.NEVER_CREATED : notImported(mapping, job));
+        work.planned(found.unchanged().isEmpty() ? planned : inBatchOrder(work.records(), planned, found));
+    }
+
+    /** The plans of the records planned and of those unchanged since last applied, in the batch's order. */
+    private static List<RecordPlan> inBatchOrder(List<SyncRecord> records, List<RecordPlan> planned,
+                                                 BatchWork.TargetsFound found) {
+        Iterator<RecordPlan> others = planned.iterator();
+        List<RecordPlan> plans = new ArrayList<>(records.size());
+        for (SyncRecord record : records) {
+            RecordLink link = found.linkBySource().get(record.id());
+            plans.add(found.unchanged().contains(record.id())
+                    ? RecordPlan.unchanged(record, link.targetId(), link.appliedHash()) : others.next());
+        }
+        return plans;
     }
 
     /** Shop orders of a status orders.yaml does not import, when they go to Odoo. */

@@ -1,10 +1,12 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.ConnectorRegistry;
+import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.SystemConnector;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
+import com.wooodoo.sync.orchestration.SyncMode;
 import com.wooodoo.sync.store.CreateIntentStore;
 import com.wooodoo.sync.store.LinkStore;
 import org.apache.camel.Exchange;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,14 +75,18 @@ public class TargetLookup {
         recording.stream().filter(a -> inBatch.contains(a.source().id())).forEach(a -> linkBySource.put(a.source().id(),
                 new RecordLink(a.source().id(), a.targetId(), a.contentHash(), a.targetSeenHash())));
 
+        Set<String> unchanged = unchangedSinceApplied(job, work.entity(), work.records(), linkBySource);
         Map<String, SyncRecord> linkedTargets = new HashMap<>();
         List<SyncRecord> page = work.pageForFirstLookUp();
-        if (!linkBySource.isEmpty()) {
+        if (unchanged.size() < linkBySource.size()) {
             PageLinkedTargets.Read ofPage = page == null || work.position() == null ? PageLinkedTargets.Read.NOTHING
                     : job.pageLinkedTargets().of(work.entity(), work.position().page(), () -> linkedTargetsOf(job, target,
                             work, page)).orElse(PageLinkedTargets.Read.NOTHING);
             List<String> unread = new ArrayList<>();
             for (RecordLink link : linkBySource.values()) {
+                if (unchanged.contains(link.sourceId())) {
+                    continue;
+                }
                 if (!ofPage.asked().contains(link.targetId())) {
                     unread.add(link.targetId());
                 } else if (ofPage.found().containsKey(link.targetId())) {
@@ -91,7 +98,7 @@ public class TargetLookup {
             }
         }
         List<String> keys = mapping.naturalKeysOf(work.records().stream()
-                .filter(r -> !linkedTargets.containsKey(targetIdOf(linkBySource, r))).toList());
+                .filter(r -> !unchanged.contains(r.id()) && !linkedTargets.containsKey(targetIdOf(linkBySource, r))).toList());
         Map<String, List<SyncRecord>> byKey = new HashMap<>();
         if (!keys.isEmpty()) {
             List<SyncRecord> matches = ahead.filter(a -> a.covers(keys)).map(LookAhead::matches)
@@ -105,14 +112,39 @@ public class TargetLookup {
         Map<String, String> takenBy = links.sourcesOfTargets(job.orgId(), work.entity().id(), job.source().id(),
                 byKey.values().stream().flatMap(List::stream).map(SyncRecord::id).toList());
         recording.forEach(a -> takenBy.put(a.targetId(), a.source().id()));
-        work.found(new BatchWork.TargetsFound(linkBySource, linkedTargets, byKey, takenBy));
+        work.found(new BatchWork.TargetsFound(linkBySource, linkedTargets, byKey, takenBy, unchanged));
+    }
+
+    /**
+     * An incremental sync takes up only what changed since the last sync: a record whose content is
+     * the one last applied is unchanged without its target being read. A full sync reads every
+     * linked target, and makes again one deleted in the target since.
+     */
+    private static Set<String> unchangedSinceApplied(SyncJob job, EntityType entity, List<SyncRecord> records,
+                                                     Map<String, RecordLink> linkBySource) {
+        if (job.config().mode() != SyncMode.INCREMENTAL || StockPlanning.applies(entity) || linkBySource.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> unchanged = new HashSet<>();
+        for (SyncRecord record : records) {
+            RecordLink link = linkBySource.get(record.id());
+            if (link != null && Objects.equals(link.appliedHash(), ContentHash.of(record.fields()))) {
+                unchanged.add(record.id());
+            }
+        }
+        return unchanged;
     }
 
     /** The targets linked to the records of a whole source page, in one read. */
     private PageLinkedTargets.Read linkedTargetsOf(SyncJob job, SystemConnector target, BatchWork work,
                                                    List<SyncRecord> page) {
-        List<String> targetIds = links.find(job.orgId(), work.entity().id(), job.source().id(),
-                page.stream().map(SyncRecord::id).toList()).values().stream().map(l -> l.targetId()).distinct().toList();
+        Map<String, RecordLink> pageLinks = new HashMap<>();
+        links.find(job.orgId(), work.entity().id(), job.source().id(), page.stream().map(SyncRecord::id).toList())
+                .forEach((id, l) -> pageLinks.put(id, new RecordLink(l.sourceId(), l.targetId(), l.appliedHash(),
+                        l.targetSeenHash())));
+        Set<String> unchanged = unchangedSinceApplied(job, work.entity(), page, pageLinks);
+        List<String> targetIds = pageLinks.values().stream().filter(l -> !unchanged.contains(l.sourceId()))
+                .map(RecordLink::targetId).distinct().toList();
         if (targetIds.isEmpty()) {
             return PageLinkedTargets.Read.NOTHING;
         }

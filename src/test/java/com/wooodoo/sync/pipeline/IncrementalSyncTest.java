@@ -1,7 +1,9 @@
 package com.wooodoo.sync.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.wooodoo.sync.connector.EntityType;
+import com.wooodoo.sync.sandbox.odoo.RawHttp;
 import com.wooodoo.sync.support.ApiClient;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,62 @@ class IncrementalSyncTest extends SandboxTestBase {
         assertThat(odoo.stats().get("execute_kw product.product.write")).isEqualTo(2L);
         assertThat(odoo.records("product.product")).extracting(p -> p.get("name").asText())
                 .contains("Renamed product A", "Renamed product B");
+    }
+
+    /**
+     * Customers cannot be filtered by date, so every one is read from the shop; those whose content
+     * is the one last applied are not looked for in Odoo at all. A full sync reads every linked
+     * partner, and makes again one deleted in Odoo since.
+     */
+    @Test
+    void anIncrementalSyncReadsNoTargetOfAnUnchangedCustomerAndAFullSyncMakesADeletedOneAgain() {
+        woo.seed(EntityType.CUSTOMERS, 60);
+        assertThat(finish(startSync(WOO_TO_ODOO, "[\"customers\"]", INCREMENTAL)).get("status").asText()).isEqualTo("done");
+        JsonNode deletedCustomer = woo.customers().get(7);
+        long deletedPartner = partnerOf(deletedCustomer);
+        RawHttp.Answer unlinked = new RawHttp(odoo.baseUrl()).jsonRpc("object", "execute_kw", odoo.database(), odoo.uid(),
+                "odoo-password", "res.partner", "unlink", List.of(List.of(deletedPartner)), java.util.Map.of());
+        assertThat(unlinked.json().path("result").asBoolean()).as(unlinked.text()).isTrue();
+        JsonNode changed = woo.customers().get(30);
+        woo.corrupt(EntityType.CUSTOMERS, changed.get("id").asLong(), "first_name", new TextNode("Changed"));
+        odoo.resetStats();
+
+        JsonNode incremental = finish(startSync(WOO_TO_ODOO, "[\"customers\"]", INCREMENTAL));
+
+        assertThat(incremental.get("status").asText()).isEqualTo("done");
+        assertThat(incremental.at("/queue/total").asInt()).isEqualTo(60);
+        assertThat(odoo.stats().get("execute_kw res.partner.write")).as("the changed customer only").isEqualTo(1L);
+        assertThat(odoo.record("res.partner", partnerOf(changed)).orElseThrow().get("name").asText()).startsWith("Changed ");
+        assertThat(odoo.stats()).as("no partner made again: the deleted one's customer did not change")
+                .doesNotContainKey("execute_kw res.partner.create");
+        assertThat(odoo.records("res.partner")).hasSize(59);
+
+        odoo.resetStats();
+        JsonNode full = finish(startSync(WOO_TO_ODOO, "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}"));
+
+        assertThat(full.get("status").asText()).isEqualTo("done");
+        assertThat(odoo.stats().get("execute_kw res.partner.create")).as("the deleted partner, made again").isEqualTo(1L);
+        assertThat(odoo.records("res.partner")).hasSize(60).extracting(p -> p.get("email").asText())
+                .contains(deletedCustomer.get("email").asText());
+    }
+
+    /** Before any changes: an incremental re-run over unchanged customers asks Odoo for no partner. */
+    @Test
+    void anIncrementalRunOverUnchangedCustomersAsksOdooForNoPartner() {
+        woo.seed(EntityType.CUSTOMERS, 120);
+        assertThat(finish(startSync(WOO_TO_ODOO, "[\"customers\"]", INCREMENTAL)).get("status").asText()).isEqualTo("done");
+        odoo.resetStats();
+
+        JsonNode again = finish(startSync(WOO_TO_ODOO, "[\"customers\"]", INCREMENTAL));
+
+        assertThat(again.get("status").asText()).isEqualTo("done");
+        assertThat(again.at("/queue/processed").asInt()).isEqualTo(120);
+        assertThat(odoo.stats().keySet()).as(odoo.stats().toString()).noneMatch(kind -> kind.contains("res.partner"));
+    }
+
+    private long partnerOf(JsonNode customer) {
+        return Long.parseLong(jdbc.queryForObject("SELECT odoo_id FROM sync_record_link WHERE org_id = ? "
+                + "AND entity_type = 'customers' AND woocommerce_id = ?", String.class, orgId, customer.get("id").asText()));
     }
 
     @Test
