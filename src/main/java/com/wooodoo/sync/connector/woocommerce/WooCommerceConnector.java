@@ -381,16 +381,18 @@ public class WooCommerceConnector implements SystemConnector {
     }
 
     /**
-     * A customer or an order written in a batch is answered whole, as WooCommerce then reads it
-     * back from its database: that answer is the read-back, no call needed. (A product's answer
-     * lacks its variations, which the products' read-back reads.)
+     * A customer, an order or a product without variations written in a batch is answered whole, as
+     * WooCommerce then reads it back from its database: that answer is the read-back, no call
+     * needed. (A variable product's answer lacks its variations, which the products' read-back reads.)
      */
     private void withStored(EntityMapping mapping, WriteOutcome[] outcomes, Map<Integer, JsonNode> answers) {
-        if (mapping.entity() != EntityType.CUSTOMERS && mapping.entity() != EntityType.ORDERS) {
+        if (mapping.entity() == EntityType.STOCK) {
             return;
         }
         answers.forEach((index, answer) -> {
-            if (outcomes[index] != null && outcomes[index].succeeded()) {
+            String type = answer.path("type").asText();
+            boolean whole = mapping.entity() != EntityType.PRODUCTS || !type.isEmpty() && !"variable".equals(type);
+            if (whole && outcomes[index] != null && outcomes[index].succeeded()) {
                 outcomes[index] = outcomes[index].withStored(toRecord(mapping, answer));
             }
         });
