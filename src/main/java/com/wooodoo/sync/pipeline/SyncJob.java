@@ -44,7 +44,8 @@ public final class SyncJob {
     private volatile RecordingLane recording = RecordingLane.inline(this);
     private volatile BatchesInFlight inFlight = new BatchesInFlight(1);
     private final Turn referencedRecordsTurn = new Turn();
-    private final PageLinkedTargets pageLinkedTargets = new PageLinkedTargets();
+    private final PageReads<TargetLookup.LinkedTargets> pageLinkedTargets = new PageReads<>();
+    private final PageReads<TargetLookup.KeyMatches> pageKeyMatches = new PageReads<>();
     private final java.util.concurrent.atomic.AtomicBoolean credentialsRefused = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Requeue requeue;
     /** When a recorded batch last found the sync still processing (System.nanoTime); null when the latest did not. */
@@ -121,8 +122,12 @@ public final class SyncJob {
         return inFlight;
     }
 
-    PageLinkedTargets pageLinkedTargets() {
+    PageReads<TargetLookup.LinkedTargets> pageLinkedTargets() {
         return pageLinkedTargets;
+    }
+
+    PageReads<TargetLookup.KeyMatches> pageKeyMatches() {
+        return pageKeyMatches;
     }
 
     /** One batch at a time syncs the records its batch refers to (see {@link ReferencedRecords}). */

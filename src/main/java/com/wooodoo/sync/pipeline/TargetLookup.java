@@ -24,13 +24,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Step "look up" of a batch: what the target holds for its records. The links (those of the
  * batches still being recorded included), the linked target records (one call by id for the
- * whole source page, shared by its batches: {@link PageLinkedTargets}), the target
- * records with the natural keys of the unlinked ones (one call, or the look-ahead made while the
- * batch before was read back), and, for a target that cannot find our creates by natural key, the
+ * whole source page, shared by its batches: {@link PageReads}), the target
+ * records with the natural keys of the unlinked ones (one call, the look-ahead made while the
+ * batch before was read back, or one call for the whole page where the target has no look-ahead), and, for a target that cannot find our creates by natural key, the
  * records an earlier attempt created without its answer arriving.
  */
 @Component("targetLookup")
@@ -79,9 +80,9 @@ public class TargetLookup {
         Map<String, SyncRecord> linkedTargets = new HashMap<>();
         List<SyncRecord> page = work.pageForFirstLookUp();
         if (unchanged.size() < linkBySource.size()) {
-            PageLinkedTargets.Read ofPage = page == null || work.position() == null ? PageLinkedTargets.Read.NOTHING
+            LinkedTargets ofPage = page == null || work.position() == null ? LinkedTargets.NOTHING
                     : job.pageLinkedTargets().of(work.entity(), work.position().page(), () -> linkedTargetsOf(job, target,
-                            work, page)).orElse(PageLinkedTargets.Read.NOTHING);
+                            work, page)).orElse(LinkedTargets.NOTHING);
             List<String> unread = new ArrayList<>();
             for (RecordLink link : linkBySource.values()) {
                 if (unchanged.contains(link.sourceId())) {
@@ -102,6 +103,7 @@ public class TargetLookup {
         Map<String, List<SyncRecord>> byKey = new HashMap<>();
         if (!keys.isEmpty()) {
             List<SyncRecord> matches = ahead.filter(a -> a.covers(keys)).map(LookAhead::matches)
+                    .or(() -> pageKeyMatches(job, target, work, page, waited, keys))
                     .orElseGet(() -> target.findByNaturalKeys(work.entity(), keys));
             for (SyncRecord match : matches) {
                 mapping.naturalKeyOf(match).ifPresent(key ->
@@ -135,8 +137,71 @@ public class TargetLookup {
         return unchanged;
     }
 
+    /** The targets linked to a source page's records: what was asked for (target ids) and what was found (a missing one was deleted). */
+    record LinkedTargets(Set<String> asked, Map<String, SyncRecord> found) {
+        static final LinkedTargets NOTHING = new LinkedTargets(Set.of(), Map.of());
+    }
+
+    /**
+     * The target records with the natural keys of a source page's unlinked records, read by the
+     * page's first batch to look up.
+     *
+     * @param keys         the natural keys looked up, normalised
+     * @param shared       keys more than one record of the page has
+     * @param keysInFlight the keys ({@link BatchWork#keys()}) of the batches in flight when it was read, the reader's included
+     */
+    record KeyMatches(BatchWork reader, Set<String> keys, List<SyncRecord> matches, Set<String> shared,
+                      Set<String> keysInFlight) {
+
+        /**
+         * The matches of a batch's keys, when the read answers for all of them as of now: a later
+         * batch of the page takes it only when no batch in flight at the read (the reader one of
+         * them) nor another record of the page has one of its records, since it may have created
+         * its target since.
+         */
+        Optional<List<SyncRecord>> of(BatchWork batch, List<String> wanted, EntityMapping mapping) {
+            Set<String> normalized = wanted.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
+            boolean fresh = batch == reader || Collections.disjoint(keysInFlight, batch.keys())
+                    && Collections.disjoint(shared, normalized);
+            if (!fresh || !keys.containsAll(normalized)) {
+                return Optional.empty();
+            }
+            return Optional.of(matches.stream().filter(match -> mapping.naturalKeyOf(match)
+                    .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList());
+        }
+    }
+
+    /**
+     * For a target that cannot answer a read-back and a look-up at once (no look-ahead): the natural
+     * keys of the whole source page, looked up in one call by its first batch for all of them.
+     */
+    private Optional<List<SyncRecord>> pageKeyMatches(SyncJob job, SystemConnector target, BatchWork work,
+                                                      List<SyncRecord> page, boolean waited, List<String> keys) {
+        if (page == null || work.position() == null || waited || target.readsByIdsOrNaturalKeysAtOnce(work.entity())) {
+            return Optional.empty();
+        }
+        EntityMapping mapping = mappings.of(work.entity());
+        return job.pageKeyMatches().of(work.entity(), work.position().page(), () -> keyMatchesOf(job, target, work, page))
+                .flatMap(read -> read.of(work, keys, mapping));
+    }
+
+    private KeyMatches keyMatchesOf(SyncJob job, SystemConnector target, BatchWork reader, List<SyncRecord> page) {
+        EntityMapping mapping = mappings.of(reader.entity());
+        Set<String> keysInFlight = job.inFlight().keysInFlightBesides(null);
+        Set<String> linked = links.find(job.orgId(), reader.entity().id(), job.source().id(),
+                page.stream().map(SyncRecord::id).toList()).keySet();
+        List<String> keys = mapping.naturalKeysOf(page.stream().filter(r -> !linked.contains(r.id())).toList());
+        Map<String, Long> perKey = page.stream().flatMap(r -> mapping.naturalKeyOf(r).stream())
+                .collect(Collectors.groupingBy(BatchPlanner::normalizeKey, Collectors.counting()));
+        Set<String> shared = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        List<SyncRecord> matches = keys.isEmpty() ? List.of() : target.findByNaturalKeys(reader.entity(), keys);
+        return new KeyMatches(reader, keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet()), matches,
+                shared, keysInFlight);
+    }
+
     /** The targets linked to the records of a whole source page, in one read. */
-    private PageLinkedTargets.Read linkedTargetsOf(SyncJob job, SystemConnector target, BatchWork work,
+    private LinkedTargets linkedTargetsOf(SyncJob job, SystemConnector target, BatchWork work,
                                                    List<SyncRecord> page) {
         Map<String, RecordLink> pageLinks = new HashMap<>();
         links.find(job.orgId(), work.entity().id(), job.source().id(), page.stream().map(SyncRecord::id).toList())
@@ -146,11 +211,11 @@ public class TargetLookup {
         List<String> targetIds = pageLinks.values().stream().filter(l -> !unchanged.contains(l.sourceId()))
                 .map(RecordLink::targetId).distinct().toList();
         if (targetIds.isEmpty()) {
-            return PageLinkedTargets.Read.NOTHING;
+            return LinkedTargets.NOTHING;
         }
         Map<String, SyncRecord> found = new HashMap<>();
         target.readByIds(work.entity(), targetIds).forEach(r -> found.put(r.id(), r));
-        return new PageLinkedTargets.Read(Set.copyOf(targetIds), found);
+        return new LinkedTargets(Set.copyOf(targetIds), found);
     }
 
     /**

@@ -1,49 +1,44 @@
 package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.EntityType;
-import com.wooodoo.sync.connector.SyncRecord;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The target records linked to a whole source page, read in one call for all of its batches: a
- * re-run of records synced before reads one page of targets per page of source, not one per
- * batch. Only a batch's first look-up takes them (a batch tried again reads afresh), and only a
- * batch's own records' targets are taken from it: no other batch writes those.
+ * What the target holds for a whole source page, read in one call for all of its batches (the
+ * targets linked to its records, the matches of its natural keys): a page of source costs one
+ * read of the target, not one per batch. Only a batch's first look-up takes them (a batch tried
+ * again reads afresh); {@link TargetLookup} decides which parts a batch may take.
+ *
+ * @param <R> what is read for a page
  */
-final class PageLinkedTargets {
+final class PageReads<R> {
 
     /** The pages of a run kept at once: those of the batches in flight. */
     private static final int PAGES_KEPT = 4;
 
-    /** What was asked for (target ids) and what was found (by target id; a missing one was deleted). */
-    record Read(Set<String> asked, Map<String, SyncRecord> found) {
-        static final Read NOTHING = new Read(Set.of(), Map.of());
-    }
-
     private record Page(EntityType entity, int page) {
     }
 
-    private final Map<Page, CompletableFuture<Read>> pages = new LinkedHashMap<>() {
+    private final Map<Page, CompletableFuture<R>> pages = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Page, CompletableFuture<Read>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Page, CompletableFuture<R>> eldest) {
             return size() > PAGES_KEPT;
         }
     };
 
     /**
-     * The page's linked targets, read by the first batch of the page to ask ({@code read}) while
-     * the others wait for it; empty when that read failed (each batch then reads its own).
+     * The page's read, made by the first batch of the page to ask ({@code read}) while the others
+     * wait for it; empty when that read failed (each batch then reads its own).
      */
-    Optional<Read> of(EntityType entity, int page, Supplier<Read> read) {
+    Optional<R> of(EntityType entity, int page, Supplier<R> read) {
         Page key = new Page(entity, page);
-        CompletableFuture<Read> reading;
+        CompletableFuture<R> reading;
         boolean mine = false;
         synchronized (pages) {
             reading = pages.get(key);
