@@ -16,7 +16,8 @@ import java.util.Optional;
  * Step "read a page" of a run: the source page at the checkpoint (pages of {@value #PAGE_SIZE}),
  * taken from the read made ahead while the pages before were synced, and the reads of the pages
  * after it started: as many as the sync's batches in flight take (at most {@value #MAX_PAGES_AHEAD}),
- * never past the last page the source counts. An incremental sync reads only what changed since the entity's mark. A sync that
+ * never past the last page the source counts (a source that counts only with the first page, as
+ * Odoo, is read up to the pages counted then: records added meanwhile wait for the next sync). An incremental sync reads only what changed since the entity's mark. A sync that
  * was paused, cancelled or taken over meanwhile stops here. Reads are tried again as batches are
  * ({@link SourceReads}); one that cannot be made stops the run, the checkpoint where it was.
  */
@@ -62,20 +63,26 @@ public class PageReader {
             reads.stopRun(job, failure);
             return;
         }
-        if (page.isLast() || page.records().isEmpty()) {
+        if (at.page() == 1) {
+            job.counted(entity, page.totalPages());
+        }
+        int pages = page.totalPages() == Integer.MAX_VALUE ? job.countedPages(entity).orElse(Integer.MAX_VALUE)
+                : page.totalPages();
+        boolean last = at.page() >= pages || page.records().isEmpty();
+        if (last) {
             job.forgetPagesAhead();
         } else {
             // as many pages ahead as the batches in flight take, so that they never wait for the source
             int ahead = Math.min(MAX_PAGES_AHEAD, Math.max(1,
                     (job.inFlight().places() * job.config().batchSize() + PAGE_SIZE - 1) / PAGE_SIZE));
-            for (int next = at.page() + 1; next <= at.page() + ahead && next <= page.totalPages(); next++) {
+            for (int next = at.page() + 1; next <= at.page() + ahead && next <= pages; next++) {
                 int number = next;
                 if (!job.readsAhead(number)) {
                     job.readAhead(readAhead.start(entity, number, () -> readPage(job, source, entity, number, since)));
                 }
             }
         }
-        exchange.setProperty(LAST_PAGE, page.isLast() || page.records().isEmpty());
+        exchange.setProperty(LAST_PAGE, last);
         exchange.getIn().setBody(page.records());
     }
 

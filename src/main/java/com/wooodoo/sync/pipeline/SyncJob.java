@@ -41,6 +41,7 @@ public final class SyncJob {
     private volatile LookAhead lookAhead;
     /** Pages of the current entity type being read ahead, by page number. */
     private final java.util.Map<Integer, PageReadAhead.Pending> pagesAhead = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<EntityType, Integer> countedPages = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile RecordingLane recording = RecordingLane.inline(this);
     private volatile BatchesInFlight inFlight = new BatchesInFlight(1);
     private final Turn referencedRecordsTurn = new Turn();
@@ -140,6 +141,15 @@ public final class SyncJob {
     }
 
     /** A page being read ahead (or already read) for the run to take. */
+    /** The pages the source counted for an entity type when the run read its first page. */
+    void counted(EntityType entity, int pages) {
+        countedPages.put(entity, pages);
+    }
+
+    java.util.Optional<Integer> countedPages(EntityType entity) {
+        return java.util.Optional.ofNullable(countedPages.get(entity));
+    }
+
     void readAhead(PageReadAhead.Pending pending) {
         pagesAhead.put(pending.page(), pending);
     }

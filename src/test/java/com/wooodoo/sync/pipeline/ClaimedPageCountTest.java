@@ -39,4 +39,26 @@ class ClaimedPageCountTest extends SandboxTestBase {
                 .isEqualTo(byEmail.keySet());
         assertThat(woo.stats().get("GET customers")).as("the count, then two pages: " + woo.stats()).isLessThanOrEqualTo(3L);
     }
+
+    /** Odoo counts with the first page only: the run reads the pages counted then, not one more to find the end. */
+    @Test
+    void odooIsReadUpToThePagesItCountedWithTheFirstOne() {
+        odoo.seed(EntityType.CUSTOMERS, 150);
+        int partners = odoo.count("res.partner");
+        for (int i = partners; i % 100 != 0; i++) {
+            odoo.insert("res.partner", Map.of("name", "Padding " + i, "email", "padding." + i + "@example.com"));
+        }
+        int pages = odoo.count("res.partner") / 100;
+        odoo.resetStats();
+
+        String syncId = startSync("[\"odoo\",\"woocommerce\"]", "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
+        JsonNode report = runToEnd(syncId, Duration.ofSeconds(60));
+
+        assertThat(report.path("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(report.at("/queue/total").asInt()).isEqualTo(pages * 100);
+        assertThat(report.at("/queue/processed").asInt()).isEqualTo(pages * 100);
+        assertThat(odoo.stats().get("execute_kw res.partner.search_count")).isEqualTo(1L);
+        assertThat(odoo.stats().get("execute_kw res.partner.search_read")).as("full pages, none past them: " + odoo.stats())
+                .isEqualTo((long) pages);
+    }
 }
