@@ -1,5 +1,7 @@
 package com.wooodoo.sync.pipeline;
 
+import com.wooodoo.sync.connector.EntityType;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -104,6 +106,20 @@ final class BatchesInFlight {
     /** The batch waiting for a place (the next one the sync hands out), or null. */
     BatchWork waitingForPlace() {
         return waiting;
+    }
+
+    /**
+     * The keys of the batches in flight but those of one source page: what a read made now for
+     * that page cannot be sure of (its own batches are told apart by the keys the page has twice).
+     */
+    Set<String> keysInFlightBesidesPage(EntityType entity, int page) {
+        Set<String> keys = new HashSet<>();
+        synchronized (unfinished) {
+            unfinished.values().stream().map(f -> f.work())
+                    .filter(w -> w.entity() != entity || w.position() == null || w.position().page() != page)
+                    .forEach(w -> keys.addAll(w.keys()));
+        }
+        return keys;
     }
 
     /** The keys of the batches in flight other than {@code work}: what a look-ahead made now cannot be sure of. */

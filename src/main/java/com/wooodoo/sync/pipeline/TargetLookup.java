@@ -148,16 +148,16 @@ public class TargetLookup {
      *
      * @param keys         the natural keys looked up, normalised
      * @param shared       keys more than one record of the page has
-     * @param keysInFlight the keys ({@link BatchWork#keys()}) of the batches in flight when it was read, the reader's included
+     * @param keysInFlight the keys ({@link BatchWork#keys()}) of the batches of other pages in flight when it was read
      */
     record KeyMatches(BatchWork reader, Set<String> keys, List<SyncRecord> matches, Set<String> shared,
                       Set<String> keysInFlight) {
 
         /**
-         * The matches of a batch's keys, when the read answers for all of them as of now: a later
-         * batch of the page takes it only when no batch in flight at the read (the reader one of
-         * them) nor another record of the page has one of its records, since it may have created
-         * its target since.
+         * The matches of a batch's keys, when the read answers for all of them as of now: another
+         * batch of the page takes it only when no batch of another page in flight at the read nor
+         * another record of the page has one of its records, since it may have created its target
+         * since.
          */
         Optional<List<SyncRecord>> of(BatchWork batch, List<String> wanted, EntityMapping mapping) {
             Set<String> normalized = wanted.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
@@ -172,12 +172,15 @@ public class TargetLookup {
     }
 
     /**
-     * For a target that cannot answer a read-back and a look-up at once (no look-ahead): the natural
-     * keys of the whole source page, looked up in one call by its first batch for all of them.
+     * The natural keys of the whole source page, looked up in one call by its first batch for all
+     * of them: where the target cannot answer a read-back and a look-up at once, and where it can
+     * but several batches are in flight (they are then seldom waiting for a place when a read-back
+     * is made, so a look-ahead seldom finds one to look up).
      */
     private Optional<List<SyncRecord>> pageKeyMatches(SyncJob job, SystemConnector target, BatchWork work,
                                                       List<SyncRecord> page, boolean waited, List<String> keys) {
-        if (page == null || work.position() == null || waited || target.readsByIdsOrNaturalKeysAtOnce(work.entity())) {
+        if (page == null || work.position() == null || waited
+                || target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && job.inFlight().places() == 1) {
             return Optional.empty();
         }
         EntityMapping mapping = mappings.of(work.entity());
@@ -187,7 +190,7 @@ public class TargetLookup {
 
     private KeyMatches keyMatchesOf(SyncJob job, SystemConnector target, BatchWork reader, List<SyncRecord> page) {
         EntityMapping mapping = mappings.of(reader.entity());
-        Set<String> keysInFlight = job.inFlight().keysInFlightBesides(null);
+        Set<String> keysInFlight = job.inFlight().keysInFlightBesidesPage(reader.entity(), reader.position().page());
         Set<String> linked = links.find(job.orgId(), reader.entity().id(), job.source().id(),
                 page.stream().map(SyncRecord::id).toList()).keySet();
         List<String> keys = mapping.naturalKeysOf(page.stream().filter(r -> !linked.contains(r.id())).toList());

@@ -31,6 +31,7 @@ class BatchesInFlightTest extends SandboxTestBase {
     void batchesAreWrittenAtOnceAndRecordedInTheOrderTheyWereHandedOut() {
         woo.seed(EntityType.CUSTOMERS, 400);
         odoo.setFaults(Faults.NONE.withLatencyMs(150));
+        odoo.clearRequests();
         AtomicInteger mostAtOnce = new AtomicInteger();
 
         String sync = startSync(WOO_TO_ODOO, "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
@@ -60,6 +61,13 @@ class BatchesInFlightTest extends SandboxTestBase {
         for (int i = 0; i < recorded.size(); i++) {
             assertThat(recorded.get(i)).as("record %d", i).containsExactly(i / 2 + 1, i % 2);
         }
+        // the e-mails are looked up once a page (or with a read-back), not by each batch on its own
+        long lookUpsByEmailOnly = odoo.requests().stream()
+                .filter(r -> r.callKind().equals("execute_kw res.partner.search_read"))
+                .map(r -> r.body().path("params").path("args").toString())
+                .filter(args -> args.contains("email_normalized") && !args.contains("[\"id\",\"in\""))
+                .count();
+        assertThat(lookUpsByEmailOnly).as("look-ups by e-mail alone, 4 pages").isBetween(1L, 4L);
     }
 
     @Test
