@@ -32,6 +32,25 @@ final class PageReads<R> {
         }
     };
 
+    /** A read of the page made with another one, kept unless the page has one already. */
+    void offer(EntityType entity, int page, R read) {
+        synchronized (pages) {
+            pages.putIfAbsent(new Page(entity, page), CompletableFuture.completedFuture(read));
+        }
+    }
+
+    /** The page's read when one was made and ended well; none is made. */
+    Optional<R> made(EntityType entity, int page) {
+        CompletableFuture<R> reading;
+        synchronized (pages) {
+            reading = pages.get(new Page(entity, page));
+        }
+        if (reading == null || !reading.isDone() || reading.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(reading.join());
+    }
+
     /**
      * The page's read, made by the first batch of the page to ask ({@code read}) while the others
      * wait for it; empty when that read failed (each batch then reads its own).

@@ -153,6 +153,16 @@ public class TargetLookup {
     record KeyMatches(BatchWork reader, Set<String> keys, List<SyncRecord> matches, Set<String> shared,
                       Set<String> keysInFlight) {
 
+        static KeyMatches read(BatchWork reader, EntityMapping mapping, List<SyncRecord> page, List<String> keys,
+                               List<SyncRecord> matches, Set<String> keysInFlight) {
+            Map<String, Long> perKey = page.stream().flatMap(r -> mapping.naturalKeyOf(r).stream())
+                    .collect(Collectors.groupingBy(BatchPlanner::normalizeKey, Collectors.counting()));
+            Set<String> shared = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
+            return new KeyMatches(reader, keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet()),
+                    matches, shared, keysInFlight);
+        }
+
         /**
          * The matches of a batch's keys, when the read answers for all of them as of now: another
          * batch of the page takes it only when no batch of another page in flight at the read nor
@@ -179,13 +189,15 @@ public class TargetLookup {
      */
     private Optional<List<SyncRecord>> pageKeyMatches(SyncJob job, SystemConnector target, BatchWork work,
                                                       List<SyncRecord> page, boolean waited, List<String> keys) {
-        if (page == null || work.position() == null || waited
-                || target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && job.inFlight().places() == 1) {
+        if (page == null || work.position() == null || waited) {
             return Optional.empty();
         }
         EntityMapping mapping = mappings.of(work.entity());
-        return job.pageKeyMatches().of(work.entity(), work.position().page(), () -> keyMatchesOf(job, target, work, page))
-                .flatMap(read -> read.of(work, keys, mapping));
+        int pageNumber = work.position().page();
+        Optional<KeyMatches> read = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && job.inFlight().places() == 1
+                ? job.pageKeyMatches().made(work.entity(), pageNumber)
+                : job.pageKeyMatches().of(work.entity(), pageNumber, () -> keyMatchesOf(job, target, work, page));
+        return read.flatMap(r -> r.of(work, keys, mapping));
     }
 
     private KeyMatches keyMatchesOf(SyncJob job, SystemConnector target, BatchWork reader, List<SyncRecord> page) {
@@ -194,13 +206,8 @@ public class TargetLookup {
         Set<String> linked = links.find(job.orgId(), reader.entity().id(), job.source().id(),
                 page.stream().map(SyncRecord::id).toList()).keySet();
         List<String> keys = mapping.naturalKeysOf(page.stream().filter(r -> !linked.contains(r.id())).toList());
-        Map<String, Long> perKey = page.stream().flatMap(r -> mapping.naturalKeyOf(r).stream())
-                .collect(Collectors.groupingBy(BatchPlanner::normalizeKey, Collectors.counting()));
-        Set<String> shared = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
         List<SyncRecord> matches = keys.isEmpty() ? List.of() : target.findByNaturalKeys(reader.entity(), keys);
-        return new KeyMatches(reader, keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet()), matches,
-                shared, keysInFlight);
+        return KeyMatches.read(reader, mapping, page, keys, matches, keysInFlight);
     }
 
     /** The targets linked to the records of a whole source page, in one read. */
@@ -217,8 +224,24 @@ public class TargetLookup {
             return LinkedTargets.NOTHING;
         }
         Map<String, SyncRecord> found = new HashMap<>();
-        target.readByIds(work.entity(), targetIds).forEach(r -> found.put(r.id(), r));
-        return new LinkedTargets(Set.copyOf(targetIds), found);
+        EntityMapping mapping = mappings.of(work.entity());
+        List<String> keys = target.readsByIdsOrNaturalKeysAtOnce(work.entity())
+                ? mapping.naturalKeysOf(page.stream().filter(r -> !pageLinks.containsKey(r.id())).toList()) : List.of();
+        if (keys.isEmpty()) {
+            target.readByIds(work.entity(), targetIds).forEach(r -> found.put(r.id(), r));
+            return new LinkedTargets(Set.copyOf(targetIds), found);
+        }
+        // the page's unlinked records looked up in the same call, for all its batches
+        Set<String> keysInFlight = job.inFlight().keysInFlightBesidesPage(work.entity(), work.position().page());
+        List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), targetIds, keys);
+        Set<String> asked = Set.copyOf(targetIds);
+        answer.stream().filter(r -> asked.contains(r.id())).forEach(r -> found.put(r.id(), r));
+        Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
+        List<SyncRecord> matches = answer.stream().filter(r -> mapping.naturalKeyOf(r)
+                .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
+        job.pageKeyMatches().offer(work.entity(), work.position().page(),
+                KeyMatches.read(work, mapping, page, keys, matches, keysInFlight));
+        return new LinkedTargets(asked, found);
     }
 
     /**

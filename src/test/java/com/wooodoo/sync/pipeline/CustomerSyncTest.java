@@ -89,4 +89,30 @@ class CustomerSyncTest extends SandboxTestBase {
                 .isEqualTo(customers.get(100).get("email").asText());
         assertThat(odoo.stats()).containsEntry("execute_kw res.partner.search_read", 5L);
     }
+
+    /**
+     * A full re-run reads the partners linked to a page in one call, and the same call looks up the
+     * page's customers not synced yet: customers added since cost no look-up of their own.
+     */
+    @Test
+    void aFullRerunLooksUpNewCustomersWithThePagesLinkedPartners() {
+        woo.seed(EntityType.CUSTOMERS, 120);
+        String full = "{\"interBatchDelayMs\":0,\"mode\":\"full\"}";
+        assertThat(runToEnd(startSync(WOO_TO_ODOO, "[\"customers\"]", full), Duration.ofSeconds(60)).get("status").asText())
+                .isEqualTo("done");
+        woo.insertCustomer("new.one@example.com");
+        woo.insertCustomer("new.two@example.com");
+        odoo.clearRequests();
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\"]", full), Duration.ofSeconds(60));
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(report.at("/queue/processed").asInt()).isEqualTo(122);
+        assertThat(odoo.records("res.partner")).hasSize(122).extracting(p -> p.get("email").asText())
+                .contains("new.one@example.com", "new.two@example.com");
+        List<String> reads = odoo.requests().stream().filter(r -> r.callKind().equals("execute_kw res.partner.search_read"))
+                .map(r -> r.body().path("params").path("args").toString()).toList();
+        assertThat(reads).as("no look-up by e-mail alone").noneMatch(args -> !args.contains("[\"id\",\"in\""));
+        assertThat(reads).as("two pages of linked partners, one read-back").hasSize(3);
+    }
 }
