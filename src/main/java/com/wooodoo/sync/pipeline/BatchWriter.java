@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * (nothing in a dry run). A target that cannot find our creates by natural key has them announced
  * in the database first, so that a create whose answer never came is looked for before anything
  * is created again (see {@link TargetLookup}). An item the target refuses becomes a conflict of
- * its kind; refused credentials stop the batch.
+ * its kind; refused credentials stop the batch. An item left without an answer (a transient
+ * failure of a call after other calls of the write were answered) fails the attempt: the batch is
+ * tried again by the retry policy, never given up at its first attempt.
  */
 @Component("batchWriter")
 public class BatchWriter {
@@ -75,6 +77,7 @@ public class BatchWriter {
 
     private static void collect(BatchWork work, List<RecordPlan> plans, List<WriteOutcome> outcomes, String operation) {
         Map<Integer, WriteOutcome> byIndex = outcomes.stream().collect(Collectors.toMap(WriteOutcome::index, o -> o, (a, b) -> a));
+        ConnectorException unanswered = null;
         for (int i = 0; i < plans.size(); i++) {
             RecordPlan plan = plans.get(i);
             WriteOutcome outcome = byIndex.get(i);
@@ -91,9 +94,19 @@ public class BatchWriter {
                 if (failure.kind() == FailureKind.AUTHENTICATION) {
                     throw failure;
                 }
+                if (failure.isTransient()) {
+                    unanswered = unanswered == null ? failure : unanswered;
+                    continue;
+                }
                 work.failed().add(new BatchWork.Failed(plan.source(), plan.target(), ConflictType.forFailure(failure.kind()),
                         failure.getMessage()));
             }
+        }
+        if (unanswered != null) {
+            // a call of the write failed after others were answered (Odoo writes a record a call): the
+            // batch is tried again as a whole, as for any transient failure, and finds what this attempt
+            // wrote by its keys; what it did write is kept above, for a batch that runs out of retries
+            throw unanswered;
         }
     }
 }

@@ -36,7 +36,7 @@ public class PipelineProperties implements InitializingBean {
      * Batches of one sync written at once: while the target answers one batch's writes, the next
      * ones are already planned and written. Recorded, and checkpointed, in order.
      */
-    private int batchesInFlight = 1;
+    private int batchesInFlight = 4;
 
     public boolean isEnabled() {
         return enabled;

@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  * the outage is longer than the retries: the first sync may then end failed or partial as the
  * contract says, and the second one completes the target.
  */
-@TestPropertySource(properties = "wooodoo.pipeline.first-retry-delay-ms=200")
+@TestPropertySource(properties = {"wooodoo.pipeline.first-retry-delay-ms=200", "wooodoo.pipeline.batches-in-flight=4"})
 class FaultMatrixTest extends SandboxTestBase {
 
     private static final long DOWN_SECONDS = Long.getLong("faults.downSeconds", 3);
