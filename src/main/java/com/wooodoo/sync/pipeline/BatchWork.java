@@ -178,6 +178,16 @@ public final class BatchWork {
         return keys;
     }
 
+    /**
+     * The source ids and natural keys of {@link #keys()}: what another batch may have created a
+     * target for, so that a look-up made before it may miss that target (an order's billing e-mail
+     * names a guest's partner, not the order the look-up is for).
+     */
+    Set<String> recordKeys() {
+        return keys.stream().filter(key -> key.startsWith("id:") || key.startsWith("key:"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** What the look-up found; set before the batch is planned. */
     public TargetsFound found() {
         if (found == null) {

@@ -24,6 +24,6 @@ record LookAhead(BatchWork batch, Set<String> keys, List<SyncRecord> matches, Se
 
     /** Whether a batch in flight when it was read had one of the batch's records. */
     boolean mayBeStale() {
-        return !java.util.Collections.disjoint(keysInFlight, batch.keys());
+        return !java.util.Collections.disjoint(keysInFlight, batch.recordKeys());
     }
 }

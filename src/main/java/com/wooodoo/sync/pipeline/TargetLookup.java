@@ -103,7 +103,7 @@ public class TargetLookup {
         Map<String, List<SyncRecord>> byKey = new HashMap<>();
         if (!keys.isEmpty()) {
             List<SyncRecord> matches = ahead.filter(a -> a.covers(keys)).map(LookAhead::matches)
-                    .or(() -> pageKeyMatches(job, target, work, page, waited, keys))
+                    .or(() -> pageKeyMatches(job, target, work, page, keys))
                     .orElseGet(() -> target.findByNaturalKeys(work.entity(), keys));
             for (SyncRecord match : matches) {
                 mapping.naturalKeyOf(match).ifPresent(key ->
@@ -171,7 +171,7 @@ public class TargetLookup {
          */
         Optional<List<SyncRecord>> of(BatchWork batch, List<String> wanted, EntityMapping mapping) {
             Set<String> normalized = wanted.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
-            boolean fresh = batch == reader || Collections.disjoint(keysInFlight, batch.keys())
+            boolean fresh = batch == reader || Collections.disjoint(keysInFlight, batch.recordKeys())
                     && Collections.disjoint(shared, normalized);
             if (!fresh || !keys.containsAll(normalized)) {
                 return Optional.empty();
@@ -188,8 +188,10 @@ public class TargetLookup {
      * is made, so a look-ahead seldom finds one to look up).
      */
     private Optional<List<SyncRecord>> pageKeyMatches(SyncJob job, SystemConnector target, BatchWork work,
-                                                      List<SyncRecord> page, boolean waited, List<String> keys) {
-        if (page == null || work.position() == null || waited) {
+                                                      List<SyncRecord> page, List<String> keys) {
+        // whether or not the batch waited for an earlier one: that one was done before the page's read, or
+        // in flight then (KeyMatches.of refuses the read if it shared a record), or is of the page (its keys shared)
+        if (page == null || work.position() == null) {
             return Optional.empty();
         }
         EntityMapping mapping = mappings.of(work.entity());
