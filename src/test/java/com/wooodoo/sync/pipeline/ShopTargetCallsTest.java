@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.support.SandboxTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * was written as a read would be; the SKUs of a source page are looked up once for its batches,
  * except where a batch before may have created one since.
  */
+@TestPropertySource(properties = "wooodoo.pipeline.batches-in-flight=1") // which batch of a page reads it is then known
 class ShopTargetCallsTest extends SandboxTestBase {
 
     private static final String ODOO_TO_WOO = "[\"odoo\",\"woocommerce\"]";
