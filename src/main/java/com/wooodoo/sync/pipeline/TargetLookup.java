@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
 /**
  * Step "look up" of a batch: what the target holds for its records. The links (those of the
  * batches still being recorded included), the linked target records (one call by id for the
- * whole source page, shared by its batches: {@link PageReads}), the target
- * records with the natural keys of the unlinked ones (one call, the look-ahead made while the
- * batch before was read back, or one call for the whole page where the target has no look-ahead), and, for a target that cannot find our creates by natural key, the
- * records an earlier attempt created without its answer arriving.
+ * whole source page, shared by its batches: {@link PageReads}), the target records with the
+ * natural keys of the unlinked ones (the look-ahead made while the batch before was read back,
+ * one call for the whole page, or one call of the batch's own), and, for a target that cannot find
+ * our creates by natural key, the records an earlier attempt created without its answer arriving.
  */
 @Component("targetLookup")
 public class TargetLookup {
@@ -137,7 +137,7 @@ public class TargetLookup {
         return unchanged;
     }
 
-    /** The targets linked to a source page's records: what was asked for (target ids) and what was found (a missing one was deleted). */
+    /** The targets linked to a source page's records: the target ids asked for, and those found (a missing one was deleted). */
     record LinkedTargets(Set<String> asked, Map<String, SyncRecord> found) {
         static final LinkedTargets NOTHING = new LinkedTargets(Set.of(), Map.of());
     }
