@@ -390,6 +390,9 @@ class OrdersToTheCentTest extends SandboxTestBase {
         assertThat(shopOrder.get("fee_lines")).hasSize(1);
         assertThat(shopOrder.at("/fee_lines/0/name").asText()).isEqualTo("Gift wrap");
         assertThat(new BigDecimal(shopOrder.at("/fee_lines/0/total").asText())).isEqualByComparingTo("2.50");
+        assertThat(odoo.requests()).as("shipping and fee lines are told by the products orders.yaml names, looked up by their"
+                        + " codes; the lines' products are never looked up by id (a shop sells many more)")
+                .noneMatch(r -> r.callKind().contains("product.product") && r.body().toString().contains("[\"id\",\"in\""));
     }
 
     private JsonNode runToEnd(String syncId) {

@@ -34,7 +34,12 @@ final class OdooServiceLines {
         this.codeOfProduct = codeOfProduct;
     }
 
-    /** For the lines of a page of orders: the product codes of their products, one look-up for the page. */
+    /**
+     * For the lines of a page of orders: which of their products are the shipping and fee products.
+     * Those are looked up by their codes (once for the connector's life), not the lines' products by
+     * their ids: a shop sells far more products than it has shipping methods, and each new page of
+     * orders would otherwise cost a look-up of the products it names.
+     */
     static OdooServiceLines of(OrderRules rules, Map<FieldMapping, Map<Long, List<JsonNode>>> lines, RelatedKeys related) {
         Map<String, String> methodOfCode = new HashMap<>();
         rules.shippingProducts().forEach((method, code) -> methodOfCode.putIfAbsent(code, method));
@@ -46,7 +51,9 @@ final class OdooServiceLines {
         Set<Long> productIds = new HashSet<>();
         lines.values().forEach(byParent -> byParent.values().forEach(list -> list.forEach(
                 line -> OdooValues.many2oneId(line.get("product_id")).ifPresent(productIds::add))));
-        Map<Long, String> codes = productIds.isEmpty() ? Map.of() : related.keysOf(PRODUCT_CODE, productIds);
+        Set<String> serviceCodes = new HashSet<>(methodOfCode.keySet());
+        serviceCodes.addAll(feeCodes);
+        Map<Long, String> codes = productIds.isEmpty() ? Map.of() : related.learntKeysOf(PRODUCT_CODE, serviceCodes, productIds);
         return new OdooServiceLines(methodOfCode, feeCodes, codes);
     }
 

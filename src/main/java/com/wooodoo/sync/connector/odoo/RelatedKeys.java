@@ -56,6 +56,24 @@ final class RelatedKeys {
         return found;
     }
 
+    /**
+     * The keys of those of {@code ids} that hold one of {@code keys}: the records with these keys are
+     * looked up (where not known yet) by key, not the ids, which may be many more.
+     */
+    Map<Long, String> learntKeysOf(Relation relation, Collection<String> keys, Collection<Long> ids) {
+        idsOf(relation, keys);
+        Map<Long, String> known = keysById.getOrDefault(relation, Map.of());
+        Set<String> wanted = Set.copyOf(keys);
+        Map<Long, String> found = new HashMap<>();
+        ids.forEach(id -> {
+            String key = known.get(id);
+            if (key != null && wanted.contains(key)) {
+                found.put(id, key);
+            }
+        });
+        return found;
+    }
+
     /** The ids of these keys (the lowest id where a key is not unique); unknown keys are left out. */
     Map<String, Long> idsOf(Relation relation, Collection<String> keys) {
         if (categories != null && relation.equals(OdooCategories.RELATION)) {
