@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Step "read a page" of a run: the source page at the checkpoint (pages of {@value #PAGE_SIZE}),
  * taken from the read made ahead while the pages before were synced, and the reads of the pages
- * after it started: as many as the sync's batches in flight take (at most {@value #MAX_PAGES_AHEAD}),
+ * after it started: one per batch in flight (at most {@value #MAX_PAGES_AHEAD}),
  * never past the last page the source counts (a source that counts only with the first page, as
  * Odoo, is read up to the pages counted then: records added meanwhile wait for the next sync). An incremental sync reads only what changed since the entity's mark. A sync that
  * was paused, cancelled or taken over meanwhile stops here. Reads are tried again as batches are
@@ -72,9 +72,9 @@ public class PageReader {
         if (last) {
             job.forgetPagesAhead();
         } else {
-            // as many pages ahead as the batches in flight take, so that they never wait for the source
-            int ahead = Math.min(MAX_PAGES_AHEAD, Math.max(1,
-                    (job.inFlight().places() * job.config().batchSize() + PAGE_SIZE - 1) / PAGE_SIZE));
+            // a page ahead per batch in flight, though a page holds two batches: a shop's page read costs about
+            // as much as writing its batches, so the reads must overlap as much as the writes do
+            int ahead = Math.min(MAX_PAGES_AHEAD, Math.max(1, job.inFlight().places()));
             for (int next = at.page() + 1; next <= at.page() + ahead && next <= pages; next++) {
                 int number = next;
                 if (!job.readsAhead(number)) {
