@@ -163,13 +163,37 @@ final class Domain {
             return new Part(row -> like(field, views.valueAt(model, row, parts), pattern) != negated, null);
         }
         failsOnRows |= value == null && operator.endsWith("in"); // "in" takes a list: None fails on every row
-        NavigableSet<Long> ids = direct && (operator.equals("=") || operator.equals("in"))
-                ? equalTo(field, stored, operator.equals("in") && value instanceof Collection<?> c ? c : Arrays.asList(value)) : null;
+        Collection<?> values = operator.equals("in") && value instanceof Collection<?> c ? c : Arrays.asList(value);
+        boolean equality = operator.equals("=") || operator.equals("in");
+        NavigableSet<Long> ids = !equality ? null : direct ? equalTo(model, field, stored, values) : throughMany2one(parts, field, values);
         return new Part(row -> test(field, views.valueAt(model, row, parts), operator, value), ids);
     }
 
+    /**
+     * For {@code many2one.field} compared by equality: PostgreSQL answers it from two indexes (the
+     * related rows by the indexed field, then the rows pointing at them by the stored many2one), as
+     * Odoo's sub-select does; any other path is tested row by row (null).
+     */
+    private NavigableSet<Long> throughMany2one(String[] parts, FieldDef field, Collection<?> values) {
+        FieldDef link = model.field(parts[0]).orElse(null);
+        if (parts.length != 2 || link == null || link.type() != OdooFieldType.MANY2ONE || link.computed()) {
+            return null;
+        }
+        ModelDef related = views.model(link.comodel());
+        if (field.type() == OdooFieldType.MANY2ONE || field.type().isX2many() || !indexed(related, field)) {
+            return null;
+        }
+        NavigableSet<Long> relatedIds = equalTo(related, field, true, values);
+        if (relatedIds == null) {
+            return null;
+        }
+        NavigableSet<Long> ids = new TreeSet<>();
+        relatedIds.forEach(id -> ids.addAll(views.rows(model).withText(link.name(), String.valueOf(id))));
+        return ids;
+    }
+
     /** The ids of the rows whose field may equal one of the values, or null if the indexes cannot tell. */
-    private NavigableSet<Long> equalTo(FieldDef field, boolean stored, Collection<?> values) {
+    private NavigableSet<Long> equalTo(ModelDef model, FieldDef field, boolean stored, Collection<?> values) {
         RowTable rows = views.rows(model);
         NavigableSet<Long> ids = new TreeSet<>();
         for (Object value : values) {

@@ -72,6 +72,10 @@ final class RecordViews {
         return code == null ? (String) row.get("name") : "[" + code + "] " + row.get("name");
     }
 
+    ModelDef model(String name) {
+        return db.model(name);
+    }
+
     RowTable rows(ModelDef def) {
         return db.rows(def);
     }

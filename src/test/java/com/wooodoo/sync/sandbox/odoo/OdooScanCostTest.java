@@ -83,6 +83,23 @@ class OdooScanCostTest {
     }
 
     @Test
+    void aPathThroughAMany2oneToAnIndexedFieldUsesBothIndexes() {
+        long parent = odoo.records("res.partner").get(7).path("id").asLong();
+        long delivery = odoo.insert("res.partner", Map.of("name", "Depot", "parent_id", parent, "type", "delivery"));
+        odoo.resetStats();
+
+        JsonNode found = http.executeKw("res.partner", "search", List.of(List.of("&",
+                List.of("parent_id.email_normalized", "in", List.of("person.7@example.com")),
+                List.of("type", "in", List.of("invoice", "delivery")))), Map.of()).json().path("result");
+
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).asLong()).isEqualTo(delivery);
+        assertThat(odoo.rowsScanned()).as("the parents by email_normalized, then their children by parent_id").isZero();
+        http.executeKw("res.partner", "search", List.of(List.of(List.of("parent_id.name", "=", "Partner 7"))), Map.of());
+        assertThat(odoo.rowsScanned()).as("name has no index: every row's parent is looked at").isEqualTo(PARTNERS + 1);
+    }
+
+    @Test
     void emailNormalizedIsAStoredReadonlyFieldThatFollowsTheEmail() {
         JsonNode fields = http.executeKw("res.partner", "fields_get", List.of(), Map.of("attributes", List.of("type", "readonly")))
                 .json().path("result");
