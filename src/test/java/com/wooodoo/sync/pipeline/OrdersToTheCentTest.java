@@ -174,6 +174,47 @@ class OrdersToTheCentTest extends SandboxTestBase {
     }
 
     @Test
+    void aBatchOfOrdersFindsItsBuyersAndTheirAddressesInOneRead() {
+        odoo.seedShopAccounting(true);
+        woo.seed(EntityType.CUSTOMERS, 40);
+        woo.seed(EntityType.PRODUCTS, 20);
+        woo.seedOrderMix(200, 7);
+        JsonNode before = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\"]", FULL));
+        assertThat(before.get("status").asText()).isEqualTo("done");
+        odoo.resetStats();
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"orders\"]", FULL));
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        Map<String, Long> calls = odoo.stats();
+        long batches = calls.get("execute_kw sale.order.create");
+        assertThat(batches).as("one create of orders a batch: " + calls).isEqualTo((report.at("/queue/processed").asLong() + 49) / 50);
+        // the guests by e-mail, the customers, and the invoice and delivery contacts of both: one read a batch,
+        // and one more for the walk-in partner (by ref, once)
+        assertThat(calls.get("execute_kw res.partner.search_read")).as(calls.toString()).isLessThanOrEqualTo(batches + 1);
+        assertNoDoubles();
+    }
+
+    @Test
+    void withoutTheMailModuleGuestsAreFoundByTheirEmailsAndTheirAddressesReadApart() {
+        odoo.setWithoutMailModule(true);
+        odoo.seedShopAccounting(true);
+        woo.seed(EntityType.CUSTOMERS, 40);
+        woo.seed(EntityType.PRODUCTS, 20);
+        woo.seedOrderMix(200, 7);
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\",\"orders\"]", FULL));
+        odoo.resetStats();
+        JsonNode again = runToEnd(startSync(WOO_TO_ODOO, "[\"orders\"]", FULL));
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("done");
+        assertThat(odoo.records("sale.order")).hasSize(ImportedOrders.of(woo.orders()).size());
+        assertThat(odoo.stats()).as("an unchanged re-run creates no partner").doesNotContainKey("execute_kw res.partner.create");
+        assertNoDoubles();
+    }
+
+    @Test
     void theOfficialExampleOrderOfAGuestReachesOdooToTheCent() {
         ShopAccounting accounting = odoo.seedShopAccounting(false);
         JsonNode example = com.wooodoo.sync.sandbox.woocommerce.WooFixtures.read("order-single.json");

@@ -1,6 +1,7 @@
 package com.wooodoo.sync.connector.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wooodoo.sync.connector.NeutralOrder.Address;
@@ -19,20 +20,35 @@ import java.util.Set;
  * the address is the partner's, else a child contact of type {@code invoice} or {@code delivery}
  * with that address, found again by its address on every sync (never created twice) or created
  * (without an e-mail, so that the customers' rule "one partner per e-mail" still holds). One read
- * of the partners and their contacts, and at most one create, per batch; one batch at a time
- * (batches in flight at once may have orders of one customer).
+ * of the partners and their contacts, and at most one create, per batch; the read is left out for
+ * the partners {@link GuestPartners} read with their contacts, or just created. One batch at a time
+ * (batches in flight at once may have orders of one customer): the caller holds {@link #lock}
+ * from the guests' look-up to the contacts' creation.
  */
 final class AddressContacts {
 
     static final String INVOICE = "invoice";
     static final String DELIVERY = "delivery";
     private static final RelatedKeys.Relation COUNTRY_CODE = new RelatedKeys.Relation("res.country", "code");
-    private static final List<String> FIELDS = List.of("id", "name", "street", "street2", "city", "zip", "country_id",
+    static final List<String> FIELDS = List.of("id", "name", "street", "street2", "city", "zip", "country_id",
             "parent_id", "type");
 
     /** An address wanted for a partner, as contact of a type. */
     record Wanted(long partnerId, String type, Address address) {
     }
+
+    /**
+     * Partners already known with all their contacts: read ({@code records}: each partner of
+     * {@code covered} and its invoice and delivery contacts) or just created ({@code created}: their
+     * own address, no contacts yet).
+     */
+    record Known(Set<Long> covered, List<JsonNode> records, Map<Long, Address> created) {
+
+        static final Known NOTHING = new Known(Set.of(), List.of(), Map.of());
+    }
+
+    /** Held by a batch from the look-up of its partners to the creation of their contacts. */
+    final Object lock = new Object();
 
     private final OdooApi api;
     private final RelatedKeys related;
@@ -49,22 +65,25 @@ final class AddressContacts {
      * partner's), or an {@link IllegalArgumentException} saying why there is none (a country Odoo
      * does not know).
      */
-    synchronized Map<Wanted, Object> contactsFor(Collection<Wanted> wanted) {
+    Map<Wanted, Object> contactsFor(Collection<Wanted> wanted, Known known) {
         Map<Wanted, Object> ids = new HashMap<>();
         if (wanted.isEmpty()) {
             return ids;
         }
         Set<Long> partners = new HashSet<>();
         wanted.forEach(w -> partners.add(w.partnerId()));
-        JsonNode read = api.call(OdooCall.searchRead("res.partner", OdooCall.either(
-                OdooCall.where("id", "in", OdooCall.ids(partners)),
-                and(OdooCall.where("parent_id", "in", OdooCall.ids(partners)),
-                        OdooCall.where("type", "in", OdooCall.texts(List.of(INVOICE, DELIVERY))))),
-                FIELDS, null, 0, "id asc", false));
+        Set<Long> unknown = new HashSet<>(partners);
+        unknown.removeAll(known.covered());
+        unknown.removeAll(known.created().keySet());
+        List<JsonNode> read = new ArrayList<>(known.records());
+        if (!unknown.isEmpty()) {
+            api.call(OdooCall.searchRead("res.partner", withContacts(OdooCall.where("id", "in", OdooCall.ids(unknown)),
+                    OdooCall.where("parent_id", "in", OdooCall.ids(unknown))), FIELDS, null, 0, "id asc", false)).forEach(read::add);
+        }
         Set<Long> countryIds = new HashSet<>();
         read.forEach(p -> OdooValues.many2oneId(p.get("country_id")).ifPresent(countryIds::add));
         Map<Long, String> countries = countryIds.isEmpty() ? Map.of() : related.keysOf(COUNTRY_CODE, countryIds);
-        Map<Long, Address> own = new HashMap<>();
+        Map<Long, Address> own = new HashMap<>(known.created());
         Map<Long, List<Map.Entry<Long, JsonNode>>> children = new HashMap<>();
         for (JsonNode partner : read) {
             long id = partner.path("id").asLong();
@@ -164,11 +183,14 @@ final class AddressContacts {
         return value.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static com.fasterxml.jackson.databind.node.ArrayNode and(com.fasterxml.jackson.databind.node.ArrayNode a,
-                                                                     com.fasterxml.jackson.databind.node.ArrayNode b) {
-        com.fasterxml.jackson.databind.node.ArrayNode domain = JsonNodeFactory.instance.arrayNode().add("&");
-        domain.addAll(a);
-        domain.addAll(b);
-        return domain;
+    /**
+     * The partners {@code partners} selects and their invoice and delivery contacts, which {@code
+     * children} selects by their parent: {@code partners | (children & type in (invoice, delivery))}.
+     */
+    static ArrayNode withContacts(ArrayNode partners, ArrayNode children) {
+        ArrayNode contacts = JsonNodeFactory.instance.arrayNode().add("&");
+        contacts.addAll(children);
+        contacts.addAll(OdooCall.where("type", "in", OdooCall.texts(List.of(INVOICE, DELIVERY))));
+        return OdooCall.either(partners, contacts);
     }
 }

@@ -1,6 +1,7 @@
 package com.wooodoo.sync.connector.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wooodoo.sync.connector.ConnectorException;
 import com.wooodoo.sync.connector.NeutralOrder;
@@ -9,6 +10,7 @@ import com.wooodoo.sync.connector.mapping.OrderRules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +24,10 @@ import java.util.Set;
  * customer sync of that e-mail finds it by the customers' rule (one partner per e-mail); several
  * partners with that e-mail are a DuplicateKey. A guest order without an e-mail goes to the
  * walk-in partner of orders.yaml ({@code guests.walkInPartnerRef}), or is a ValidationError
- * naming {@code billing.email}. One look-up and at most one create for a whole batch; one batch
- * at a time (batches in flight at once may have guests with one e-mail).
+ * naming {@code billing.email}. One look-up and at most one create for a whole batch; the look-up
+ * reads as well the contacts {@link AddressContacts} needs, of the guests' partners and of the
+ * batch's customers, where Odoo has {@code email_normalized}. One batch at a time (batches in
+ * flight at once may have guests with one e-mail): the caller holds {@link AddressContacts#lock}.
  */
 final class GuestPartners {
 
@@ -43,10 +47,15 @@ final class GuestPartners {
     }
 
     /**
-     * The partner of each guest order, by index: its id, an {@link IllegalArgumentException} or a
-     * {@link ConnectorException} for the order; orders with a customer are left out.
+     * The partner of each guest order, by index ({@code partners}: its id, an {@link
+     * IllegalArgumentException} or a {@link ConnectorException} for the order; orders with a
+     * customer are left out), and what was learnt of the partners' contacts on the way.
      */
-    synchronized Map<Integer, Object> partnersOf(OrderRules rules, List<Map<String, Object>> orders) {
+    record Found(Map<Integer, Object> partners, AddressContacts.Known known) {
+    }
+
+    /** @param customers the partners of the batch's orders with a customer, whose contacts are read along */
+    Found partnersOf(OrderRules rules, List<Map<String, Object>> orders, Set<Long> customers) {
         Map<Integer, Object> partners = new HashMap<>();
         Map<String, Address> billingByEmail = new LinkedHashMap<>();
         Map<Integer, String> emailOf = new HashMap<>();
@@ -71,9 +80,20 @@ final class GuestPartners {
         if (walkIn && rules.walkInPartnerRef().isPresent()) {
             walkInId = related.idsOf(PARTNER_REF, List.of(rules.walkInPartnerRef().get())).get(rules.walkInPartnerRef().get());
         }
-        Map<String, List<Long>> found = find(billingByEmail.keySet());
+        Map<String, List<Long>> found = new HashMap<>();
+        Set<Long> known = new HashSet<>(customers);
+        if (walkInId != null) {
+            known.add(walkInId); // the orders without an e-mail have their addresses as its contacts
+        }
+        AddressContacts.Known read = find(billingByEmail.keySet(), known, found);
         List<String> toCreate = billingByEmail.keySet().stream().filter(e -> !found.containsKey(e)).toList();
         Map<String, Object> created = create(toCreate, billingByEmail);
+        Map<Long, Address> createdAddresses = new HashMap<>();
+        created.forEach((email, id) -> {
+            if (id instanceof Long partner) {
+                createdAddresses.put(partner, ownAddress(billingByEmail.get(email), email));
+            }
+        });
         for (Map.Entry<Integer, String> entry : emailOf.entrySet()) {
             String email = entry.getValue();
             int index = entry.getKey();
@@ -94,30 +114,57 @@ final class GuestPartners {
                 partners.put(index, found.containsKey(email) ? found.get(email).get(0) : created.get(email));
             }
         }
-        return partners;
+        return new Found(partners, new AddressContacts.Known(read.covered(), read.records(), createdAddresses));
     }
 
     /**
-     * The partners of each e-mail (as given, lower-cased), by {@code email_normalized in} or, where
-     * Odoo lacks it, small {@code =ilike} chunks ({@link KeyLookups}).
+     * The partners of each e-mail (as given, lower-cased) into {@code found}, by {@code
+     * email_normalized in} or, where Odoo lacks it, small {@code =ilike} chunks ({@link
+     * KeyLookups}). With {@code email_normalized} the same call reads the {@code customers} and the
+     * invoice and delivery contacts of both, all indexed look-ups; what it read is answered.
      */
-    private Map<String, List<Long>> find(Set<String> emails) {
-        Map<String, List<Long>> found = new HashMap<>();
+    private AddressContacts.Known find(Set<String> emails, Set<Long> customers, Map<String, List<Long>> found) {
         if (emails.isEmpty()) {
-            return found;
+            return AddressContacts.Known.NOTHING;
         }
         Map<String, List<String>> wanted = new HashMap<>();
         emails.forEach(email -> wanted.computeIfAbsent(KeyLookups.normalizedEmail(email), e -> new ArrayList<>()).add(email));
+        boolean normalized = lookups.hasEmailNormalized();
         // compared as Odoo normalised them where it did: "Ann <ann@x.com>" is ann@x.com
-        String field = lookups.hasEmailNormalized() ? KeyLookups.EMAIL_NORMALIZED : KeyLookups.EMAIL;
-        for (JsonNode partner : lookups.find(KeyLookups.PARTNER, KeyLookups.EMAIL, emails, List.of("id", field), false,
-                "res.partner.search_read (guests)")) {
+        String field = normalized ? KeyLookups.EMAIL_NORMALIZED : KeyLookups.EMAIL;
+        List<JsonNode> records = new ArrayList<>();
+        if (normalized) {
+            ArrayNode guests = lookups.indexedDomain(KeyLookups.PARTNER, KeyLookups.EMAIL, emails);
+            ArrayNode domain = AddressContacts.withContacts(guests, OdooCall.where("parent_id." + KeyLookups.EMAIL_NORMALIZED, "in",
+                    guests.get(0).get(2)));
+            if (!customers.isEmpty()) {
+                domain = OdooCall.either(domain, AddressContacts.withContacts(OdooCall.where("id", "in", OdooCall.ids(customers)),
+                        OdooCall.where("parent_id", "in", OdooCall.ids(customers))));
+            }
+            List<String> fields = new ArrayList<>(AddressContacts.FIELDS);
+            fields.add(field);
+            failures.records(api.call(OdooCall.searchRead(KeyLookups.PARTNER, domain, fields, null, 0, "id asc", false)),
+                    KeyLookups.PARTNER).forEach(records::add);
+        } else {
+            records.addAll(lookups.find(KeyLookups.PARTNER, KeyLookups.EMAIL, emails, List.of("id", field), false,
+                    "res.partner.search_read (guests)"));
+        }
+        Set<Long> covered = new HashSet<>(customers);
+        for (JsonNode partner : records) {
             String email = KeyLookups.normalizedEmail(partner.path(field).asText(""));
             for (String asked : wanted.getOrDefault(email, List.of())) {
                 found.computeIfAbsent(asked, e -> new ArrayList<>()).add(partner.path("id").asLong());
+                covered.add(partner.path("id").asLong());
             }
         }
-        return found;
+        return normalized ? new AddressContacts.Known(covered, records, Map.of()) : AddressContacts.Known.NOTHING;
+    }
+
+    /** The address a guest's partner was created with ({@link #create}): the billing address, named as there. */
+    private static Address ownAddress(Address billing, String email) {
+        String name = billing.name() != null ? billing.name() : billing.company() != null ? billing.company() : email;
+        return new Address(name, null, billing.street(), billing.street2(), billing.city(), billing.zip(), null,
+                billing.country(), null, null);
     }
 
     /** The partner id created for each e-mail, or why none could be (an unknown country). */
@@ -150,7 +197,7 @@ final class GuestPartners {
         for (String email : emails) {
             Address address = billing.get(email);
             ObjectNode vals = PartnerAddresses.values(address, address.country() == null ? null : countryIds.get(address.country()));
-            vals.put("name", address.name() != null ? address.name() : address.company() != null ? address.company() : email);
+            vals.put("name", ownAddress(address, email).name());
             vals.put("email", address.email());
             PartnerAddresses.put(vals, "phone", address.phone());
             PartnerAddresses.put(vals, "company_name", address.company());

@@ -108,7 +108,21 @@ final class OdooOrderComposer {
             this.taxes = stale ? setup.taxes(taxNames, true) : known;
             this.products = productCodes.isEmpty() ? Map.of() : related.idsOf(PRODUCT_CODE, productCodes);
             this.pricelists = pricelistNames.isEmpty() ? Map.of() : related.idsOf(PRICELIST, pricelistNames);
-            this.partners = guests.partnersOf(rules, orders);
+            Set<Long> customers = new java.util.HashSet<>();
+            for (Map<String, Object> order : orders) {
+                Long customer = idOf(NeutralOrder.text(order.get(NeutralOrder.CUSTOMER)));
+                if (customer != null && Address.of(order.get(NeutralOrder.BILLING)) != null) {
+                    customers.add(customer);
+                }
+            }
+            synchronized (contacts.lock) {
+                GuestPartners.Found found = guests.partnersOf(rules, orders, customers);
+                this.partners = found.partners();
+                addressContacts(orders, found.known());
+            }
+        }
+
+        private void addressContacts(List<Map<String, Object>> orders, AddressContacts.Known known) {
             Map<Integer, AddressContacts.Wanted[]> wanted = new HashMap<>();
             for (int i = 0; i < orders.size(); i++) {
                 Map<String, Object> order = orders.get(i);
@@ -124,7 +138,7 @@ final class OdooOrderComposer {
                                 shipping == null || shipping.isBlank() ? billing : shipping)});
             }
             Map<AddressContacts.Wanted, Object> ids = contacts.contactsFor(wanted.values().stream()
-                    .flatMap(java.util.Arrays::stream).toList());
+                    .flatMap(java.util.Arrays::stream).toList(), known);
             wanted.forEach((index, pair) -> {
                 invoiceContacts.put(index, ids.get(pair[0]));
                 deliveryContacts.put(index, ids.get(pair[1]));
