@@ -25,6 +25,9 @@ final class RelatedKeys {
     private final OdooCategories categories;
     private final Map<Relation, Map<Long, String>> keysById = new ConcurrentHashMap<>();
     private final Map<Relation, Map<String, Long>> idsByKey = new ConcurrentHashMap<>();
+    /** Keys Odoo did not have when asked ({@link #learntKeysOf}), with the {@link System#nanoTime} of the question. */
+    private final Map<Relation, Map<String, Long>> missingSince = new ConcurrentHashMap<>();
+    static final java.time.Duration ASK_MISSING_AGAIN = java.time.Duration.ofMinutes(5);
 
     RelatedKeys(OdooApi api) {
         this(api, null);
@@ -58,10 +61,20 @@ final class RelatedKeys {
 
     /**
      * The keys of those of {@code ids} that hold one of {@code keys}: the records with these keys are
-     * looked up (where not known yet) by key, not the ids, which may be many more.
+     * looked up (where not known yet) by key, not the ids, which may be many more. A key Odoo does
+     * not have is asked again only after {@link #ASK_MISSING_AGAIN} (someone may create it), not on
+     * every call.
      */
     Map<Long, String> learntKeysOf(Relation relation, Collection<String> keys, Collection<Long> ids) {
-        idsOf(relation, keys);
+        Map<String, Long> missing = missingSince.computeIfAbsent(relation, r -> new ConcurrentHashMap<>());
+        Map<String, Long> byKey = idsByKey.computeIfAbsent(relation, r -> new ConcurrentHashMap<>());
+        long now = System.nanoTime();
+        List<String> toAsk = keys.stream().distinct().filter(key -> !byKey.containsKey(key))
+                .filter(key -> !missing.containsKey(key) || now - missing.get(key) > ASK_MISSING_AGAIN.toNanos()).toList();
+        if (!toAsk.isEmpty()) {
+            learn(relation, OdooCall.where(relation.keyField(), "in", OdooCall.texts(toAsk)));
+            toAsk.stream().filter(key -> !byKey.containsKey(key)).forEach(key -> missing.put(key, now));
+        }
         Map<Long, String> known = keysById.getOrDefault(relation, Map.of());
         Set<String> wanted = Set.copyOf(keys);
         Map<Long, String> found = new HashMap<>();

@@ -154,6 +154,8 @@ class OdooConnectorReadTest {
 
         assertThat(orders).hasSize(120);
         assertThat(rig.calls(protocol, "sale.order.line", "search_read")).isEqualTo(3);
+        assertThat(rig.calls(protocol, "product.product", "search_read"))
+                .as("the shipping and fee products looked up once, though this Odoo has none of them").isEqualTo(1);
         for (SyncRecord order : orders) {
             JsonNode stored = rig.odoo.record("sale.order", Long.parseLong(order.id())).orElseThrow();
             assertThat(order.field("number")).contains(stored.get("client_order_ref").asText());
