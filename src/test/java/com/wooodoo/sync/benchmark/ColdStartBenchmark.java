@@ -611,19 +611,7 @@ public final class ColdStartBenchmark {
             return;
         }
         stopped = true;
-        if (woo != null) {
-            woo.close();
-        }
-        if (odoo != null) {
-            odoo.close();
-        }
-        if (database != null) {
-            try {
-                execute(server + "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            } catch (RuntimeException e) {
-                log("could not drop " + database + ": " + e.getMessage());
-            }
-        }
+        BenchmarkProgram.closeSandbox(woo, odoo, server, database, ColdStartBenchmark::log);
     }
 
     private boolean stopped;
@@ -678,6 +666,6 @@ public final class ColdStartBenchmark {
     }
 
     private static void execute(String url, String sql) {
-        SyncBenchmark.execute(url, sql);
+        BenchmarkProgram.execute(url, sql);
     }
 }

@@ -16,9 +16,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,28 +306,11 @@ public final class StockBenchmark {
         if (service != null) {
             service.stop(Duration.ofSeconds(30));
         }
-        if (woo != null) {
-            woo.close();
-        }
-        if (odoo != null) {
-            odoo.close();
-        }
-        if (database != null) {
-            try {
-                execute(server + "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            } catch (RuntimeException e) {
-                log("could not drop " + database + ": " + e.getMessage());
-            }
-        }
+        BenchmarkProgram.closeSandbox(woo, odoo, server, database, StockBenchmark::log);
     }
 
     private static void execute(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        BenchmarkProgram.execute(url, sql);
     }
 
     private static void check(boolean condition, String message) {

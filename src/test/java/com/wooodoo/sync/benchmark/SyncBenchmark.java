@@ -18,10 +18,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -812,20 +808,8 @@ public final class SyncBenchmark {
         }
         stopped = true;
         stopService();
-        if (woo != null) {
-            woo.close();
-        }
-        if (odoo != null) {
-            odoo.close();
-        }
-        if (databaseUrl != null) {
-            try {
-                execute(databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + "postgres",
-                        "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            } catch (RuntimeException e) {
-                log("could not drop " + database + ": " + e.getMessage());
-            }
-        }
+        BenchmarkProgram.closeSandbox(woo, odoo, databaseUrl == null ? null : databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1),
+                databaseUrl == null ? null : database, SyncBenchmark::log);
     }
 
     private boolean stopped;
@@ -1318,12 +1302,7 @@ public final class SyncBenchmark {
     }
 
     static void execute(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        BenchmarkProgram.execute(url, sql);
     }
 
     private static int freePort() throws IOException {
