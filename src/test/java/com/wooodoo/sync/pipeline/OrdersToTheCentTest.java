@@ -175,10 +175,7 @@ class OrdersToTheCentTest extends SandboxTestBase {
 
     @Test
     void aBatchOfOrdersFindsItsBuyersAndTheirAddressesInOneRead() {
-        odoo.seedShopAccounting(true);
-        woo.seed(EntityType.CUSTOMERS, 40);
-        woo.seed(EntityType.PRODUCTS, 20);
-        woo.seedOrderMix(200, 7);
+        seedShop(40, 20, 200, 7);
         JsonNode before = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\"]", FULL));
         assertThat(before.get("status").asText()).isEqualTo("done");
         odoo.resetStats();
@@ -198,10 +195,7 @@ class OrdersToTheCentTest extends SandboxTestBase {
     @Test
     void withoutTheMailModuleGuestsAreFoundByTheirEmailsAndTheirAddressesReadApart() {
         odoo.setWithoutMailModule(true);
-        odoo.seedShopAccounting(true);
-        woo.seed(EntityType.CUSTOMERS, 40);
-        woo.seed(EntityType.PRODUCTS, 20);
-        woo.seedOrderMix(200, 7);
+        seedShop(40, 20, 200, 7);
 
         JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\",\"orders\"]", FULL));
         odoo.resetStats();
@@ -303,10 +297,7 @@ class OrdersToTheCentTest extends SandboxTestBase {
     /** The service's own confirmation of an order is no change by someone else: a note edited in the shop later reaches Odoo. */
     @Test
     void anOrderEditedInTheShopAfterItsConfirmationInOdooIsUpdatedNotAConflict() {
-        odoo.seedShopAccounting(true);
-        woo.seed(EntityType.CUSTOMERS, 10);
-        woo.seed(EntityType.PRODUCTS, 10);
-        woo.seedOrderMix(20, 5);
+        seedShop(10, 10, 20, 5);
         JsonNode first = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\",\"orders\"]", FULL));
         assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("done");
         JsonNode confirmed = odoo.records("sale.order").stream().filter(o -> o.get("state").asText().equals("sale"))
@@ -464,6 +455,14 @@ class OrdersToTheCentTest extends SandboxTestBase {
     }
 
     /** One partner per e-mail, one invoice or delivery address per place and partner. */
+    /** Registered customers, products and a mix of their orders in the shop; Odoo set up for them, walk-in customer included. */
+    private static void seedShop(int customers, int products, int orders, long seed) {
+        odoo.seedShopAccounting(true);
+        woo.seed(EntityType.CUSTOMERS, customers);
+        woo.seed(EntityType.PRODUCTS, products);
+        woo.seedOrderMix(orders, seed);
+    }
+
     private static void assertNoDoubles() {
         List<JsonNode> partners = odoo.records("res.partner");
         Map<String, Long> byEmail = partners.stream().filter(p -> p.get("type").asText().equals("contact"))
