@@ -15,6 +15,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -105,12 +106,16 @@ public class BatchHandOut {
      * waits for it.
      */
     private Set<String> keysOf(BatchWork work) {
-        EntityMapping mapping = mappings.of(work.entity());
+        return keysOf(mappings.of(work.entity()), work.records());
+    }
+
+    /** The keys ({@link BatchWork#keys()}) of these records: their source ids, natural keys and guests' e-mails. */
+    static Set<String> keysOf(EntityMapping mapping, List<SyncRecord> records) {
         Set<String> keys = new HashSet<>();
-        for (SyncRecord record : work.records()) {
+        for (SyncRecord record : records) {
             keys.add("id:" + record.id());
             mapping.naturalKeyOf(record).ifPresent(key -> keys.add("key:" + BatchPlanner.normalizeKey(key)));
-            if (work.entity() == EntityType.ORDERS) {
+            if (mapping.entity() == EntityType.ORDERS) {
                 NeutralOrder.Address billing = NeutralOrder.Address.of(record.fields().get(NeutralOrder.BILLING));
                 if (billing != null && billing.email() != null && !billing.email().isBlank()) {
                     keys.add("email:" + BatchPlanner.normalizeKey(billing.email()));

@@ -83,6 +83,7 @@ public class PageReader {
             }
         }
         exchange.setProperty(LAST_PAGE, last);
+        job.handingOut(new SyncJob.SourcePage(entity, at.page(), page.records()));
         exchange.getIn().setBody(page.records());
     }
 

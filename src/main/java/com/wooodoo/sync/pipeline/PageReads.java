@@ -52,6 +52,36 @@ final class PageReads<R> {
     }
 
     /**
+     * Makes the page's read now ({@code read}), unless one is made or being made: then nothing is
+     * done. The batches of the page asking meanwhile wait for it, as for one of theirs.
+     *
+     * @return whether the read was made here
+     */
+    boolean makeIfNone(EntityType entity, int page, Supplier<R> read) {
+        Page key = new Page(entity, page);
+        CompletableFuture<R> reading = new CompletableFuture<>();
+        synchronized (pages) {
+            if (pages.putIfAbsent(key, reading) != null) {
+                return false;
+            }
+        }
+        make(key, reading, read);
+        return true;
+    }
+
+    private void make(Page key, CompletableFuture<R> reading, Supplier<R> read) {
+        try {
+            reading.complete(read.get());
+        } catch (RuntimeException e) {
+            reading.completeExceptionally(e);
+            synchronized (pages) {
+                pages.remove(key);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The page's read, made by the first batch of the page to ask ({@code read}) while the others
      * wait for it; empty when that read failed (each batch then reads its own).
      */
@@ -68,15 +98,7 @@ final class PageReads<R> {
             }
         }
         if (mine) {
-            try {
-                reading.complete(read.get());
-            } catch (RuntimeException e) {
-                reading.completeExceptionally(e);
-                synchronized (pages) {
-                    pages.remove(key);
-                }
-                throw e;
-            }
+            make(key, reading, read);
         }
         try {
             return Optional.of(reading.join());

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * record missing, or holding other values than were written, is a DataMismatch; the others are in
  * step, and the content read back is what a later sync compares the target with to see whether
  * someone changed it. Where the target can answer both at once, the same call also looks up the
- * natural keys of the next batch (the look-ahead that {@link TargetLookup} then takes).
+ * natural keys of the next batch (the look-ahead that {@link TargetLookup} then takes), or with
+ * several batches in flight those of the next source page ({@link TargetLookup#readBackWithNextPage}).
  */
 @Component("readBack")
 public class ReadBack {
@@ -39,10 +40,12 @@ public class ReadBack {
 
     private final ConnectorRegistry connectors;
     private final MappingCatalog mappings;
+    private final TargetLookup lookUp;
 
-    public ReadBack(ConnectorRegistry connectors, MappingCatalog mappings) {
+    public ReadBack(ConnectorRegistry connectors, MappingCatalog mappings, TargetLookup lookUp) {
         this.connectors = connectors;
         this.mappings = mappings;
+        this.lookUp = lookUp;
     }
 
     public void verify(Exchange exchange) {
@@ -60,6 +63,7 @@ public class ReadBack {
                 .filter(id -> !work.answeredStored().containsKey(id)).distinct().toList();
         Map<String, SyncRecord> readBack = new HashMap<>(work.answeredStored());
         Optional<BatchWork> next = target.readsByIdsOrNaturalKeysAtOnce(work.entity()) && work.sequence() >= 0
+                && job.inFlight().places() == 1
                 ? Optional.ofNullable(job.inFlight().waitingForPlace()).filter(n -> n.entity() == work.entity())
                 : Optional.empty();
         List<String> nextKeys = next.map(n -> mapping.naturalKeysOf(n.records())).orElse(List.of());
@@ -68,7 +72,7 @@ public class ReadBack {
         try {
             if (nextKeys.isEmpty()) {
                 if (!ids.isEmpty()) {
-                    target.readByIds(work.entity(), ids).forEach(r -> readBack.put(r.id(), r));
+                    lookUp.readBackWithNextPage(work, target, ids).forEach(r -> readBack.put(r.id(), r));
                 }
             } else {
                 List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys);

@@ -2,6 +2,7 @@ package com.wooodoo.sync.pipeline;
 
 import com.wooodoo.sync.connector.EntityType;
 import com.wooodoo.sync.connector.ExternalSystem;
+import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.orchestration.SyncConfig;
 import org.apache.camel.Exchange;
 
@@ -39,6 +40,7 @@ public final class SyncJob {
     private volatile String failure;
     private volatile boolean stopped;
     private volatile LookAhead lookAhead;
+    private volatile SourcePage handingOut;
     /** Pages of the current entity type being read ahead, by page number. */
     private final java.util.Map<Integer, PageReadAhead.Pending> pagesAhead = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<EntityType, Integer> countedPages = new java.util.concurrent.ConcurrentHashMap<>();
@@ -162,6 +164,29 @@ public final class SyncJob {
     PageReadAhead.Pending takePageAhead(EntityType entity, int page) {
         PageReadAhead.Pending pending = pagesAhead.remove(page);
         return pending != null && pending.isOf(entity, page) ? pending : null;
+    }
+
+    /** A source page the run took, whose batches are being handed out. */
+    record SourcePage(EntityType entity, int page, List<SyncRecord> records) {
+    }
+
+    /** The source page whose batches are being handed out now. */
+    void handingOut(SourcePage page) {
+        this.handingOut = page;
+    }
+
+    /** The source page whose batches are being handed out now; null before the first. */
+    SourcePage pageHandedOut() {
+        return handingOut;
+    }
+
+    /** The records of a page read ahead, when its read has ended well; none is waited for. */
+    java.util.Optional<List<SyncRecord>> pageReadAhead(EntityType entity, int page) {
+        PageReadAhead.Pending pending = pagesAhead.get(page);
+        if (pending == null || !pending.isOf(entity, page) || !pending.read().isDone() || pending.read().isCompletedExceptionally()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(pending.read().join().records());
     }
 
     /** The reads made ahead are not needed (the entity type's last page was read, or the run stops). */

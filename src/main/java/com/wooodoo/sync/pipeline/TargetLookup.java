@@ -202,12 +202,68 @@ public class TargetLookup {
         return read.flatMap(r -> r.of(work, keys, mapping));
     }
 
+    /**
+     * The read-back of {@code ids} written by a batch, which, with several batches in flight and a
+     * target that answers both at once, also looks up the natural keys of the source page being
+     * handed out, or when that was done of the page after it if it was read ahead: the page's
+     * batches then take that ({@link KeyMatches}, read by a batch of another page: each of them
+     * checks it is fresh) and make no look-up call of their own. For the page after, the batches of
+     * the page being handed out that have no place yet may write before its own: their keys count
+     * as in flight. At one batch in flight the read-back looks up the next batch instead ({@link ReadBack}).
+     */
+    List<SyncRecord> readBackWithNextPage(BatchWork work, SystemConnector target, List<String> ids) {
+        SyncJob job = work.job();
+        SyncJob.SourcePage handedOut = job.pageHandedOut();
+        if (job.inFlight().places() > 1 && work.sequence() >= 0 && handedOut != null && handedOut.entity() == work.entity()
+                && target.readsByIdsOrNaturalKeysAtOnce(work.entity())) {
+            EntityMapping mapping = mappings.of(work.entity());
+            List<SyncRecord> readBack = new ArrayList<>();
+            if (lookUpPageWithReadBack(work, target, ids, handedOut.page(), handedOut.records(), Set.of(), readBack)) {
+                return readBack;
+            }
+            Optional<List<SyncRecord>> after = job.pageReadAhead(work.entity(), handedOut.page() + 1);
+            if (after.isPresent() && lookUpPageWithReadBack(work, target, ids, handedOut.page() + 1, after.get(),
+                    BatchHandOut.keysOf(mapping, handedOut.records()), readBack)) {
+                return readBack;
+            }
+        }
+        return target.readByIds(work.entity(), ids);
+    }
+
+    /**
+     * Reads back {@code ids} into {@code readBack} and looks up the unlinked natural keys of a source
+     * page in the same call, unless the page's look-up was made or is being made (then nothing is read).
+     */
+    private boolean lookUpPageWithReadBack(BatchWork work, SystemConnector target, List<String> ids, int page,
+                                           List<SyncRecord> records, Set<String> alsoInFlight, List<SyncRecord> readBack) {
+        SyncJob job = work.job();
+        return job.pageKeyMatches().makeIfNone(work.entity(), page, () -> {
+            EntityMapping mapping = mappings.of(work.entity());
+            Set<String> keysInFlight = job.inFlight().keysInFlightBesidesPage(work.entity(), page);
+            keysInFlight.addAll(alsoInFlight);
+            List<String> keys = unlinkedKeys(job, work.entity(), records);
+            List<SyncRecord> answer = keys.isEmpty() ? target.readByIds(work.entity(), ids)
+                    : target.readByIdsOrNaturalKeys(work.entity(), ids, keys);
+            Set<String> written = Set.copyOf(ids);
+            answer.stream().filter(r -> written.contains(r.id())).forEach(readBack::add);
+            Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
+            List<SyncRecord> matches = answer.stream().filter(r -> mapping.naturalKeyOf(r)
+                    .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
+            return KeyMatches.read(work, mapping, records, keys, matches, keysInFlight);
+        });
+    }
+
+    /** The natural keys of a page's records not linked yet. */
+    private List<String> unlinkedKeys(SyncJob job, EntityType entity, List<SyncRecord> page) {
+        Set<String> linked = links.find(job.orgId(), entity.id(), job.source().id(),
+                page.stream().map(SyncRecord::id).toList()).keySet();
+        return mappings.of(entity).naturalKeysOf(page.stream().filter(r -> !linked.contains(r.id())).toList());
+    }
+
     private KeyMatches keyMatchesOf(SyncJob job, SystemConnector target, BatchWork reader, List<SyncRecord> page) {
         EntityMapping mapping = mappings.of(reader.entity());
         Set<String> keysInFlight = job.inFlight().keysInFlightBesidesPage(reader.entity(), reader.position().page());
-        Set<String> linked = links.find(job.orgId(), reader.entity().id(), job.source().id(),
-                page.stream().map(SyncRecord::id).toList()).keySet();
-        List<String> keys = mapping.naturalKeysOf(page.stream().filter(r -> !linked.contains(r.id())).toList());
+        List<String> keys = unlinkedKeys(job, reader.entity(), page);
         List<SyncRecord> matches = keys.isEmpty() ? List.of() : target.findByNaturalKeys(reader.entity(), keys);
         return KeyMatches.read(reader, mapping, page, keys, matches, keysInFlight);
     }

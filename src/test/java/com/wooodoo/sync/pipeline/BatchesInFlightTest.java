@@ -28,6 +28,30 @@ class BatchesInFlightTest extends SandboxTestBase {
     private static final String WOO_TO_ODOO = "[\"woocommerce\",\"odoo\"]";
 
     @Test
+    void aReadBackLooksUpTheNextPageToBeHandedOutSoItsBatchesMakeNoLookUpOfTheirOwn() {
+        woo.seed(EntityType.CUSTOMERS, 1000);
+        odoo.setFaults(Faults.NONE.withLatencyMs(30));
+        odoo.clearRequests();
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}"),
+                Duration.ofSeconds(120));
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        List<JsonNode> partners = odoo.records("res.partner");
+        assertThat(partners).hasSize(1000);
+        assertThat(partners.stream().map(p -> p.get("email").asText().toLowerCase(Locale.ROOT)).distinct()).hasSize(1000);
+        List<String> reads = odoo.requests().stream().filter(r -> r.callKind().equals("execute_kw res.partner.search_read"))
+                .map(r -> r.body().path("params").path("args").toString()).toList();
+        long byEmailOnly = reads.stream().filter(a -> a.contains("email_normalized") && !a.contains("[\"id\",\"in\"")).count();
+        long readBacksWithEmails = reads.stream().filter(a -> a.contains("email_normalized") && a.contains("[\"id\",\"in\"")).count();
+        // pages 1 and 2 are handed out at once (4 places, 2 batches a page): their first batches look up;
+        // the later pages' batches wait for places, and the read-back of a batch done meanwhile looks them up
+        assertThat(byEmailOnly).as("look-ups of their own, 10 pages: " + reads).isBetween(1L, 4L);
+        assertThat(byEmailOnly + readBacksWithEmails).as("every page looked up once").isEqualTo(10L);
+        assertThat(reads).as("20 read-backs and the look-ups of their own").hasSize(20 + (int) byEmailOnly);
+    }
+
+    @Test
     void batchesAreWrittenAtOnceAndRecordedInTheOrderTheyWereHandedOut() {
         woo.seed(EntityType.CUSTOMERS, 400);
         odoo.setFaults(Faults.NONE.withLatencyMs(150));
