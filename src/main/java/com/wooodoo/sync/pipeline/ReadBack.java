@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * step, and the content read back is what a later sync compares the target with to see whether
  * someone changed it. Where the target can answer both at once, the same call also looks up the
  * natural keys of the next batch (the look-ahead that {@link TargetLookup} then takes), or with
- * several batches in flight those of the next source page ({@link TargetLookup#readBackWithNextPage}).
+ * several batches in flight those of a whole source page ({@link TargetLookup#readBackWithPageLookUp}).
  */
 @Component("readBack")
 public class ReadBack {
@@ -72,7 +72,7 @@ public class ReadBack {
         try {
             if (nextKeys.isEmpty()) {
                 if (!ids.isEmpty()) {
-                    lookUp.readBackWithNextPage(work, target, ids).forEach(r -> readBack.put(r.id(), r));
+                    lookUp.readBackWithPageLookUp(work, target, ids).forEach(r -> readBack.put(r.id(), r));
                 }
             } else {
                 List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), ids, nextKeys);

@@ -211,7 +211,7 @@ public class TargetLookup {
      * the page being handed out that have no place yet may write before its own: their keys count
      * as in flight. At one batch in flight the read-back looks up the next batch instead ({@link ReadBack}).
      */
-    List<SyncRecord> readBackWithNextPage(BatchWork work, SystemConnector target, List<String> ids) {
+    List<SyncRecord> readBackWithPageLookUp(BatchWork work, SystemConnector target, List<String> ids) {
         SyncJob job = work.job();
         SyncJob.SourcePage handedOut = job.pageHandedOut();
         if (job.inFlight().places() > 1 && work.sequence() >= 0 && handedOut != null && handedOut.entity() == work.entity()
