@@ -6,6 +6,7 @@ import com.wooodoo.sync.connector.SyncRecord;
 import com.wooodoo.sync.connector.mapping.EntityMapping;
 import com.wooodoo.sync.connector.mapping.MappingCatalog;
 import com.wooodoo.sync.outbound.OutboundWaits;
+import com.wooodoo.sync.store.LinkStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
@@ -36,12 +38,15 @@ public class BatchHandOut {
 
     private final SyncControl control;
     private final MappingCatalog mappings;
+    private final LinkStore links;
     private final ProducerTemplate producer;
     private final ExecutorService batchThreads;
 
-    public BatchHandOut(SyncControl control, MappingCatalog mappings, ProducerTemplate producer, CamelContext camel) {
+    public BatchHandOut(SyncControl control, MappingCatalog mappings, LinkStore links, ProducerTemplate producer,
+                        CamelContext camel) {
         this.control = control;
         this.mappings = mappings;
+        this.links = links;
         this.producer = producer;
         // at most batches-in-flight per running sync: the places bound the threads
         this.batchThreads = camel.getExecutorServiceManager().newCachedThreadPool(this, "syncBatch");
@@ -101,26 +106,43 @@ public class BatchHandOut {
     }
 
     /**
-     * The batch's source ids and natural keys, and for orders their billing e-mails (a guest's
-     * partner is found or created by it, as a customer's is): a later batch in flight sharing one
-     * waits for it.
+     * The batch's source ids and natural keys, and for orders the billing e-mails of those whose
+     * partner may be made while the batch is in flight: a guest's ({@code guest:}, found or created
+     * by it) and a customer's not synced yet ({@code email:}, synced along with the order). A later
+     * batch in flight whose keys meet them ({@link BatchesInFlight#meet}) waits for it.
      */
     private Set<String> keysOf(BatchWork work) {
-        return keysOf(mappings.of(work.entity()), work.records());
+        EntityMapping mapping = mappings.of(work.entity());
+        Set<String> keys = keysOf(mapping, work.records());
+        if (work.entity() == EntityType.ORDERS) {
+            SyncJob job = work.job();
+            Set<String> customers = new HashSet<>();
+            work.records().forEach(r -> Optional.ofNullable(NeutralOrder.text(r.fields().get(NeutralOrder.CUSTOMER)))
+                    .ifPresent(customers::add));
+            Set<String> synced = customers.isEmpty() ? Set.of()
+                    : links.targetIds(job.orgId(), EntityType.CUSTOMERS.id(), job.source().id(), customers).keySet();
+            for (SyncRecord record : work.records()) {
+                NeutralOrder.Address billing = NeutralOrder.Address.of(record.fields().get(NeutralOrder.BILLING));
+                if (billing == null || billing.email() == null || billing.email().isBlank()) {
+                    continue;
+                }
+                String customer = NeutralOrder.text(record.fields().get(NeutralOrder.CUSTOMER));
+                if (customer == null) {
+                    keys.add(BatchesInFlight.GUEST_EMAIL + BatchPlanner.normalizeKey(billing.email()));
+                } else if (!synced.contains(customer)) {
+                    keys.add(BatchesInFlight.EMAIL + BatchPlanner.normalizeKey(billing.email()));
+                }
+            }
+        }
+        return keys;
     }
 
-    /** The keys ({@link BatchWork#keys()}) of these records: their source ids, natural keys and guests' e-mails. */
+    /** The source ids and natural keys of these records, as {@link BatchWork#keys()} holds them. */
     static Set<String> keysOf(EntityMapping mapping, List<SyncRecord> records) {
         Set<String> keys = new HashSet<>();
         for (SyncRecord record : records) {
             keys.add("id:" + record.id());
             mapping.naturalKeyOf(record).ifPresent(key -> keys.add("key:" + BatchPlanner.normalizeKey(key)));
-            if (mapping.entity() == EntityType.ORDERS) {
-                NeutralOrder.Address billing = NeutralOrder.Address.of(record.fields().get(NeutralOrder.BILLING));
-                if (billing != null && billing.email() != null && !billing.email().isBlank()) {
-                    keys.add("email:" + BatchPlanner.normalizeKey(billing.email()));
-                }
-            }
         }
         return keys;
     }

@@ -159,12 +159,36 @@ final class BatchesInFlight {
         List<InFlight> sharing = new ArrayList<>();
         synchronized (unfinished) {
             for (InFlight earlier : unfinished.values()) {
-                if (earlier.work().sequence() < work.sequence() && !Collections.disjoint(earlier.work().keys(), work.keys())) {
+                if (earlier.work().sequence() < work.sequence() && meet(earlier.work().keys(), work.keys())) {
                     sharing.add(earlier);
                 }
             }
         }
         return sharing;
+    }
+
+    /** A key of an order whose guest's partner the batch finds or creates by this e-mail. */
+    static final String GUEST_EMAIL = "guest:";
+    /** A key of an order whose customer, not synced yet, the batch syncs along (found or created by this e-mail). */
+    static final String EMAIL = "email:";
+
+    /**
+     * Whether two batches' keys meet: they share one, but guests' e-mails meet only the same e-mail
+     * of a customer synced along. Guests of one e-mail in two batches do not: their partner is found
+     * or created one batch at a time by the connector; a customer synced along is not.
+     */
+    static boolean meet(Set<String> earlier, Set<String> later) {
+        for (String key : later) {
+            if (key.startsWith(GUEST_EMAIL)) {
+                if (earlier.contains(EMAIL + key.substring(GUEST_EMAIL.length()))) {
+                    return true;
+                }
+            } else if (earlier.contains(key)
+                    || key.startsWith(EMAIL) && earlier.contains(GUEST_EMAIL + key.substring(EMAIL.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDone(CompletableFuture<Void> done) {

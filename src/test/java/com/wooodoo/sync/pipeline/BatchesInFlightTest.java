@@ -51,6 +51,39 @@ class BatchesInFlightTest extends SandboxTestBase {
         assertThat(reads).as("20 read-backs and the look-ups of their own").hasSize(20 + (int) byEmailOnly);
     }
 
+    /**
+     * Orders of customers synced before and guests, many of one e-mail across batches: the batches
+     * do not wait for each other (a guest's partner is found or made one batch at a time inside the
+     * connector), and every e-mail still has one partner.
+     */
+    @Test
+    void ordersOfSyncedCustomersAndOfGuestsSharingEmailsAreWrittenAtOnce() {
+        odoo.seedShopAccounting(true);
+        woo.seed(EntityType.CUSTOMERS, 30);
+        woo.seed(EntityType.PRODUCTS, 20);
+        woo.seedOrderMix(400, 17);
+        JsonNode before = runToEnd(startSync(WOO_TO_ODOO, "[\"customers\",\"products\"]",
+                "{\"interBatchDelayMs\":0,\"mode\":\"full\"}"), Duration.ofSeconds(60));
+        assertThat(before.get("status").asText()).isEqualTo("done");
+        odoo.setFaults(Faults.NONE.withLatencyMs(50));
+        AtomicInteger mostAtOnce = new AtomicInteger();
+
+        String sync = startSync(WOO_TO_ODOO, "[\"orders\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            mostAtOnce.accumulateAndGet(odoo.callsInFlight(), Math::max);
+            return List.of("done", "partial", "failed").contains(status(sync));
+        });
+
+        JsonNode report = runToEnd(sync, Duration.ofSeconds(5));
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(mostAtOnce.get()).as("Odoo calls answered at once").isGreaterThanOrEqualTo(3);
+        Map<String, Long> partnersByEmail = odoo.records("res.partner").stream().filter(p -> p.get("email").isTextual())
+                .filter(p -> p.get("type").asText().equals("contact"))
+                .collect(java.util.stream.Collectors.groupingBy(p -> p.get("email").asText().toLowerCase(Locale.ROOT),
+                        java.util.stream.Collectors.counting()));
+        assertThat(partnersByEmail).as("one partner per e-mail").allSatisfy((email, n) -> assertThat(n).as(email).isEqualTo(1L));
+    }
+
     @Test
     void batchesAreWrittenAtOnceAndRecordedInTheOrderTheyWereHandedOut() {
         woo.seed(EntityType.CUSTOMERS, 400);

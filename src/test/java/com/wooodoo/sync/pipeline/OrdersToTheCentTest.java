@@ -192,6 +192,22 @@ class OrdersToTheCentTest extends SandboxTestBase {
         assertNoDoubles();
     }
 
+    /**
+     * Customers synced along with their orders, by batches in flight at once, and guests who use
+     * those customers' e-mails in the batches beside them: one partner per e-mail all the same.
+     */
+    @Test
+    void guestsAndTheCustomersSyncedAlongWithOrdersNeverMakeTwoPartnersOfOneEmail() {
+        seedShop(30, 20, 400, 17);
+        odoo.setFaults(com.wooodoo.sync.sandbox.Faults.NONE.withLatencyMs(10));
+
+        JsonNode report = runToEnd(startSync(WOO_TO_ODOO, "[\"orders\"]", FULL));
+
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
+        assertThat(odoo.records("sale.order")).hasSize(ImportedOrders.of(woo.orders()).size());
+        assertNoDoubles();
+    }
+
     @Test
     void withoutTheMailModuleGuestsAreFoundByTheirEmailsAndTheirAddressesReadApart() {
         odoo.setWithoutMailModule(true);
