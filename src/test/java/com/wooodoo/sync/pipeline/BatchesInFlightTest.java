@@ -69,12 +69,7 @@ class BatchesInFlightTest extends SandboxTestBase {
         AtomicInteger mostAtOnce = new AtomicInteger();
 
         String sync = startSync(WOO_TO_ODOO, "[\"orders\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> {
-            mostAtOnce.accumulateAndGet(odoo.callsInFlight(), Math::max);
-            return List.of("done", "partial", "failed").contains(status(sync));
-        });
-
-        JsonNode report = runToEnd(sync, Duration.ofSeconds(5));
+        JsonNode report = runToEndCountingOdooCallsAtOnce(sync, mostAtOnce);
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
         assertThat(mostAtOnce.get()).as("Odoo calls answered at once").isGreaterThanOrEqualTo(3);
         Map<String, Long> partnersByEmail = odoo.records("res.partner").stream().filter(p -> p.get("email").isTextual())
@@ -92,12 +87,7 @@ class BatchesInFlightTest extends SandboxTestBase {
         AtomicInteger mostAtOnce = new AtomicInteger();
 
         String sync = startSync(WOO_TO_ODOO, "[\"customers\"]", "{\"interBatchDelayMs\":0,\"mode\":\"full\"}");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            mostAtOnce.accumulateAndGet(odoo.callsInFlight(), Math::max);
-            return List.of("done", "partial", "failed").contains(status(sync));
-        });
-
-        JsonNode report = runToEnd(sync, Duration.ofSeconds(5));
+        JsonNode report = runToEndCountingOdooCallsAtOnce(sync, mostAtOnce);
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("done");
         assertThat(report.at("/queue/processed").asInt()).isEqualTo(400);
         assertThat(mostAtOnce.get()).as("Odoo calls answered at once").isGreaterThanOrEqualTo(3);
@@ -169,5 +159,14 @@ class BatchesInFlightTest extends SandboxTestBase {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs the sync to its end, keeping in {@code mostAtOnce} the most Odoo calls answered at once meanwhile. */
+    private JsonNode runToEndCountingOdooCallsAtOnce(String sync, AtomicInteger mostAtOnce) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            mostAtOnce.accumulateAndGet(odoo.callsInFlight(), Math::max);
+            return List.of("done", "partial", "failed").contains(status(sync));
+        });
+        return runToEnd(sync, Duration.ofSeconds(5));
     }
 }
