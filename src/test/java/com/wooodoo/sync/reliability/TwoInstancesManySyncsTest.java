@@ -71,10 +71,11 @@ class TwoInstancesManySyncsTest {
             simulators.add(odoo);
             woo.seed(EntityType.CUSTOMERS, CUSTOMERS);
             woo.seed(EntityType.PRODUCTS, PRODUCTS);
-            // 30 ms an answer: a sync lasts seconds, longer than an instance takes to claim its first
+            // 150 ms an answer: a sync lasts seconds, longer than an instance takes to claim its first
             // sync (its claim timer starts 2 s after start-up), so neither instance does all the work
-            woo.setFaults(Faults.NONE.withLatencyMs(30));
-            odoo.setFaults(Faults.NONE.withLatencyMs(30));
+            // (at 30 ms, with 4 batches in flight and pages read ahead, 600 customers took 1.5 s)
+            woo.setFaults(Faults.NONE.withLatencyMs(150));
+            odoo.setFaults(Faults.NONE.withLatencyMs(150));
             orgs.add(new Org("two-" + RUN + "-" + i, woo, odoo, ApiTokens.generate()));
         }
         ServiceProcess first = start("node-1", orgs).awaitReady(Duration.ofSeconds(120));
