@@ -122,9 +122,7 @@ public class ReadBack {
     private static LookAhead lookAhead(EntityMapping mapping, BatchWork next, List<String> keys, List<SyncRecord> answer,
                                        Set<String> keysInFlight) {
         Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toCollection(HashSet::new));
-        List<SyncRecord> matches = answer.stream().filter(r -> mapping.naturalKeyOf(r)
-                .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
-        return new LookAhead(next, normalized, matches, keysInFlight);
+        return new LookAhead(next, normalized, TargetLookup.withKeys(mapping, answer, keys), keysInFlight);
     }
 
     private static boolean isTransient(RuntimeException e) {

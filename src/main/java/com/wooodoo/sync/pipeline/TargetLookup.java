@@ -246,11 +246,15 @@ public class TargetLookup {
                     : target.readByIdsOrNaturalKeys(work.entity(), ids, keys);
             Set<String> written = Set.copyOf(ids);
             answer.stream().filter(r -> written.contains(r.id())).forEach(readBack::add);
-            Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
-            List<SyncRecord> matches = answer.stream().filter(r -> mapping.naturalKeyOf(r)
-                    .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
-            return KeyMatches.read(work, mapping, records, keys, matches, keysInFlight);
+            return KeyMatches.read(work, mapping, records, keys, withKeys(mapping, answer, keys), keysInFlight);
         });
+    }
+
+    /** The records of a target's answer whose natural key is one of {@code keys} (compared normalised). */
+    static List<SyncRecord> withKeys(EntityMapping mapping, List<SyncRecord> answer, java.util.Collection<String> keys) {
+        Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
+        return answer.stream().filter(r -> mapping.naturalKeyOf(r)
+                .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
     }
 
     /** The natural keys of a page's records not linked yet. */
@@ -294,11 +298,8 @@ public class TargetLookup {
         List<SyncRecord> answer = target.readByIdsOrNaturalKeys(work.entity(), targetIds, keys);
         Set<String> asked = Set.copyOf(targetIds);
         answer.stream().filter(r -> asked.contains(r.id())).forEach(r -> found.put(r.id(), r));
-        Set<String> normalized = keys.stream().map(BatchPlanner::normalizeKey).collect(Collectors.toSet());
-        List<SyncRecord> matches = answer.stream().filter(r -> mapping.naturalKeyOf(r)
-                .map(key -> normalized.contains(BatchPlanner.normalizeKey(key))).orElse(false)).toList();
         job.pageKeyMatches().offer(work.entity(), work.position().page(),
-                KeyMatches.read(work, mapping, page, keys, matches, keysInFlight));
+                KeyMatches.read(work, mapping, page, keys, withKeys(mapping, answer, keys), keysInFlight));
         return new LinkedTargets(asked, found);
     }
 
